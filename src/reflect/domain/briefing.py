@@ -1,0 +1,70 @@
+"""A 7-minute briefing as the app understands it, independent of where its text came from.
+
+Partnerships publish briefings with the same five parts under many different headings; the parser
+maps each heading to a `SectionKind` and keeps the heading as written, so the reader shows the
+briefing in its own words and order while the app can still find "the questions".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from enum import Enum
+
+
+class SectionKind(str, Enum):
+    BACKGROUND = "background"
+    LEARNING = "learning"
+    WHY = "why"
+    CONSIDER = "consider"
+    LEARN_MORE = "learn_more"
+    OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Reference:
+    """A "want to learn more" item. `url` is None for a placeholder link such as `[title](#)`."""
+
+    title: str
+    url: str | None = None
+
+
+@dataclass(frozen=True)
+class Section:
+    """One part of a briefing, with the heading as the partnership wrote it.
+
+    `text` is the repaired body: paragraphs separated by a blank line, list items one per line
+    starting with "- ". `paragraphs` and `items` are the same content, structured for display.
+    """
+
+    kind: SectionKind
+    heading: str
+    text: str
+    paragraphs: tuple[str, ...] = ()
+    items: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Briefing:
+    title: str
+    partnership: str
+    subject: str
+    sections: tuple[Section, ...]
+    learning: tuple[str, ...]
+    questions: tuple[str, ...]
+    links: tuple[Reference, ...]
+    #: notes on what the parser could not recognise, in plain words (shown before import)
+    warnings: tuple[str, ...] = field(default=(), compare=False)
+
+    def to_json_dict(self) -> dict:
+        """The stable JSON shape printed by `reflect briefing parse`."""
+        return {
+            "title": self.title,
+            "partnership": self.partnership,
+            "subject": self.subject,
+            "sections": [
+                {"kind": s.kind.value, "heading": s.heading, "text": s.text} for s in self.sections
+            ],
+            "learning": list(self.learning),
+            "questions": list(self.questions),
+            "links": [{"title": r.title, "url": r.url} for r in self.links],
+        }

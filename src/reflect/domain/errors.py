@@ -1,0 +1,120 @@
+"""Errors a practitioner can act on.
+
+Each carries a message written for the person at the keyboard, not for a developer. Anything that is
+not one of these is a bug: it is logged (without journal text) and shown as a plain dialog.
+"""
+
+from __future__ import annotations
+
+
+class ReflectError(Exception):
+    """Base of the errors whose message can be shown to the user as it is."""
+
+    #: process exit code the command line uses for this error
+    exit_code = 1
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message())
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "Something went wrong."
+
+    @property
+    def message(self) -> str:
+        return str(self.args[0])
+
+
+class UsageError(ReflectError):
+    """A command was given the wrong arguments."""
+
+    exit_code = 2
+
+
+class BriefingFormatError(ReflectError):
+    """A briefing file or text could not be read as a 7-minute briefing."""
+
+    exit_code = 2
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "This file could not be read as a 7-minute briefing."
+
+
+class WrongPassphrase(ReflectError):
+    """The passphrase does not open this journal. Nothing was changed."""
+
+    exit_code = 3
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "That passphrase does not open this journal. Nothing has been changed; try again."
+
+
+class JournalInUse(ReflectError):
+    """Another running Reflect has this journal open."""
+
+    exit_code = 4
+
+    @classmethod
+    def default_message(cls) -> str:
+        return (
+            "This journal is already open in another Reflect window. "
+            "Close that one first, then try again."
+        )
+
+
+class JournalTooNew(ReflectError):
+    """The journal was written by a newer version of Reflect."""
+
+    exit_code = 5
+
+    @classmethod
+    def default_message(cls) -> str:
+        return (
+            "This journal was saved by a newer version of Reflect. "
+            "Install that version to open it; nothing has been changed."
+        )
+
+
+class JournalDamaged(ReflectError):
+    """The file is not a Reflect journal, or it is damaged."""
+
+    exit_code = 5
+
+    @classmethod
+    def default_message(cls) -> str:
+        return (
+            "This file is not a Reflect journal, or it is damaged. "
+            "Nothing has been changed. You can restore a backup."
+        )
+
+
+class JournalUnavailable(ReflectError):
+    """The journal's folder cannot be written (read-only, full disk, missing drive)."""
+
+    exit_code = 5
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "Reflect cannot write to the journal's folder. Check the disk has space and can be written."
+
+
+class ExportError(ReflectError):
+    """An export could not be written. Any earlier file is left as it was."""
+
+    exit_code = 1
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "The export could not be written. Any earlier file has been left as it was."
+
+
+class JournalNotFound(ReflectError):
+    """No journal exists in the chosen folder yet."""
+
+    exit_code = 2
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "There is no journal in this folder yet. Create one with `reflect journal init`."
