@@ -1,0 +1,1 @@
+"""The encrypted journal: SQLCipher connection, migrations, and stores returning domain objects."""

@@ -1,0 +1,106 @@
+"""Opening the SQLCipher database behind a journal.
+
+The passphrase goes to SQLCipher's own key derivation (PBKDF2-HMAC-SHA512, 256,000 rounds) through
+`conn.set_key`; a first read proves the key before anything is written. WAL with synchronous=FULL
+means an acknowledged save survives a crash or power cut. Temporary tables and indices stay in
+memory so no plaintext scratch file is ever written.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import sqlcipher3
+import sqlite_utils
+
+from reflect.domain.errors import (
+    JournalDamaged,
+    JournalNotFound,
+    JournalUnavailable,
+    WrongPassphrase,
+)
+from reflect.domain.text_fold import fold
+from reflect.store.driver import DatabaseError, use_sqlcipher
+
+log = logging.getLogger(__name__)
+
+PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
+PAGE_SIZE = 4096
+
+
+def connect(path: Path, passphrase: str, *, create: bool = False) -> sqlite_utils.Database:
+    """Open (or, with `create`, make) the encrypted database at `path` and prove the key.
+
+    Raises WrongPassphrase, JournalDamaged or JournalUnavailable with a message for the user.
+    """
+    use_sqlcipher()
+    existed = path.exists() and path.stat().st_size > 0
+    if not existed and not create:
+        raise JournalNotFound(f"There is no journal in {path.parent} yet.")
+    if existed:
+        _check_header(path)
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=10)
+    except DatabaseError as exc:
+        raise JournalUnavailable(
+            f"Reflect cannot open the journal file in {path.parent}. "
+            "Check the folder exists and can be written."
+        ) from exc
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")  # no SQLCipher chatter on stderr
+        conn.set_key(passphrase)
+        _prove_key(conn, path, existed)
+        _configure(conn)
+    except BaseException:
+        conn.close()
+        raise
+    conn.create_function("reflect_fold", 1, _fold_or_empty, deterministic=True)
+    return sqlite_utils.Database(conn, execute_plugins=False)
+
+
+def _fold_or_empty(text):
+    return fold(text) if text else ""
+
+
+def _check_header(path: Path) -> None:
+    try:
+        with path.open("rb") as fh:
+            head = fh.read(len(PLAIN_SQLITE_HEADER))
+    except OSError as exc:
+        raise JournalUnavailable(f"Reflect cannot read the journal file in {path.parent}.") from exc
+    if head == PLAIN_SQLITE_HEADER:
+        raise JournalDamaged(
+            "This file is an ordinary, unencrypted database, not a Reflect journal. "
+            "Nothing has been changed."
+        )
+
+
+def _prove_key(conn, path: Path, existed: bool) -> None:
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except DatabaseError as exc:
+        if not existed:
+            raise JournalUnavailable(
+                f"Reflect cannot create a journal in {path.parent}. "
+                "Check the folder can be written and the disk has space."
+            ) from exc
+        # A wrong key and a damaged first page look the same to SQLCipher (the page's HMAC
+        # fails). A file of whole pages is far more likely a good journal and a typo.
+        size = path.stat().st_size
+        if size >= PAGE_SIZE and size % 512 == 0:
+            raise WrongPassphrase() from exc
+        raise JournalDamaged() from exc
+
+
+def _configure(conn) -> None:
+    try:
+        mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
+        if str(mode).lower() != "wal":
+            log.warning("journal_mode is %s, not WAL", mode)
+        conn.execute("PRAGMA synchronous = FULL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        conn.execute("PRAGMA temp_store = MEMORY")
+        conn.execute("PRAGMA busy_timeout = 10000")
+    except DatabaseError as exc:
+        raise JournalDamaged() from exc

@@ -1,0 +1,244 @@
+"""Supervision sessions: agenda items, the reflections linked to them (in order) and actions."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import sqlite_utils
+
+from reflect.domain.supervision import (
+    Action,
+    ActionOwner,
+    ActionStatus,
+    AgendaItem,
+    NewAction,
+    NewSession,
+    Session,
+    SessionStatus,
+    SessionType,
+    SupervisionFunction,
+)
+from reflect.store.rows import (
+    date_to_text,
+    local_to_text,
+    moment_to_text,
+    text_to_date,
+    text_to_local,
+    text_to_moment,
+    utc_now,
+)
+
+_SESSION_COLUMNS = (
+    "id, starts_at, supervisor_name, supervisor_role, type, status, notes, wellbeing, workload, "
+    "learning_needs, next_session_on, supervisee_agreed_on, supervisor_agreed_on, created_at, "
+    "updated_at"
+)
+_ACTION_COLUMNS = (
+    "id, description, owner, owner_name, due_on, status, status_changed_on, session_id, entry_id, "
+    "created_at"
+)
+_TEXT_FIELDS = {"supervisor_name", "supervisor_role", "notes", "wellbeing", "workload",
+                "learning_needs"}
+_DATE_FIELDS = {"next_session_on", "supervisee_agreed_on", "supervisor_agreed_on"}
+
+
+class SessionStore:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    # -- sessions --------------------------------------------------------------------------
+    def create_session(self, new: NewSession) -> Session:
+        now = moment_to_text(utc_now())
+        with self.db.atomic():
+            cur = self.db.execute(
+                "INSERT INTO sessions (starts_at, supervisor_name, supervisor_role, type, status, "
+                "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                [local_to_text(new.starts_at), new.supervisor_name, new.supervisor_role,
+                 SessionType(new.type).value, SessionStatus(new.status).value, now, now],
+            )
+        return self.get_session(cur.lastrowid)
+
+    def get_session(self, session_id: int) -> Session:
+        row = self.db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(session_id)
+        return _session(row)
+
+    def list_sessions(self) -> list[Session]:
+        """All sessions by start time (undated ones last)."""
+        return [
+            _session(r)
+            for r in self.db.execute(
+                f"SELECT {_SESSION_COLUMNS} FROM sessions "
+                "ORDER BY starts_at IS NULL, starts_at, id"
+            )
+        ]
+
+    def update_session(self, session_id: int, **fields) -> None:
+        """Change named fields; text fields, dates, `starts_at`, `type` and `status`."""
+        values: dict[str, object] = {}
+        for name, value in fields.items():
+            if name in _TEXT_FIELDS:
+                values[name] = value or ""
+            elif name in _DATE_FIELDS:
+                values[name] = date_to_text(value)
+            elif name == "starts_at":
+                values[name] = local_to_text(value)
+            elif name == "type":
+                values[name] = SessionType(value).value
+            elif name == "status":
+                values[name] = SessionStatus(value).value
+            else:
+                raise TypeError(f"unknown session field {name!r}")
+        if not values:
+            return
+        sets = ", ".join(f"{name} = ?" for name in values)
+        with self.db.atomic():
+            self.db.execute(
+                f"UPDATE sessions SET {sets}, updated_at = ? WHERE id = ?",
+                [*values.values(), moment_to_text(utc_now()), session_id],
+            )
+
+    def delete_session(self, session_id: int) -> int:
+        """Delete a session; its linked reflections stay. Returns how many were linked."""
+        with self.db.atomic():
+            linked = self.db.execute(
+                "SELECT count(*) FROM session_entries WHERE session_id = ?", [session_id]
+            ).fetchone()[0]
+            self.db.execute("DELETE FROM sessions WHERE id = ?", [session_id])
+        return linked
+
+    def count_sessions(self) -> int:
+        return self.db.execute("SELECT count(*) FROM sessions").fetchone()[0]
+
+    # -- linked reflections ----------------------------------------------------------------
+    def link_entry(self, session_id: int, entry_id: int) -> None:
+        """Add a reflection at the end of the session's list (no-op if already linked)."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO session_entries (session_id, entry_id, position) VALUES (?, ?, "
+                "(SELECT coalesce(max(position) + 1, 0) FROM session_entries WHERE session_id = ?))"
+                " ON CONFLICT (session_id, entry_id) DO NOTHING",
+                [session_id, entry_id, session_id],
+            )
+
+    def unlink_entry(self, session_id: int, entry_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "DELETE FROM session_entries WHERE session_id = ? AND entry_id = ?",
+                [session_id, entry_id],
+            )
+            self._renumber_in_transaction(session_id, self._linked_ids(session_id))
+
+    def linked_entry_ids(self, session_id: int) -> list[int]:
+        return self._linked_ids(session_id)
+
+    def _linked_ids(self, session_id: int) -> list[int]:
+        return [
+            r[0]
+            for r in self.db.execute(
+                "SELECT entry_id FROM session_entries WHERE session_id = ? ORDER BY position, id",
+                [session_id],
+            )
+        ]
+
+    def reorder_entries(self, session_id: int, entry_ids: list[int]) -> None:
+        """Put the linked reflections in the given order (must be the same set of ids)."""
+        with self.db.atomic():
+            if sorted(entry_ids) != sorted(self._linked_ids(session_id)):
+                raise ValueError("reorder must list exactly the linked reflections")
+            self._renumber_in_transaction(session_id, entry_ids)
+
+    def _renumber_in_transaction(self, session_id: int, entry_ids: list[int]) -> None:
+        self.db.conn.executemany(
+            "UPDATE session_entries SET position = ? WHERE session_id = ? AND entry_id = ?",
+            [(position, session_id, entry_id) for position, entry_id in enumerate(entry_ids)],
+        )
+
+    # -- agenda ----------------------------------------------------------------------------
+    def add_agenda_item(self, session_id: int, text: str,
+                        function: SupervisionFunction = SupervisionFunction.SUPPORT) -> int:
+        with self.db.atomic():
+            cur = self.db.execute(
+                "INSERT INTO agenda_items (session_id, position, text, function) VALUES (?, "
+                "(SELECT coalesce(max(position) + 1, 0) FROM agenda_items WHERE session_id = ?), "
+                "?, ?)",
+                [session_id, session_id, text, SupervisionFunction(function).value],
+            )
+        return cur.lastrowid
+
+    def agenda(self, session_id: int) -> list[AgendaItem]:
+        return [
+            AgendaItem(r[0], r[1], r[2], r[3], SupervisionFunction(r[4]))
+            for r in self.db.execute(
+                "SELECT id, session_id, position, text, function FROM agenda_items "
+                "WHERE session_id = ? ORDER BY position, id", [session_id]
+            )
+        ]
+
+    # -- actions ---------------------------------------------------------------------------
+    def add_action(self, new: NewAction) -> Action:
+        with self.db.atomic():
+            cur = self.db.execute(
+                "INSERT INTO actions (description, owner, owner_name, due_on, status, session_id, "
+                "entry_id, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)",
+                [new.description, ActionOwner(new.owner).value, new.owner_name,
+                 date_to_text(new.due_on), new.session_id, new.entry_id,
+                 moment_to_text(utc_now())],
+            )
+        return self.get_action(cur.lastrowid)
+
+    def get_action(self, action_id: int) -> Action:
+        row = self.db.execute(
+            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?", [action_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(action_id)
+        return _action(row)
+
+    def set_action_status(self, action_id: int, status: ActionStatus,
+                          on: date | None = None) -> None:
+        with self.db.atomic():
+            self.db.execute(
+                "UPDATE actions SET status = ?, status_changed_on = ? WHERE id = ?",
+                [ActionStatus(status).value, date_to_text(on or date.today()), action_id],
+            )
+
+    def actions(self, *, session_id: int | None = None,
+                status: ActionStatus | None = None) -> list[Action]:
+        """Actions, due soonest first (undated last)."""
+        where, params = [], []
+        if session_id is not None:
+            where.append("session_id = ?")
+            params.append(session_id)
+        if status is not None:
+            where.append("status = ?")
+            params.append(ActionStatus(status).value)
+        clause = f"WHERE {' AND '.join(where)}" if where else ""
+        return [
+            _action(r)
+            for r in self.db.execute(
+                f"SELECT {_ACTION_COLUMNS} FROM actions {clause} "
+                "ORDER BY due_on IS NULL, due_on, id", params
+            )
+        ]
+
+
+def _session(r) -> Session:
+    return Session(
+        id=r[0], starts_at=text_to_local(r[1]), supervisor_name=r[2], supervisor_role=r[3],
+        type=SessionType(r[4]), status=SessionStatus(r[5]), notes=r[6], wellbeing=r[7],
+        workload=r[8], learning_needs=r[9], next_session_on=text_to_date(r[10]),
+        supervisee_agreed_on=text_to_date(r[11]), supervisor_agreed_on=text_to_date(r[12]),
+        created_at=text_to_moment(r[13]), updated_at=text_to_moment(r[14]),
+    )
+
+
+def _action(r) -> Action:
+    return Action(
+        id=r[0], description=r[1], owner=ActionOwner(r[2]), owner_name=r[3],
+        due_on=text_to_date(r[4]), status=ActionStatus(r[5]), status_changed_on=text_to_date(r[6]),
+        session_id=r[7], entry_id=r[8], created_at=text_to_moment(r[9]),
+    )
