@@ -1,0 +1,45 @@
+"""The briefings that ship with Reflect (the Child R briefing first among them).
+
+They live in `reflect/resources/briefings/` and are found through `importlib.resources`, so the
+same code works from a source checkout, an editable install, an installed wheel and a frozen app,
+without relying on the current directory or on `__file__` arithmetic.
+"""
+
+from __future__ import annotations
+
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+from pathlib import Path, PurePath
+
+from reflect.briefings.readers import SUPPORTED_SUFFIXES, read_briefing_bytes
+from reflect.domain.briefing import Briefing
+
+#: the folder of bundled briefings inside the installed package
+BUNDLED_DIR: Traversable = files("reflect") / "resources" / "briefings"
+
+
+def _bundled_entries() -> list[Traversable]:
+    if not BUNDLED_DIR.is_dir():
+        return []
+    entries = [
+        entry
+        for entry in BUNDLED_DIR.iterdir()
+        if entry.is_file() and PurePath(entry.name).suffix.lower() in SUPPORTED_SUFFIXES
+    ]
+    return sorted(entries, key=lambda entry: entry.name)
+
+
+def bundled_briefing_paths() -> list[Path]:
+    """The bundled briefing files, sorted by name (empty if the package is not on disk)."""
+    return [Path(str(entry)) for entry in _bundled_entries() if isinstance(entry, Path)]
+
+
+def load_bundled() -> list[tuple[str, Briefing]]:
+    """(key, briefing) for every bundled briefing; the key is the file name without its suffix.
+
+    A bundled briefing that does not parse is a packaging bug, so its error is not caught here.
+    """
+    return [
+        (PurePath(entry.name).stem, read_briefing_bytes(entry.read_bytes(), entry.name))
+        for entry in _bundled_entries()
+    ]
