@@ -1,0 +1,51 @@
+"""Opening a journal for the app and the command line: the store plus the bundled briefings.
+
+Lives outside `store/` because it joins two layers the import rule keeps apart: the store (which
+knows nothing of parsing) and the briefing library (which knows nothing of SQL).
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from reflect.briefings import load_bundled
+from reflect.paths import AppPaths
+from reflect.settings import Settings
+from reflect.store.journal import Journal
+
+log = logging.getLogger(__name__)
+
+
+def backup_dir_for(paths: AppPaths, settings: Settings | None = None) -> Path:
+    if settings and settings.backup_dir:
+        return Path(settings.backup_dir)
+    return paths.default_backup_dir
+
+
+def journal_exists(paths: AppPaths) -> bool:
+    return paths.journal_file.exists() and paths.journal_file.stat().st_size > 0
+
+
+def open_journal(paths: AppPaths, passphrase: str, *, create: bool = False,
+                 settings: Settings | None = None) -> Journal:
+    """Open (or create) the journal in `paths` and make sure the bundled briefings are in it."""
+    if create:
+        paths.ensure()
+    journal = Journal.open(paths.journal_file, passphrase, create=create,
+                           backup_dir=backup_dir_for(paths, settings), lock_path=paths.lock_file)
+    try:
+        ensure_bundled_briefings(journal)
+    except BaseException:
+        journal.close()
+        raise
+    return journal
+
+
+def ensure_bundled_briefings(journal: Journal) -> list[int]:
+    """Add any bundled briefing the journal does not have yet; returns the new ids."""
+    added = []
+    for key, briefing in load_bundled():
+        if journal.briefings.id_for_key(key) is None:
+            added.append(journal.briefings.add(briefing, key=key, source_name=f"{key} (bundled)"))
+    return added
