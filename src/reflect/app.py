@@ -1,0 +1,93 @@
+"""Composition root: paths -> settings -> unlock -> open the journal -> main window.
+
+Everything the GUI needs is built here and handed down as narrow dependencies.
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+
+from reflect import APP_NAME, __version__
+from reflect.domain.errors import ReflectError, WrongPassphrase
+from reflect.journal_access import journal_exists, open_journal
+from reflect.logging_setup import configure_logging
+from reflect.passphrase import read_passphrase_file
+from reflect.paths import AppPaths
+from reflect.settings import Settings
+from reflect.store.journal import Journal
+
+log = logging.getLogger(__name__)
+
+
+def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
+            exit_after_first_paint: bool = False) -> int:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from reflect.ui.main_window import MainWindow
+
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    app.setApplicationName(APP_NAME)
+    app.setApplicationVersion(__version__)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName("reflect")
+
+    paths = AppPaths.resolve(data_dir)
+    try:
+        paths.ensure()
+    except OSError:
+        QMessageBox.critical(None, APP_NAME, f"Reflect cannot create its folder:\n{paths.data_dir}")
+        return 5
+    configure_logging(paths)
+    settings = Settings.load(paths.settings_file)
+
+    journal = unlock(paths, settings, passphrase_file)
+    if isinstance(journal, int):
+        return journal
+
+    def save_settings() -> None:
+        try:
+            settings.save(paths.settings_file)
+        except OSError:
+            log.warning("settings could not be saved")
+
+    window = MainWindow(journal, settings, save_settings)
+    if exit_after_first_paint:
+        window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    window.show()
+    try:
+        return app.exec()
+    finally:
+        journal.close()
+
+
+def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> Journal | int:
+    """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit)."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reflect.ui.passphrase_dialog import PassphraseDialog
+
+    first_run = not journal_exists(paths)
+    if passphrase_file:
+        try:
+            return open_journal(paths, read_passphrase_file(passphrase_file), create=first_run,
+                                settings=settings)
+        except ReflectError as exc:
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return exc.exit_code
+    error = ""
+    while True:
+        passphrase = PassphraseDialog.ask(first_run=first_run, folder=str(paths.data_dir),
+                                          error=error)
+        if passphrase is None:
+            return 0
+        try:
+            return open_journal(paths, passphrase, create=first_run, settings=settings)
+        except WrongPassphrase as exc:
+            error = exc.message
+        except ReflectError as exc:
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return exc.exit_code
+        finally:
+            del passphrase

@@ -1,0 +1,1 @@
+"""Everything that touches Qt: views (layout), controllers (behaviour), item models and dialogs."""

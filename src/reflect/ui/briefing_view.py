@@ -1,0 +1,208 @@
+"""The briefing, laid out for reading beside the journal.
+
+Built from real widgets rather than one rich-text browser so every question's "Reflect on this"
+button is a proper, focusable, named control for keyboard and screen-reader users. Briefing text is
+shown as plain text: an imported file can never inject markup into the app.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QScrollArea,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.briefing import SectionKind
+from reflect.domain.library import BriefingItem, StoredBriefing
+
+
+def reflections_label(count: int) -> str:
+    if count == 0:
+        return "No reflections yet"
+    return "1 reflection" if count == 1 else f"{count} reflections"
+
+
+def _scaled_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
+    font = QFont(widget.font())
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * factor)
+    font.setBold(bold)
+    return font
+
+
+def _text(text: str, *, name: str = "", selectable: bool = True) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    if selectable:
+        label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setAccessibleName(name or text[:80])
+    return label
+
+
+_MD_LINK = re.compile(r"\[([^\]]*)\]\(([^)]*)\)")
+
+
+def _uncovered_lines(paragraphs, links) -> list[str]:
+    """Lines of a references section that did not become a reference (e.g. an introduction)."""
+    out = []
+    for paragraph in paragraphs:
+        kept = []
+        for line in paragraph.splitlines():
+            plain = _MD_LINK.sub(r"\1", line).strip(" -•*")
+            covered = any(
+                (item.text and item.text in plain)
+                or (item.url and item.url in line)
+                for item in links
+            )
+            if not covered and plain:
+                kept.append(line)
+        if kept:
+            out.append("\n".join(kept))
+    return out
+
+
+class QuestionCard(QFrame):
+    """One reflection question, with how many reflections answer it and a button to add one."""
+
+    reflect_requested = Signal(int)
+
+    def __init__(self, item: BriefingItem, number: int, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.item = item
+        self.setObjectName("questionCard")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self.setStyleSheet(
+            "#questionCard { background: palette(alternate-base); border: 1px solid palette(mid);"
+            " border-radius: 6px; }"
+        )
+        layout = QVBoxLayout(self)
+        question = _text(f"{number}. {item.text}", name=f"Question {number}")
+        question.setFont(_scaled_font(question, 1.05))
+        layout.addWidget(question)
+        row = QHBoxLayout()
+        self.count_label = _text(reflections_label(0), name=f"Reflections on question {number}",
+                                 selectable=False)
+        row.addWidget(self.count_label, 1)
+        self.button = QPushButton("Reflect on this")
+        self.button.setAccessibleName(f"Reflect on question {number}")
+        self.button.setToolTip("Start a reflection on this question, beside the briefing")
+        self.button.clicked.connect(lambda: self.reflect_requested.emit(self.item.id))
+        row.addWidget(self.button)
+        layout.addLayout(row)
+
+    def set_count(self, count: int) -> None:
+        self.count_label.setText(reflections_label(count))
+
+
+class BriefingView(QScrollArea):
+    reflect_requested = Signal(int)  # a question's briefing item id
+    link_activated = Signal(str)  # a reference's URL (the controller asks before opening it)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWidgetResizable(True)
+        self.setAccessibleName("Briefing")
+        self.setFrameShape(QFrame.Shape.NoFrame)
+        self.cards: dict[int, QuestionCard] = {}
+        self.briefing: StoredBriefing | None = None
+        self._set_body(QWidget())
+
+    def _set_body(self, body: QWidget) -> None:
+        old = self.takeWidget()
+        if old is not None:
+            old.deleteLater()
+        self.setWidget(body)
+
+    def show_briefing(self, stored: StoredBriefing) -> None:
+        self.briefing = stored
+        self.cards = {}
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 12, 16, 16)
+        layout.setSpacing(8)
+        b = stored.briefing
+        title = _text(b.title, name="Briefing title")
+        title.setFont(_scaled_font(title, 1.45))
+        layout.addWidget(title)
+        if b.partnership or b.subject:
+            meta = " · ".join(x for x in (b.partnership, b.subject) if x)
+            layout.addWidget(_text(meta, name="Partnership and subject"))
+
+        questions_shown = learning_shown = False
+        for section in b.sections:
+            if section.heading:
+                heading = _text(section.heading, name=f"Section: {section.heading}")
+                heading.setFont(_scaled_font(heading, 1.2))
+                heading.setContentsMargins(0, 10, 0, 0)
+                layout.addWidget(heading)
+            paragraphs = section.paragraphs
+            if section.kind is SectionKind.LEARN_MORE:
+                paragraphs = _uncovered_lines(paragraphs, stored.link_items)
+            for paragraph in paragraphs:
+                layout.addWidget(_text(paragraph))
+            if section.kind is SectionKind.LEARNING and not learning_shown:
+                learning_shown = True
+                self._add_learning(layout, stored.learning_items)
+            elif section.kind is SectionKind.CONSIDER and not questions_shown:
+                questions_shown = True
+                self._add_questions(layout, stored.question_items)
+            elif section.kind is SectionKind.LEARN_MORE:
+                self._add_references(layout, stored.link_items)
+            else:
+                for item in section.items:
+                    layout.addWidget(_text(f"•  {item}"))
+        if not questions_shown and stored.question_items:
+            heading = _text("Questions for reflection")
+            heading.setFont(_scaled_font(heading, 1.2))
+            layout.addWidget(heading)
+            self._add_questions(layout, stored.question_items)
+        layout.addStretch(1)
+        self._set_body(body)
+
+    def _add_learning(self, layout: QVBoxLayout, items) -> None:
+        for number, item in enumerate(items, 1):
+            point = _text(f"{number}.  {item.text}", name=f"Learning point {number}")
+            point.setObjectName("learningPoint")
+            point.setStyleSheet(
+                "#learningPoint { border-left: 4px solid palette(highlight); padding-left: 8px; }"
+            )
+            layout.addWidget(point)
+
+    def _add_questions(self, layout: QVBoxLayout, items) -> None:
+        for number, item in enumerate(items, 1):
+            card = QuestionCard(item, number)
+            card.reflect_requested.connect(self.reflect_requested)
+            self.cards[item.id] = card
+            layout.addWidget(card)
+
+    def _add_references(self, layout: QVBoxLayout, items) -> None:
+        for item in items:
+            if item.url:
+                label = QLabel(f'<a href="{html.escape(item.url, quote=True)}">'
+                               f"{html.escape(item.text)}</a>")
+                label.setTextFormat(Qt.TextFormat.RichText)
+                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
+                label.setOpenExternalLinks(False)  # never without asking: see link_activated
+                label.linkActivated.connect(self.link_activated)
+                label.setToolTip(item.url)
+                label.setAccessibleName(f"Link: {item.text}")
+                label.setWordWrap(True)
+                layout.addWidget(label)
+            else:
+                layout.addWidget(_text(f"•  {item.text} (no link given)",
+                                       name=f"Reference: {item.text}"))
+
+    def set_counts(self, counts: dict[int, int]) -> None:
+        for item_id, card in self.cards.items():
+            card.set_count(counts.get(item_id, 0))
