@@ -6,6 +6,7 @@ Everything the GUI needs is built here and handed down as narrow dependencies.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from reflect import APP_NAME, __version__
@@ -22,6 +23,10 @@ log = logging.getLogger(__name__)
 
 def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
             exit_after_first_paint: bool = False) -> int:
+    if _no_display():
+        print("reflect: no display was found. Start Reflect from a desktop session, or under a "
+              "virtual screen (xvfb-run reflect).", file=sys.stderr)
+        return 1
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
@@ -60,6 +65,13 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
         return app.exec()
     finally:
         journal.close()
+
+
+def _no_display() -> bool:
+    """On Linux without X11 or Wayland, Qt would abort with a cryptic plugin error."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM"):
+        return False
+    return not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))
 
 
 def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> Journal | int:
