@@ -15,6 +15,7 @@ from reflect.domain.errors import JournalDamaged
 from reflect.store import backups
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import connect
+from reflect.store.dictionary_store import DictionaryStore
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_file
 from reflect.store.journal_store import JournalStore
@@ -37,6 +38,7 @@ class Journal:
         self.entries = JournalStore(db)
         self.sessions = SessionStore(db)
         self.search = SearchIndex(db)
+        self.dictionary = DictionaryStore(db)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,

@@ -316,3 +316,12 @@ def apply_migrations(
         backup("before-upgrade")
     migrations.apply(db)
     return pending
+
+
+@migration
+def m002_create_personal_dictionary(db: sqlite_utils.Database) -> None:
+    """Words the user added to the spelling dictionary (journal text: kept encrypted here)."""
+    db.execute(
+        "CREATE TABLE dictionary_words (id INTEGER PRIMARY KEY, "
+        "word TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL)"
+    )
