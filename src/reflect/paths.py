@@ -34,6 +34,9 @@ def default_data_dir(env: dict[str, str] | None = None, platform: str | None = N
 class AppPaths:
     data_dir: Path
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "data_dir", Path(self.data_dir))
+
     @classmethod
     def resolve(cls, data_dir: str | os.PathLike | None = None,
                 env: dict[str, str] | None = None) -> AppPaths:

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
 from reflect.demo.content import Writer
-from reflect.domain.journal import EntryStatus, NewEntry
+from reflect.domain.journal import EntryStatus, NewEntry, learning_tag
 from reflect.domain.supervision import (
     ActionOwner,
     ActionStatus,
@@ -68,7 +68,7 @@ def build_demo(journal: Journal, entries: int = 120, *, seed: int = 7,
             if briefing and briefing.question_items:
                 question = rng.choice(briefing.question_items)
                 if briefing.learning_items and rng.random() < 0.6:
-                    tags.append(rng.choice(briefing.learning_items).text)
+                    tags.append(learning_tag(rng.choice(briefing.learning_items).text))
             answers = []
             for stage in model.stages:
                 text = _stage_text(writer, stage.key, stage.label, theme, created_day)

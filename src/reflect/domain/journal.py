@@ -90,3 +90,17 @@ class Revision:
     title: str
     model: str
     answers: tuple[tuple[str, str], ...]
+
+
+def learning_tag(text: str, width: int = 60) -> str:
+    """The tag for a briefing's learning point: its opening words, short enough for a list."""
+    words = " ".join(text.split())
+    if len(words) <= width:
+        return words.rstrip(".")
+    cut = words[:width].rsplit(" ", 1)[0].rstrip(",;:.")
+    return cut + "…"
+
+
+def default_title(question: str | None, width: int = 80) -> str:
+    """A new entry's title: the question it answers, shortened; empty when there is none."""
+    return learning_tag(question, width) if question else ""

@@ -104,3 +104,23 @@ def _configure(conn) -> None:
         conn.execute("PRAGMA busy_timeout = 10000")
     except DatabaseError as exc:
         raise JournalDamaged() from exc
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the journal at `path` (used to unlock a locked window).
+
+    Opens a separate, read-only connection so the app's own connection is never re-keyed.
+    """
+    try:
+        conn = sqlcipher3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    except DatabaseError:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.set_key(passphrase)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        return True
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()

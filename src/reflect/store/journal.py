@@ -14,13 +14,14 @@ import sqlite_utils
 from reflect.domain.errors import JournalDamaged
 from reflect.store import backups
 from reflect.store.briefing_store import BriefingStore
-from reflect.store.connection import connect
+from reflect.store.connection import connect, passphrase_opens
 from reflect.store.dictionary_store import DictionaryStore
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_file
 from reflect.store.journal_store import JournalStore
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrations import MIGRATIONS, apply_migrations
+from reflect.store.revision_store import RevisionStore
 from reflect.store.search import SearchIndex
 from reflect.store.session_store import SessionStore
 
@@ -39,6 +40,7 @@ class Journal:
         self.sessions = SessionStore(db)
         self.search = SearchIndex(db)
         self.dictionary = DictionaryStore(db)
+        self.revisions = RevisionStore(db)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,
@@ -76,6 +78,9 @@ class Journal:
                 db.close()
             lock.release()
             raise
+
+    def check_passphrase(self, passphrase: str) -> bool:
+        return passphrase_opens(self.path, passphrase)
 
     def backup(self, reason: str = "manual") -> Path:
         return backups.take_backup(self.db, self.backup_dir, reason)

@@ -93,19 +93,32 @@ class JournalStore:
     def count_entries(self) -> int:
         return self.db.execute("SELECT count(*) FROM entries").fetchone()[0]
 
+    _NO_CHANGE = object()
+
     def update_entry(self, entry_id: int, *, title: str | None = None, model: str | None = None,
-                     status: EntryStatus | None = None) -> None:
+                     status: EntryStatus | None = None, question_id=_NO_CHANGE,
+                     briefing_id=_NO_CHANGE):
+        """Change the named fields; returns the saved time (or None when nothing was given).
+
+        `question_id` / `briefing_id` accept None to clear them, so "not given" is a sentinel.
+        """
         changes = {"title": title, "model": model,
                    "status": EntryStatus(status).value if status is not None else None}
         changes = {k: v for k, v in changes.items() if v is not None}
+        if question_id is not self._NO_CHANGE:
+            changes["question_id"] = question_id
+        if briefing_id is not self._NO_CHANGE:
+            changes["briefing_id"] = briefing_id
         if not changes:
-            return
+            return None
+        saved_at = utc_now()
         with self.db.atomic():
             sets = ", ".join(f"{column} = ?" for column in changes)
             self.db.execute(
                 f"UPDATE entries SET {sets}, updated_at = ? WHERE id = ?",
-                [*changes.values(), moment_to_text(utc_now()), entry_id],
+                [*changes.values(), moment_to_text(saved_at), entry_id],
             )
+        return saved_at
 
     def delete_entry(self, entry_id: int) -> None:
         with self.db.atomic():

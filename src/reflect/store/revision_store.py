@@ -1,0 +1,110 @@
+"""Revisions: earlier states of an entry that the user can look back at and restore.
+
+Snapshots are coalesced rather than taken per keystroke or per autosave: while someone types, at
+most one snapshot every few minutes, plus one when they leave the entry, one before a restore and
+one before a stage's text is removed. A snapshot identical to the latest one is never stored.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import timedelta
+
+import sqlite_utils
+
+from reflect.domain.journal import Revision
+from reflect.store.rows import moment_to_text, text_to_moment, utc_now
+
+DEFAULT_INTERVAL = timedelta(minutes=5)
+
+
+class RevisionStore:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def snapshot(self, entry_id: int, reason: str, *,
+                 min_interval: timedelta | None = None) -> Revision | None:
+        """Store the entry's current state; None when nothing changed (or it is too soon)."""
+        with self.db.atomic():
+            return self._snapshot_in_transaction(entry_id, reason, min_interval)
+
+    def _snapshot_in_transaction(self, entry_id, reason, min_interval) -> Revision | None:
+        row = self.db.execute("SELECT title, model FROM entries WHERE id = ?", [entry_id]).fetchone()
+        if row is None:
+            return None
+        title, model = row
+        answers = [
+            [stage, text]
+            for stage, text in self.db.execute(
+                "SELECT stage, text FROM answers WHERE entry_id = ? AND text != '' ORDER BY id",
+                [entry_id],
+            )
+        ]
+        latest = self.db.execute(
+            "SELECT created_at, title, model, answers_json FROM revisions WHERE entry_id = ? "
+            "ORDER BY created_at DESC, id DESC LIMIT 1", [entry_id]
+        ).fetchone()
+        now = utc_now()
+        if latest is not None:
+            if min_interval is not None and now - text_to_moment(latest[0]) < min_interval:
+                return None
+            if (latest[1], latest[2], json.loads(latest[3])) == (title, model, answers):
+                return None
+        if not answers and not title:
+            return None  # an untouched new entry is not worth a revision
+        cur = self.db.execute(
+            "INSERT INTO revisions (entry_id, created_at, reason, title, model, answers_json) "
+            "VALUES (?, ?, ?, ?, ?, ?)",
+            [entry_id, moment_to_text(now), reason, title, model,
+             json.dumps(answers, ensure_ascii=False)],
+        )
+        return Revision(cur.lastrowid, entry_id, now, reason, title, model,
+                        tuple((s, t) for s, t in answers))
+
+    def list(self, entry_id: int) -> list[Revision]:
+        """The entry's revisions, newest first."""
+        return [
+            _revision(r)
+            for r in self.db.execute(
+                "SELECT id, entry_id, created_at, reason, title, model, answers_json FROM revisions "
+                "WHERE entry_id = ? ORDER BY created_at DESC, id DESC", [entry_id]
+            )
+        ]
+
+    def get(self, revision_id: int) -> Revision:
+        row = self.db.execute(
+            "SELECT id, entry_id, created_at, reason, title, model, answers_json FROM revisions "
+            "WHERE id = ?", [revision_id]
+        ).fetchone()
+        if row is None:
+            raise KeyError(revision_id)
+        return _revision(row)
+
+    def restore(self, revision_id: int) -> None:
+        """Make the entry what it was in `revision_id`; the current state becomes a revision first."""
+        with self.db.atomic():
+            revision = self.get(revision_id)
+            self._snapshot_in_transaction(revision.entry_id, "before restore", None)
+            now = moment_to_text(utc_now())
+            self.db.execute(
+                "UPDATE entries SET title = ?, model = ?, updated_at = ? WHERE id = ?",
+                [revision.title, revision.model, now, revision.entry_id],
+            )
+            kept = [stage for stage, _ in revision.answers]
+            placeholders = ",".join("?" * len(kept)) or "''"
+            self.db.execute(
+                f"DELETE FROM answers WHERE entry_id = ? AND stage NOT IN ({placeholders})",
+                [revision.entry_id, *kept],
+            )
+            for stage, text in revision.answers:
+                self.db.execute(
+                    "INSERT INTO answers (entry_id, stage, text, updated_at) VALUES (?, ?, ?, ?) "
+                    "ON CONFLICT (entry_id, stage) DO UPDATE SET text = excluded.text, "
+                    "updated_at = excluded.updated_at WHERE answers.text IS NOT excluded.text",
+                    [revision.entry_id, stage, text, now],
+                )
+
+
+def _revision(r) -> Revision:
+    return Revision(r[0], r[1], text_to_moment(r[2]), r[3], r[4], r[5],
+                    tuple((s, t) for s, t in json.loads(r[6])))
