@@ -37,6 +37,9 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
+    from reflect.ui import gc_guard
+
+    gc_guard.install(app)
 
     paths = AppPaths.resolve(data_dir)
     try:

@@ -1,53 +1,134 @@
-"""The main window: a small shell that composes pages, menus and the status bar.
+"""The main window: a small shell that composes pages, menus, the toolbar and the status bar.
 
-It receives narrow dependencies (the journal's stores, the settings) and owns no behaviour of its
-own beyond composition; each page has its own controller.
+It receives narrow dependencies (the journal, the settings, a save callback) and owns no
+behaviour beyond composition and the few window-level actions (lock, quit, help).
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Signal
+from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QMainWindow, QMessageBox
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from reflect import APP_NAME, __version__
 from reflect.settings import Settings
 from reflect.store.journal import Journal
-from reflect.ui.briefing_page import BriefingPageView
-from reflect.ui.briefing_reader import BriefingReader
+from reflect.ui.help_dialog import HelpDialog
+from reflect.ui.import_dialog import ImportBriefingDialog
+from reflect.ui.lock_screen import LockScreen
+from reflect.ui.workspace import BRIEFING_TAB, REFLECTIONS_TAB, SEARCH_TAB, Workspace
 
 
 class MainWindow(QMainWindow):
     first_painted = Signal()
+    locked_changed = Signal(bool)
 
-    def __init__(self, journal: Journal, settings: Settings, save_settings) -> None:
+    def __init__(self, journal: Journal, settings: Settings, save_settings, *,
+                 decorate_text_edit=None) -> None:
         super().__init__()
+        self.journal = journal
         self.settings = settings
         self._save_settings = save_settings
         self._painted = False
+        self.locked = False
         self.setWindowTitle(APP_NAME)
-        self.resize(1100, 760)
+        self.resize(1280, 800)
 
-        self.briefing_page = BriefingPageView()
-        self.setCentralWidget(self.briefing_page)
-        self.reader = BriefingReader(self.briefing_page, journal.briefings, journal.entries, self)
-        self.reader.briefing_changed.connect(self._remember_briefing)
+        self.workspace = Workspace(journal, settings, save_settings, decorate_text_edit, self)
+        self.lock_screen = LockScreen()
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self.workspace.view)
+        self.pages.addWidget(self.lock_screen)
+        self.setCentralWidget(self.pages)
+        self.lock_screen.unlock_requested.connect(self._try_unlock)
 
-        self._build_menus()
+        self._journal_actions: list[QAction] = []
+        self._build_actions()
         self.statusBar().showMessage("Everything stays on this computer, encrypted.")
         self._restore_geometry()
-        self.reader.reload(settings.last_briefing_id or None)
+        self.workspace.start()
 
-    def _build_menus(self) -> None:
-        file_menu = self.menuBar().addMenu("&File")
-        quit_action = QAction("&Quit", self)
-        quit_action.setShortcut(QKeySequence("Ctrl+Q"))
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
-        help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Reflect", self)
-        about.triggered.connect(self._about)
-        help_menu.addAction(about)
+    # -- compatibility accessors used by tests and other parts -----------------------------
+    @property
+    def briefing_page(self):
+        return self.workspace.briefing_page
+
+    @property
+    def reader(self):
+        return self.workspace.reader
+
+    @property
+    def editor(self):
+        return self.workspace.editor
+
+    # -- menus and shortcuts ---------------------------------------------------------------
+    def _action(self, text: str, slot, shortcut: str | None = None, *, journal: bool = True,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if journal:
+            self._journal_actions.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        ws = self.workspace
+        self.new_action = self._action("&New reflection", ws.new_reflection, "Ctrl+N",
+                                       tip="Start a new reflection on this briefing")
+        self.import_action = self._action("&Import briefing…", self.import_briefing, "Ctrl+Shift+I",
+                                          tip="Add a briefing from a file or pasted text")
+        self.save_action = self._action("&Save now", ws.flush, "Ctrl+S",
+                                        tip="Reflect saves as you type; this saves at once")
+        self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
+                                        tip="Hide your journal until the passphrase is typed")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", journal=False)
+        self.find_action = self._action("&Find…", ws.focus_search, "Ctrl+F",
+                                        tip="Search reflections and briefings")
+        self.show_briefing = self._action("&Briefing", lambda: ws.show_tab(BRIEFING_TAB), "Ctrl+1")
+        self.show_entries = self._action("&Reflections", lambda: ws.show_tab(REFLECTIONS_TAB), "Ctrl+2")
+        self.show_search = self._action("&Search", lambda: ws.show_tab(SEARCH_TAB), "Ctrl+3")
+        self.help_action = self._action("Reflect &help", lambda: HelpDialog.ask(self), "F1",
+                                        journal=False)
+        self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_action, self.import_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        view_menu = bar.addMenu("&View")
+        for action in (self.show_briefing, self.show_entries, self.show_search):
+            view_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+        self.menus = (file_menu, edit_menu, view_menu, help_menu)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setAccessibleName("Main toolbar")
+        for action in (self.new_action, self.find_action, self.import_action, self.lock_action):
+            toolbar.addAction(action)
+        self.toolbar = toolbar
+
+    def import_briefing(self) -> None:
+        self.workspace.flush()
+        briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
+        if briefing_id is not None:
+            self.workspace.briefing_imported(briefing_id)
+            self.statusBar().showMessage("Briefing imported.", 5000)
 
     def _about(self) -> None:
         QMessageBox.about(
@@ -59,12 +140,49 @@ class MainWindow(QMainWindow):
             "system.</p>",
         )
 
-    def _remember_briefing(self, briefing_id: int) -> None:
-        self.settings.last_briefing_id = briefing_id
+    # -- lock ------------------------------------------------------------------------------
+    def lock(self) -> None:
+        """Save, close every dialog of the journal and show nothing of it until unlocked."""
+        if self.locked:
+            return
+        self.workspace.flush()
+        for widget in QApplication.topLevelWidgets():
+            if isinstance(widget, QDialog) and widget.isVisible():
+                widget.reject()
+        self.locked = True
+        self.pages.setCurrentWidget(self.lock_screen)
+        for action in self._journal_actions:
+            action.setEnabled(False)
+        self.toolbar.hide()
+        self.menuBar().hide()
+        self.statusBar().clearMessage()
+        self.setWindowTitle(f"{APP_NAME} — locked")
+        self.lock_screen.reset()
+        self.locked_changed.emit(True)
 
+    def _try_unlock(self, passphrase: str) -> None:
+        if not self.journal.check_passphrase(passphrase):
+            self.lock_screen.reset("That passphrase does not open this journal. Try again.")
+            return
+        self.lock_screen.reset()
+        self.locked = False
+        self.pages.setCurrentWidget(self.workspace.view)
+        for action in self._journal_actions:
+            action.setEnabled(True)
+        self.toolbar.show()
+        self.menuBar().show()
+        self.setWindowTitle(APP_NAME)
+        self.locked_changed.emit(False)
+
+    # -- window state ----------------------------------------------------------------------
     def _restore_geometry(self) -> None:
         if self.settings.window_geometry:
             self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
+        if self.settings.splitter_state:
+            self.workspace.view.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+        else:
+            width = self.width()
+            self.workspace.view.setSizes([int(width * 0.52), int(width * 0.48)])
 
     def paintEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().paintEvent(event)
@@ -73,6 +191,8 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.workspace.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
+        self.settings.splitter_state = bytes(self.workspace.view.saveState().toBase64()).decode()
         self._save_settings()
         super().closeEvent(event)

@@ -1,0 +1,54 @@
+"""Child process for the kill tests: opens the app's real editor offscreen and types into it.
+
+Usage: typing_child.py DATA_DIR PASSPHRASE_FILE MODE
+  pause: type a sentence, wait past the autosave debounce, print "typed", then idle.
+  continuous: type words without pausing, printing "word N <monotonic time>" after each one.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import time
+
+os.environ["QT_QPA_PLATFORM"] = "offscreen"
+
+from PySide6.QtTest import QTest  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reflect.journal_access import open_journal  # noqa: E402
+from reflect.passphrase import read_passphrase_file  # noqa: E402
+from reflect.paths import AppPaths  # noqa: E402
+from reflect.settings import Settings  # noqa: E402
+from reflect.ui.main_window import MainWindow  # noqa: E402
+
+SENTENCE = "The chronology told a different story"
+
+
+def main() -> None:
+    data_dir, passphrase_file, mode = sys.argv[1:4]
+    app = QApplication([])
+    journal = open_journal(AppPaths(data_dir), read_passphrase_file(passphrase_file), create=True)
+    window = MainWindow(journal, Settings(), lambda: None)
+    window.show()
+    window.workspace.new_reflection()
+    edit = next(iter(window.editor.stages.values())).edit
+    edit.setFocus()
+    print(f"entry {window.editor.entry.id}", flush=True)
+    if mode == "pause":
+        QTest.keyClicks(edit, SENTENCE)
+        QTest.qWait(1500)  # longer than the debounce
+        print("typed", flush=True)
+        while True:
+            QTest.qWait(100)
+    n = 0
+    while True:
+        QTest.keyClicks(edit, f"w{n} ")
+        app.processEvents()
+        print(f"word {n} {time.monotonic()}", flush=True)
+        n += 1
+        QTest.qWait(40)
+
+
+if __name__ == "__main__":
+    main()
