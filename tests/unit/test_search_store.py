@@ -59,10 +59,12 @@ def test_phrase_in_quotes(store):
 
 
 def test_titles_and_tags_are_searched(store):
-    """An entry is found by its title and by its tags."""
-    entry_id = _entry(store, "body", title="Hidden men", tags=("escalation",))
-    assert [h.id for h in store.search.search("hidden")] == [entry_id]
-    assert [h.id for h in store.search.search("escalation")] == [entry_id]
+    """An entry is found by its title and by its tags; the snippet shows the start of its text."""
+    entry_id = _entry(store, "body text", title="Hidden men", tags=("escalation",))
+    by_title = store.search.search("hidden")
+    assert [(h.id, h.where, h.snippet.text) for h in by_title] == [(entry_id, "title", "body text")]
+    by_tag = store.search.search("escalation")
+    assert [(h.id, h.where) for h in by_tag] == [(entry_id, "tags")]
 
 
 def test_briefings_are_searched(store):

@@ -49,19 +49,23 @@ class SearchIndex:
             )
             SELECT e.id, e.title, r.stage, r.text, r.rank,
                    (SELECT group_concat(t.name, ', ') FROM entry_tags et
-                    JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id)
+                    JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id),
+                   CASE WHEN r.text IS NULL THEN (SELECT a.text FROM answers a
+                        WHERE a.entry_id = e.id AND a.text != '' ORDER BY a.id LIMIT 1) END
             FROM ranked r JOIN entries e ON e.id = r.entry_id
             WHERE r.n = 1 ORDER BY r.rank LIMIT :limit
             """,
             {"q": query.match, "scan": limit * 4, "limit": limit},
         ).fetchall()
         hits = []
-        for entry_id, title, stage, text, rank, tags in rows:
-            source = text if text is not None else " ".join(filter(None, [title, tags or ""]))
-            if text is None and not _has_match(source, query):
-                source = title or tags or ""
+        for entry_id, title, stage, text, rank, tags, first_answer in rows:
+            if text is None:
+                # Matched on the title or tags: show where, and the start of what was written.
+                stage = "tags" if tags and _has_match(tags, query) and not _has_match(title, query) \
+                    else "title"
+                text = first_answer or (f"Tags: {tags}" if tags else "")
             hits.append(SearchHit("entry", entry_id, title or "Untitled reflection",
-                                  make_snippet(source, query.terms), stage, rank))
+                                  make_snippet(text, query.terms), stage, rank))
         return hits
 
     def _briefings(self, query: SearchQuery, limit: int) -> list[SearchHit]:

@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QPlainTextEdit, QWidget
+from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 
 from reflect.domain.errors import ReflectError
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
@@ -57,7 +57,7 @@ class EntryEditor(QObject):
     def __init__(self, view: EntryEditorView, entries: JournalStore, revisions: RevisionStore,
                  briefings: BriefingStore, *, show_reminder: bool = True,
                  on_reminder_dismissed: Callable[[], None] | None = None,
-                 decorate_text_edit: Callable[[QPlainTextEdit], None] | None = None,
+                 decorate_text_edit: Callable[[QTextEdit], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.view = view
@@ -260,10 +260,18 @@ class EntryEditor(QObject):
     def _add_stage(self, widget: StageEditor, text: str) -> None:
         widget.set_text(text)
         widget.edit.textChanged.connect(lambda key=widget.key: self._stage_edited(key))
+        widget.edit.cursorPositionChanged.connect(lambda edit=widget.edit: self._follow_cursor(edit))
         if self._decorate is not None:
             self._decorate(widget.edit)
         self.stages[widget.key] = widget
         self.view.insert_stage(widget)
+
+    def _follow_cursor(self, edit: QTextEdit) -> None:
+        """Fields grow instead of scrolling, so the entry's scroll area follows the cursor."""
+        if not edit.hasFocus():
+            return
+        point = edit.viewport().mapTo(self.view.stages_host, edit.cursorRect().center())
+        self.view.scroll.ensureVisible(point.x(), point.y(), 0, edit.fontMetrics().lineSpacing() * 2)
 
     # -- user choices ----------------------------------------------------------------------
     def _model_chosen(self, _index: int) -> None:

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
+    QTextEdit,
     QVBoxLayout,
     QWidget,
 )
@@ -22,26 +22,32 @@ from PySide6.QtWidgets import (
 MIN_LINES = 4
 
 
-class GrowingTextEdit(QPlainTextEdit):
-    """A plain-text field whose height follows its content (at least MIN_LINES lines)."""
+class GrowingTextEdit(QTextEdit):
+    """A plain-text field whose height follows its content (at least MIN_LINES lines).
+
+    A QTextEdit rather than a QPlainTextEdit: the plain editor lays out only what it shows and
+    reports its height in estimated lines, so a field sized from it clipped wrapped text. Rich
+    text is refused, so pasting from Word or a web page brings plain text only.
+    """
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setAcceptRichText(False)
         self.setTabChangesFocus(True)
         self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setLineWrapMode(QTextEdit.LineWrapMode.WidgetWidth)
         self.document().documentLayout().documentSizeChanged.connect(self._fit)
         self._fit()
 
     def _fit(self, *_args) -> None:
-        lines = max(MIN_LINES, int(self.document().documentLayout().documentSize().height()))
+        minimum = MIN_LINES * self.fontMetrics().lineSpacing() + 2 * self.document().documentMargin()
+        content = max(minimum, self.document().size().height())
         margins = self.contentsMargins()
-        doc_margin = self.document().documentMargin()
-        height = (lines * self.fontMetrics().lineSpacing() + 2 * doc_margin
-                  + margins.top() + margins.bottom() + 4)
+        height = int(content + margins.top() + margins.bottom() + 2)
         if self.height() != height:
-            self.setFixedHeight(int(height))
+            self.setFixedHeight(height)
 
     def resizeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         super().resizeEvent(event)

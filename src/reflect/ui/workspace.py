@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QPlainTextEdit, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QTextEdit, QSplitter, QTabWidget, QWidget
 
 from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
@@ -43,7 +43,7 @@ class WorkspaceView(QSplitter):
 
 class Workspace(QObject):
     def __init__(self, journal: Journal, settings: Settings, save_settings: Callable[[], None],
-                 decorate_text_edit: Callable[[QPlainTextEdit], None] | None = None,
+                 decorate_text_edit: Callable[[QTextEdit], None] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
