@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import date, timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
@@ -185,7 +185,10 @@ class EntryEditor(QObject):
             log.warning("revision snapshot failed (%s)", type(exc).__name__)
 
     def _show_saved(self, saved_at) -> None:
-        self.view.saved.setText(f"Saved {saved_at.astimezone().strftime('%H:%M')}")
+        local = saved_at.astimezone()
+        when = local.strftime("%H:%M") if local.date() == date.today() else \
+            f"{local.day} {local.strftime('%b %Y, %H:%M')}"
+        self.view.saved.setText(f"Saved {when}")
 
     def _stage_edited(self, key: str) -> None:
         if self._loading:
