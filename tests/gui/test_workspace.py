@@ -148,3 +148,22 @@ def test_lock_hides_the_journal(qtbot, journal):
     qtbot.keyClicks(window.lock_screen.passphrase, "correct horse battery staple")
     qtbot.keyClick(window.lock_screen.passphrase, Qt.Key.Key_Return)
     assert not window.locked and window.workspace.view.isVisible()
+
+
+def test_spelling_underlines_in_the_editor(qtbot, journal):
+    """A misspelling typed into a stage gets the spelling underline once the dictionary loads."""
+    from PySide6.QtGui import QTextCharFormat
+
+    window = open_window(qtbot, journal)
+    window.workspace.new_reflection()
+    edit = next(iter(window.editor.stages.values())).edit
+    qtbot.keyClicks(edit, "I will recieve the behaviour plan")
+    qtbot.waitUntil(window.spelling.is_ready, timeout=10000)
+
+    def underlined_words():
+        block = edit.document().firstBlock()
+        text = block.text()
+        return [text[f.start:f.start + f.length] for f in block.layout().formats()
+                if f.format.underlineStyle() == QTextCharFormat.UnderlineStyle.SpellCheckUnderline]
+
+    qtbot.waitUntil(lambda: underlined_words() == ["recieve"], timeout=5000)

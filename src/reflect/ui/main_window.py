@@ -16,6 +16,7 @@ from reflect.store.journal import Journal
 from reflect.ui.help_dialog import HelpDialog
 from reflect.ui.import_dialog import ImportBriefingDialog
 from reflect.ui.lock_screen import LockScreen
+from reflect.ui.spelling import SpellingService
 from reflect.ui.workspace import BRIEFING_TAB, REFLECTIONS_TAB, SEARCH_TAB, Workspace
 
 
@@ -23,8 +24,7 @@ class MainWindow(QMainWindow):
     first_painted = Signal()
     locked_changed = Signal(bool)
 
-    def __init__(self, journal: Journal, settings: Settings, save_settings, *,
-                 decorate_text_edit=None) -> None:
+    def __init__(self, journal: Journal, settings: Settings, save_settings) -> None:
         super().__init__()
         self.journal = journal
         self.settings = settings
@@ -34,7 +34,11 @@ class MainWindow(QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
 
-        self.workspace = Workspace(journal, settings, save_settings, decorate_text_edit, self)
+        # The dictionary loads in the background the first time a text field needs it.
+        self.spelling = SpellingService(journal.dictionary.words(), journal.dictionary.add,
+                                        enabled=settings.spelling, parent=self)
+        self.spelling.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+        self.workspace = Workspace(journal, settings, save_settings, self.spelling.attach, self)
         self.lock_screen = LockScreen()
         self.pages = QStackedWidget()
         self.pages.addWidget(self.workspace.view)
@@ -93,6 +97,10 @@ class MainWindow(QMainWindow):
         self.show_briefing = self._action("&Briefing", lambda: ws.show_tab(BRIEFING_TAB), "Ctrl+1")
         self.show_entries = self._action("&Reflections", lambda: ws.show_tab(REFLECTIONS_TAB), "Ctrl+2")
         self.show_search = self._action("&Search", lambda: ws.show_tab(SEARCH_TAB), "Ctrl+3")
+        self.spelling_action = self._action("Check &spelling", self._toggle_spelling,
+                                            tip="Underline misspelt words (UK English)")
+        self.spelling_action.setCheckable(True)
+        self.spelling_action.setChecked(self.settings.spelling)
         self.help_action = self._action("Reflect &help", lambda: HelpDialog.ask(self), "F1",
                                         journal=False)
         self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
@@ -106,6 +114,8 @@ class MainWindow(QMainWindow):
         file_menu.addAction(self.quit_action)
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.spelling_action)
         view_menu = bar.addMenu("&View")
         for action in (self.show_briefing, self.show_entries, self.show_search):
             view_menu.addAction(action)
@@ -123,6 +133,11 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
+    def _toggle_spelling(self, enabled: bool) -> None:
+        self.settings.spelling = enabled
+        self.spelling.set_enabled(enabled)
+        self._save_settings()
+
     def import_briefing(self) -> None:
         self.workspace.flush()
         briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
@@ -137,7 +152,9 @@ class MainWindow(QMainWindow):
             "<p>A private, offline reflective journal for safeguarding practitioners.</p>"
             "<p>Your journal is encrypted and stays on this computer. Reflections are a personal "
             "record: anonymise them, and keep case facts and decisions on the case recording "
-            "system.</p>",
+            "system.</p>"
+            "<p>The UK English spelling list is built from SCOWL (Spell Checker Oriented Word "
+            "Lists) by Kevin Atkinson and contributors.</p>",
         )
 
     # -- lock ------------------------------------------------------------------------------

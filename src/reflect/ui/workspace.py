@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtWidgets import QTextEdit, QSplitter, QTabWidget, QWidget
+from PySide6.QtWidgets import QSplitter, QTabWidget, QTextEdit, QWidget
 
 from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
