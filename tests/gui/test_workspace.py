@@ -44,6 +44,10 @@ def test_reflect_switch_models_tag_restart_and_find(qtbot, journal_paths):
         qtbot.keyClicks(stage_edit(window, "description"), "A home visit where nobody asked.")
         qtbot.keyClicks(stage_edit(window, "feelings"), "Uneasy, and rushed.")
     assert card.count_label.text() == "1 reflection"
+    qtbot.mouseClick(card.count_label, Qt.MouseButton.LeftButton)
+    assert window.workspace.view.tabs.currentIndex() == 1
+    assert window.workspace.entry_list.entry_filter.question_id == card.item.id
+    assert window.workspace.entry_list.model.entry_ids() == [editor.entry.id]
 
     choose(qtbot, editor.view.model, "Driscoll")
     orphans = [w for w in editor.stages.values() if w.orphan]

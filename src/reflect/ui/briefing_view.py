@@ -76,6 +76,7 @@ class QuestionCard(QFrame):
     """One reflection question, with how many reflections answer it and a button to add one."""
 
     reflect_requested = Signal(int)
+    show_requested = Signal(int)  # list the reflections answering this question
 
     def __init__(self, item: BriefingItem, number: int, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -91,9 +92,13 @@ class QuestionCard(QFrame):
         question.setFont(_scaled_font(question, 1.05))
         layout.addWidget(question)
         row = QHBoxLayout()
-        self.count_label = _text(reflections_label(0), name=f"Reflections on question {number}",
-                                 selectable=False)
-        row.addWidget(self.count_label, 1)
+        self.count_label = QPushButton(reflections_label(0))
+        self.count_label.setFlat(True)
+        self.count_label.setAccessibleName(f"Show the reflections on question {number}")
+        self.count_label.setToolTip("List the reflections that answer this question")
+        self.count_label.clicked.connect(lambda: self.show_requested.emit(self.item.id))
+        row.addWidget(self.count_label)
+        row.addStretch(1)
         self.button = QPushButton("Reflect on this")
         self.button.setAccessibleName(f"Reflect on question {number}")
         self.button.setToolTip("Start a reflection on this question, beside the briefing")
@@ -103,10 +108,12 @@ class QuestionCard(QFrame):
 
     def set_count(self, count: int) -> None:
         self.count_label.setText(reflections_label(count))
+        self.count_label.setEnabled(count > 0)
 
 
 class BriefingView(QScrollArea):
     reflect_requested = Signal(int)  # a question's briefing item id
+    show_requested = Signal(int)  # a question's briefing item id: list its reflections
     link_activated = Signal(str)  # a reference's URL (the controller asks before opening it)
 
     def __init__(self, parent: QWidget | None = None) -> None:
@@ -183,6 +190,7 @@ class BriefingView(QScrollArea):
         for number, item in enumerate(items, 1):
             card = QuestionCard(item, number)
             card.reflect_requested.connect(self.reflect_requested)
+            card.show_requested.connect(self.show_requested)
             self.cards[item.id] = card
             layout.addWidget(card)
 

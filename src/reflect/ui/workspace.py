@@ -67,6 +67,7 @@ class Workspace(QObject):
                                   self.editor_view)
 
         self.reader.reflect_requested.connect(self._reflect_on)
+        self.briefing_page.reader.show_requested.connect(self.show_question)
         self.reader.briefing_changed.connect(self._briefing_changed)
         self.editor.entry_saved.connect(lambda entry_id, _at, _by: self.entry_list.entry_changed(entry_id))
         self.editor.counts_changed.connect(self._counts_changed)
