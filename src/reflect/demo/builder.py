@@ -142,7 +142,7 @@ def _sessions(journal: Journal, writer: Writer, entry_rows, start: date, today: 
             )
             for _ in range(rng.randint(1, 3)):
                 due = day + timedelta(days=rng.randint(7, 42))
-                action = journal.sessions.add_action(NewAction(
+                action = journal.actions.add(NewAction(
                     description=writer.action(writer.theme()),
                     owner=rng.choice([ActionOwner.ME] * 3 + [ActionOwner.SUPERVISOR]),
                     due_on=due, session_id=session.id,
@@ -150,7 +150,7 @@ def _sessions(journal: Journal, writer: Writer, entry_rows, start: date, today: 
                 ))
                 actions += 1
                 if due < today - timedelta(days=14) and rng.random() < 0.85:
-                    journal.sessions.set_action_status(
+                    journal.actions.set_status(
                         action.id, rng.choice([ActionStatus.DONE] * 5 + [ActionStatus.DROPPED]),
                         on=min(due, today))
     return count, actions

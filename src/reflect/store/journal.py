@@ -13,6 +13,7 @@ import sqlite_utils
 
 from reflect.domain.errors import JournalDamaged
 from reflect.store import backups
+from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import connect, passphrase_opens
 from reflect.store.dictionary_store import DictionaryStore
@@ -38,6 +39,7 @@ class Journal:
         self.briefings = BriefingStore(db)
         self.entries = JournalStore(db)
         self.sessions = SessionStore(db)
+        self.actions = ActionStore(db)
         self.search = SearchIndex(db)
         self.dictionary = DictionaryStore(db)
         self.revisions = RevisionStore(db)

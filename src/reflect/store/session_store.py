@@ -1,17 +1,15 @@
-"""Supervision sessions: agenda items, the reflections linked to them (in order) and actions."""
+"""Supervision sessions: their agenda and the reflections linked to them, in order.
+
+Actions live in `action_store.py`."""
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import datetime
 
 import sqlite_utils
 
 from reflect.domain.supervision import (
-    Action,
-    ActionOwner,
-    ActionStatus,
     AgendaItem,
-    NewAction,
     NewSession,
     Session,
     SessionStatus,
@@ -32,10 +30,6 @@ _SESSION_COLUMNS = (
     "id, starts_at, supervisor_name, supervisor_role, type, status, notes, wellbeing, workload, "
     "learning_needs, next_session_on, supervisee_agreed_on, supervisor_agreed_on, created_at, "
     "updated_at"
-)
-_ACTION_COLUMNS = (
-    "id, description, owner, owner_name, due_on, status, status_changed_on, session_id, entry_id, "
-    "created_at"
 )
 _TEXT_FIELDS = {"supervisor_name", "supervisor_role", "notes", "wellbeing", "workload",
                 "learning_needs"}
@@ -169,6 +163,32 @@ class SessionStore:
             )
         return cur.lastrowid
 
+    def update_agenda_item(self, item_id: int, *, text: str | None = None,
+                           function: SupervisionFunction | None = None) -> None:
+        changes = {}
+        if text is not None:
+            changes["text"] = text
+        if function is not None:
+            changes["function"] = SupervisionFunction(function).value
+        if changes:
+            sets = ", ".join(f"{name} = ?" for name in changes)
+            with self.db.atomic():
+                self.db.execute(f"UPDATE agenda_items SET {sets} WHERE id = ?", [*changes.values(), item_id])
+
+    def remove_agenda_item(self, item_id: int) -> None:
+        with self.db.atomic():
+            self.db.execute("DELETE FROM agenda_items WHERE id = ?", [item_id])
+
+    def reorder_agenda(self, session_id: int, item_ids: list[int]) -> None:
+        with self.db.atomic():
+            current = [r[0] for r in self.db.execute(
+                "SELECT id FROM agenda_items WHERE session_id = ?", [session_id])]
+            if sorted(current) != sorted(item_ids):
+                raise ValueError("reorder must list exactly the session's agenda items")
+            self.db.conn.executemany(
+                "UPDATE agenda_items SET position = ? WHERE id = ?",
+                [(position, item_id) for position, item_id in enumerate(item_ids)])
+
     def agenda(self, session_id: int) -> list[AgendaItem]:
         return [
             AgendaItem(r[0], r[1], r[2], r[3], SupervisionFunction(r[4]))
@@ -178,52 +198,24 @@ class SessionStore:
             )
         ]
 
-    # -- actions ---------------------------------------------------------------------------
-    def add_action(self, new: NewAction) -> Action:
-        with self.db.atomic():
-            cur = self.db.execute(
-                "INSERT INTO actions (description, owner, owner_name, due_on, status, session_id, "
-                "entry_id, created_at) VALUES (?, ?, ?, ?, 'open', ?, ?, ?)",
-                [new.description, ActionOwner(new.owner).value, new.owner_name,
-                 date_to_text(new.due_on), new.session_id, new.entry_id,
-                 moment_to_text(utc_now())],
-            )
-        return self.get_action(cur.lastrowid)
-
-    def get_action(self, action_id: int) -> Action:
-        row = self.db.execute(
-            f"SELECT {_ACTION_COLUMNS} FROM actions WHERE id = ?", [action_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(action_id)
-        return _action(row)
-
-    def set_action_status(self, action_id: int, status: ActionStatus,
-                          on: date | None = None) -> None:
-        with self.db.atomic():
-            self.db.execute(
-                "UPDATE actions SET status = ?, status_changed_on = ? WHERE id = ?",
-                [ActionStatus(status).value, date_to_text(on or date.today()), action_id],
-            )
-
-    def actions(self, *, session_id: int | None = None,
-                status: ActionStatus | None = None) -> list[Action]:
-        """Actions, due soonest first (undated last)."""
-        where, params = [], []
-        if session_id is not None:
-            where.append("session_id = ?")
-            params.append(session_id)
-        if status is not None:
-            where.append("status = ?")
-            params.append(ActionStatus(status).value)
-        clause = f"WHERE {' AND '.join(where)}" if where else ""
+    def sessions_for_entry(self, entry_id: int) -> list[Session]:
+        """The sessions a reflection is linked to, by date."""
         return [
-            _action(r)
+            _session(r)
             for r in self.db.execute(
-                f"SELECT {_ACTION_COLUMNS} FROM actions {clause} "
-                "ORDER BY due_on IS NULL, due_on, id", params
+                f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id IN "
+                "(SELECT session_id FROM session_entries WHERE entry_id = ?) "
+                "ORDER BY starts_at IS NULL, starts_at, id", [entry_id]
             )
         ]
+
+    def next_session(self, now: datetime) -> Session | None:
+        """The first planned session at or after `now`."""
+        row = self.db.execute(
+            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE starts_at >= ? AND status = 'planned' "
+            "ORDER BY starts_at, id LIMIT 1", [local_to_text(now)]
+        ).fetchone()
+        return _session(row) if row else None
 
 
 def _session(r) -> Session:
@@ -235,10 +227,3 @@ def _session(r) -> Session:
         created_at=text_to_moment(r[13]), updated_at=text_to_moment(r[14]),
     )
 
-
-def _action(r) -> Action:
-    return Action(
-        id=r[0], description=r[1], owner=ActionOwner(r[2]), owner_name=r[3],
-        due_on=text_to_date(r[4]), status=ActionStatus(r[5]), status_changed_on=text_to_date(r[6]),
-        session_id=r[7], entry_id=r[8], created_at=text_to_moment(r[9]),
-    )
