@@ -99,9 +99,13 @@ def test_sorts_newest_and_title(small):
     ({"created_from": date(2026, 1, 20), "created_to": date(2026, 2, 10)}, ["untitled", "sleep"]),
     ({"created_from": date(2026, 3, 2)}, ["zebra", "eclair"]),
     ({"created_to": date(2026, 1, 5)}, ["lodz"]),
+    ({"models": frozenset({"gibbs"})}, ["sleep"]),
+    ({"models": frozenset({"free", "driscoll"})}, ["lodz", "zebra", "eclair", "apple", "untitled"]),
+    ({"models": frozenset({"swe_cpd"})}, []),
+    ({"models": frozenset({"gibbs"}), "created_from": date(2026, 2, 1)}, []),
 ])
 def test_each_filter_alone(small, fields, expected):
-    """Status, tags (AND, any case, Unicode case too) and created dates each narrow the list."""
+    """Status, tags (AND, any case, Unicode case too), created dates and models each narrow the list."""
     query, e = small
     assert _ids(query, e, **fields) == expected
     assert query.count(EntryFilter(**fields)) == len(expected)
@@ -187,6 +191,8 @@ def test_matches_checks_one_entry(small):
     assert not query.matches(e["untitled"], f)
     assert query.matches(e["zebra"], EntryFilter())
     assert not query.matches(e["zebra"], EntryFilter(tags=frozenset({"nothing"})))
+    assert query.matches(e["sleep"], EntryFilter(models=frozenset({"gibbs", "nmc"})))
+    assert not query.matches(e["zebra"], EntryFilter(models=frozenset({"gibbs"})))
 
 
 def test_summaries_load_rows_with_sorted_tags(small):
@@ -308,3 +314,21 @@ def test_demo_combined_filter_matches_python(demo):
     assert expected
     assert query.ids(EntryFilter(status=EntryStatus.DRAFT, briefing_id=briefing_id,
                                  tags=frozenset({tag}))) == expected
+
+
+def test_demo_model_filter_matches_python(demo):
+    """For each model, and for the CPD models within a date range, the query lists exactly those."""
+    from reflect.domain.templates import MODELS
+
+    query = EntryQuery(demo.db)
+    entries, _ = _all_entries(demo)
+    for model in MODELS:
+        expected = [s.id for s in entries if s.model == model.key]
+        assert query.ids(EntryFilter(models=frozenset({model.key}))) == expected
+        assert query.count(EntryFilter(models=frozenset({model.key}))) == len(expected)
+    cpd = frozenset(m.key for m in MODELS if m.is_cpd_record)
+    days = sorted(s.created_at.astimezone().date() for s in entries)
+    start = days[len(days) // 2]
+    expected = [s.id for s in entries if s.model in cpd and s.created_at.astimezone().date() >= start]
+    assert expected
+    assert query.ids(EntryFilter(models=cpd, created_from=start)) == expected

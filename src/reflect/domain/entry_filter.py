@@ -27,6 +27,8 @@ class EntryFilter:
     text: str = ""
     created_from: date | None = None
     created_to: date | None = None
+    #: reflective model keys; an entry matches when written with any of them (e.g. the CPD models)
+    models: frozenset[str] = frozenset()
 
     @property
     def is_empty(self) -> bool:

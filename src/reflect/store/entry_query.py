@@ -155,6 +155,10 @@ class EntryQuery:
         if f.session_id is not None:
             clauses.append("e.id IN (SELECT entry_id FROM session_entries WHERE session_id = ?)")
             params.append(f.session_id)
+        if f.models:
+            models = sorted(f.models)
+            clauses.append(f"e.model IN ({', '.join('?' * len(models))})")
+            params.extend(models)
         if f.tags:
             tag_ids = self._tag_ids(f.tags)
             if tag_ids is None:

@@ -22,6 +22,7 @@ except ImportError:  # pragma: no cover - older PySide6 still allowed by pyproje
 
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus
+from reflect.domain.templates import model_by_key
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.entry_query import EntryQuery
 from reflect.ui.entry_list_model import EntryListModel
@@ -63,6 +64,8 @@ class EntryListPanel(QWidget):
         self.view.list.setModel(self.model)
         # Dates have no widgets (they come from `set_filter`, e.g. a portfolio range) but are kept.
         self._dates: tuple = (None, None)
+        # Parts of a filter set from elsewhere (dashboard, portfolio) that have no widget here.
+        self._models: frozenset[str] = frozenset()
         self._questions_for: int | None = None
         self._debounce = QTimer(self)
         self._debounce.setSingleShot(True)
@@ -111,6 +114,7 @@ class EntryListPanel(QWidget):
             v.text.setText(entry_filter.text)
             v.tags.set_selected(entry_filter.tags)
         self._dates = (entry_filter.created_from, entry_filter.created_to)
+        self._models = entry_filter.models
         self._apply(force=True)
 
     def select_entry(self, entry_id: int) -> bool:
@@ -185,6 +189,7 @@ class EntryListPanel(QWidget):
             text=v.text.text().strip(),
             created_from=self._dates[0],
             created_to=self._dates[1],
+            models=self._models,
         )
 
     def _apply(self, force: bool = False) -> None:
@@ -214,6 +219,9 @@ class EntryListPanel(QWidget):
         if start or end:
             span = " – ".join(f"{d.day} {d:%b %Y}" if d else "…" for d in (start, end))
             text += f" (created {span})"
+        if self._models:
+            names = ", ".join(sorted(model_by_key(key).name for key in self._models))
+            text += f" · {names} only"
         self.view.count.setText(text)
         self.view.count.setAccessibleName(text)
         if announce and QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
@@ -278,7 +286,7 @@ class EntryListPanel(QWidget):
 def _active_count(f: EntryFilter) -> int:
     """How many filters are on (each tag counts, the words count once)."""
     chosen = [f.briefing_id, f.question_id, f.status, f.session_id, f.created_from or f.created_to]
-    return sum(value is not None for value in chosen) + len(f.tags) + bool(f.text)
+    return sum(value is not None for value in chosen) + len(f.tags) + bool(f.text) + bool(f.models)
 
 
 def _current(combo: QComboBox):
