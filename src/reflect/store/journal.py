@@ -22,6 +22,7 @@ from reflect.store.files import make_private_file
 from reflect.store.journal_store import JournalStore
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrations import MIGRATIONS, apply_migrations
+from reflect.store.privacy_store import PrivacyStore
 from reflect.store.revision_store import RevisionStore
 from reflect.store.search import SearchIndex
 from reflect.store.session_store import SessionStore
@@ -43,6 +44,7 @@ class Journal:
         self.search = SearchIndex(db)
         self.dictionary = DictionaryStore(db)
         self.revisions = RevisionStore(db)
+        self.privacy = PrivacyStore(db)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,

@@ -325,3 +325,12 @@ def m002_create_personal_dictionary(db: sqlite_utils.Database) -> None:
         "CREATE TABLE dictionary_words (id INTEGER PRIMARY KEY, "
         "word TEXT NOT NULL UNIQUE, added_at TEXT NOT NULL)"
     )
+
+
+@migration
+def m003_create_accepted_findings(db: sqlite_utils.Database) -> None:
+    """Anonymisation findings the user accepted as not identifying, remembered by their text."""
+    db.execute(
+        "CREATE TABLE accepted_findings (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
+        "text TEXT NOT NULL, accepted_at TEXT NOT NULL, UNIQUE (kind, text))"
+    )
