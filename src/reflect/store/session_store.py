@@ -107,6 +107,16 @@ class SessionStore:
     def count_sessions(self) -> int:
         return self.db.execute("SELECT count(*) FROM sessions").fetchone()[0]
 
+    def counts(self) -> dict[int, tuple[int, int]]:
+        """For every session: (linked reflections, actions agreed in it), in one query for a list."""
+        return {
+            r[0]: (r[1], r[2])
+            for r in self.db.execute(
+                "SELECT s.id, (SELECT count(*) FROM session_entries se WHERE se.session_id = s.id), "
+                "(SELECT count(*) FROM actions a WHERE a.session_id = s.id) FROM sessions s"
+            )
+        }
+
     # -- linked reflections ----------------------------------------------------------------
     def link_entry(self, session_id: int, entry_id: int) -> None:
         """Add a reflection at the end of the session's list (no-op if already linked)."""
