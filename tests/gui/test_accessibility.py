@@ -40,6 +40,38 @@ def test_main_window_with_an_entry_open(qtbot, journal):
         assert unnamed_focusable(window) == []
 
 
+def test_every_page_with_demo_data(qtbot, journal):
+    """Dashboard, Reflect, Sessions and Actions pages name every control, with data in them."""
+    from reflect.demo import build_demo
+    from reflect.ui.main_window import PAGE_NAMES
+
+    build_demo(journal, 40)
+    window = open_window(qtbot, journal)
+    for page in range(len(PAGE_NAMES)):
+        window.show_page(page)
+        if page == 2:
+            window.sessions_page.show_session(journal.sessions.list_sessions()[0].id)
+        assert unnamed_focusable(window) == [], PAGE_NAMES[page]
+
+
+def test_supervision_dialogs(qtbot, journal):
+    """Take to supervision, New action and the reflection picker name their controls."""
+    from datetime import datetime, timedelta
+
+    from reflect.domain.supervision import NewSession
+    from reflect.store.entry_query import EntryQuery
+    from reflect.ui.action_dialog import ActionDialog
+    from reflect.ui.entry_picker_dialog import EntryPickerDialog
+    from reflect.ui.take_to_supervision_dialog import TakeToSupervisionDialog
+
+    session = journal.sessions.create_session(NewSession(datetime.now() + timedelta(days=3)))
+    for dialog in (TakeToSupervisionDialog([session], set()), ActionDialog("x", [session]),
+                   EntryPickerDialog(EntryQuery(journal.db), journal.briefings)):
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_focusable(dialog) == [], type(dialog).__name__
+
+
 def test_lock_screen(qtbot, journal):
     """The lock screen names its controls."""
     window = open_window(qtbot, journal)

@@ -80,11 +80,9 @@ def test_quitting_the_dialog_exits_cleanly(tmp_path, monkeypatch, qapp):
 
 @pytest.fixture
 def window(qtbot, journal):
-    win = MainWindow(journal, Settings(), lambda: None)
-    qtbot.addWidget(win)
-    win.show()
-    qtbot.waitExposed(win)
-    return win
+    from tests.gui.workspace_helpers import open_window
+
+    return open_window(qtbot, journal)
 
 
 def test_window_opens_on_child_r(window):

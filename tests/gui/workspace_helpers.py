@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication, QComboBox
 
 from reflect.settings import Settings
-from reflect.ui.main_window import MainWindow
+from reflect.ui.main_window import REFLECT, MainWindow
 
 
 def open_window(qtbot, journal, settings: Settings | None = None) -> MainWindow:
@@ -16,6 +16,7 @@ def open_window(qtbot, journal, settings: Settings | None = None) -> MainWindow:
     qtbot.waitExposed(window)
     window.activateWindow()  # shortcuts only reach the active window
     qtbot.waitUntil(lambda: QApplication.activeWindow() is window, timeout=3000)
+    window.show_page(REFLECT)
     return window
 
 

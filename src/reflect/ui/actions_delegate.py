@@ -6,6 +6,7 @@ from PySide6.QtCore import QDate, QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox, QDateEdit, QStyledItemDelegate
 
 from reflect.ui.actions_model import DUE, OWNER, OWNER_LABELS, STATUS, STATUS_LABELS
+from reflect.ui.date_fields import DateEdit, name_inner_edit
 
 
 class ActionsDelegate(QStyledItemDelegate):
@@ -19,10 +20,11 @@ class ActionsDelegate(QStyledItemDelegate):
             combo.setAccessibleName("Who" if column == OWNER else "Status")
             return combo
         if column == DUE:
-            editor = QDateEdit(parent)
+            editor = DateEdit(parent)
             editor.setCalendarPopup(True)
             editor.setDisplayFormat("ddd d MMM yyyy")
             editor.setAccessibleName("Due date")
+            name_inner_edit(editor, "Due date")
             return editor
         editor = super().createEditor(parent, option, index)
         if editor is not None:

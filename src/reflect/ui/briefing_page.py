@@ -14,7 +14,7 @@ class BriefingPageView(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         row = QHBoxLayout()
         row.setContentsMargins(12, 8, 12, 0)
-        label = QLabel("&Briefing:")
+        label = QLabel("Sho&w briefing:")
         self.picker = QComboBox()
         self.picker.setAccessibleName("Choose a briefing")
         self.picker.setMinimumContentsLength(30)

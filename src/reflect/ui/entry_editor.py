@@ -53,6 +53,7 @@ class EntryEditor(QObject):
     entry_opened = Signal(int)
     counts_changed = Signal(int)  # a briefing whose per-question counts may have changed
     history_requested = Signal(int)
+    make_action_requested = Signal(str)  # stage key: make the line at its cursor an action
 
     def __init__(self, view: EntryEditorView, entries: JournalStore, revisions: RevisionStore,
                  briefings: BriefingStore, *, show_reminder: bool = True,
@@ -253,7 +254,10 @@ class EntryEditor(QObject):
         self.stages = {}
         model = model_by_key(model_key)
         for stage in model.stages:
-            self._add_stage(StageEditor(stage.key, stage.label, stage.prompt), answers.get(stage.key, ""))
+            widget = StageEditor(stage.key, stage.label, stage.prompt,
+                                 can_make_actions=stage.can_make_actions)
+            widget.make_action_requested.connect(self.make_action_requested)
+            self._add_stage(widget, answers.get(stage.key, ""))
         for key, text in answers.items():
             if key not in self.stages and text.strip():
                 widget = StageEditor(key, _label_for(key), "", orphan=True)

@@ -64,7 +64,7 @@ class EntryEditorView(QStackedWidget):
         for model in MODELS:
             self.model.addItem(model.name, model.key)
         row.addWidget(self.model, 2)
-        status_label = QLabel("&Status:")
+        status_label = QLabel("Stat&us:")
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         for status in EntryStatus:
@@ -129,7 +129,13 @@ class EntryEditorView(QStackedWidget):
         self.saved = QLabel("")
         self.saved.setAccessibleName("Save status")
         footer.addWidget(self.saved, 1)
-        self.history = QPushButton("&History…")
+        self.in_supervision = QLabel("")
+        self.in_supervision.setAccessibleName("Supervision sessions this reflection is in")
+        footer.addWidget(self.in_supervision)
+        self.take_to_supervision = QPushButton("Take to su&pervision…")
+        self.take_to_supervision.setAccessibleName("Take this reflection to supervision")
+        footer.addWidget(self.take_to_supervision)
+        self.history = QPushButton("H&istory…")
         self.history.setAccessibleName("History: earlier versions of this reflection")
         footer.addWidget(self.history)
         outer.addLayout(footer)

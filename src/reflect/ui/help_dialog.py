@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayo
 SHORTCUTS = (
     ("Ctrl+N", "New reflection"),
     ("Ctrl+F", "Search reflections and briefings"),
-    ("Ctrl+1 / Ctrl+2 / Ctrl+3", "Show the briefing / your reflections / search"),
+    ("Ctrl+1 / 2 / 3 / 4", "Dashboard / Reflect / Sessions / Actions"),
+    ("Alt+B / Alt+R", "Reflect page: the briefing / your list of reflections"),
     ("Ctrl+S", "Save now (Reflect also saves as you type)"),
     ("Ctrl+L", "Lock Reflect (it also locks itself when you are away)"),
     ("Ctrl+Shift+I", "Import a briefing"),
@@ -19,11 +20,17 @@ SHORTCUTS = (
 
 GUIDE = """
 <h2>Using Reflect</h2>
-<p><b>Read the briefing</b> on the left. Each question has a <i>Reflect on this</i> button and
+<p>The <b>dashboard</b> shows your next supervision session, actions due, how much of each
+briefing you have reflected on, and your CPD records this registration year.</p>
+<p><b>Read the briefing</b> on the left of the Reflect page. Each question has a
+<i>Reflect on this</i> button and
 shows how many of your reflections answer it.</p>
 <p><b>Reflect</b> on the right. Choose a reflective model; each stage shows a prompt. Reflect saves
 as you type, so there is no Save button to forget. <i>History</i> shows earlier versions and can
 bring one back.</p>
+<p><b>Supervision.</b> <i>Take to supervision…</i> adds a reflection to a session. On the
+Sessions page, plan the agenda, order the reflections, and record notes and actions agreed; open
+actions carry forward to the next session until they are done.</p>
 <p><b>Keep it anonymous.</b> Reflections are a personal record: no names, addresses or dates of
 birth. Case facts and decisions belong on the case recording system.</p>
 <p><b>Private.</b> Your journal is one encrypted file on this computer. Reflect never goes online;

@@ -1,23 +1,30 @@
 """The main window: a small shell that composes pages, menus, the toolbar and the status bar.
 
 It receives narrow dependencies (the journal, the settings, a save callback) and owns no
-behaviour beyond composition and the few window-level actions (lock, quit, help).
+behaviour beyond composition and the window-level actions (switch page, lock, quit, help).
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, Signal
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from reflect import APP_NAME, __version__
 from reflect.settings import Settings
+from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
+from reflect.ui.actions_page import ActionsPage
+from reflect.ui.dashboard import DashboardPage
 from reflect.ui.help_dialog import HelpDialog
 from reflect.ui.import_dialog import ImportBriefingDialog
 from reflect.ui.lock_screen import LockScreen
+from reflect.ui.sessions_page import SessionsPage
 from reflect.ui.spelling import SpellingService
-from reflect.ui.workspace import BRIEFING_TAB, REFLECTIONS_TAB, SEARCH_TAB, Workspace
+from reflect.ui.workspace import Workspace
+
+DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
+PAGE_NAMES = ("Dashboard", "Reflect", "Sessions", "Actions")
 
 
 class MainWindow(QMainWindow):
@@ -39,18 +46,26 @@ class MainWindow(QMainWindow):
                                         enabled=settings.spelling, parent=self)
         self.spelling.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.workspace = Workspace(journal, settings, save_settings, self.spelling.attach, self)
-        self.lock_screen = LockScreen()
+        self.dashboard = DashboardPage(DashboardQueries(journal.db))
+        self.sessions_page = SessionsPage(journal, decorate_text_edit=self.spelling.attach)
+        self.actions_page = ActionsPage(journal.actions, journal.sessions)
         self.pages = QStackedWidget()
-        self.pages.addWidget(self.workspace.view)
-        self.pages.addWidget(self.lock_screen)
-        self.setCentralWidget(self.pages)
+        for page in (self.dashboard, self.workspace.view, self.sessions_page, self.actions_page):
+            self.pages.addWidget(page)
+        self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self._try_unlock)
+        self.root = QStackedWidget()
+        self.root.addWidget(self.pages)
+        self.root.addWidget(self.lock_screen)
+        self.setCentralWidget(self.root)
 
         self._journal_actions: list[QAction] = []
         self._build_actions()
+        self._connect_pages()
         self.statusBar().showMessage("Everything stays on this computer, encrypted.")
         self._restore_geometry()
         self.workspace.start()
+        self.show_page(DASHBOARD)
 
     # -- compatibility accessors used by tests and other parts -----------------------------
     @property
@@ -64,6 +79,42 @@ class MainWindow(QMainWindow):
     @property
     def editor(self):
         return self.workspace.editor
+
+    # -- pages -----------------------------------------------------------------------------
+    def current_page(self) -> int:
+        return self.pages.currentIndex()
+
+    def flush(self) -> bool:
+        """Save pending edits on every page (before switching, locking, exporting, quitting)."""
+        return all([self.workspace.flush(), self.sessions_page.flush()])
+
+    def show_page(self, index: int) -> None:
+        if index != self.pages.currentIndex():
+            self.flush()
+        if index == DASHBOARD:
+            self.dashboard.refresh()
+        elif index == SESSIONS:
+            self.sessions_page.refresh()
+        elif index == ACTIONS:
+            self.actions_page.refresh()
+        self.pages.setCurrentIndex(index)
+        self.page_actions[index].setChecked(True)
+        self.pages.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+
+    def _connect_pages(self) -> None:
+        ws, dash = self.workspace, self.dashboard
+        dash.open_session.connect(
+            lambda sid: (self.show_page(SESSIONS), self.sessions_page.show_session(sid)))
+        dash.plan_session.connect(lambda: (self.show_page(SESSIONS), self.sessions_page.new_session()))
+        dash.open_actions.connect(lambda: self.show_page(ACTIONS))
+        dash.open_action.connect(lambda aid: (self.show_page(ACTIONS), self.actions_page.select_action(aid)))
+        dash.open_briefing.connect(lambda bid: (self.show_page(REFLECT), ws.show_briefing(bid)))
+        dash.open_entries.connect(lambda f: (self.show_page(REFLECT), ws.show_entries(f)))
+        self.sessions_page.open_entry.connect(lambda eid: (self.show_page(REFLECT), ws.open_entry(eid)))
+        self.actions_page.open_session.connect(
+            lambda sid: (self.show_page(SESSIONS), self.sessions_page.show_session(sid)))
+        ws.supervision.sessions_changed.connect(self.sessions_page.refresh)
+        self.sessions_page.sessions_changed.connect(self.workspace.supervision.show_sessions)
 
     # -- menus and shortcuts ---------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | None = None, *, journal: bool = True,
@@ -82,25 +133,29 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        ws = self.workspace
-        self.new_action = self._action("&New reflection", ws.new_reflection, "Ctrl+N",
+        self.new_action = self._action("&New reflection", self.new_reflection, "Ctrl+N",
                                        tip="Start a new reflection on this briefing")
         self.import_action = self._action("&Import briefing…", self.import_briefing, "Ctrl+Shift+I",
                                           tip="Add a briefing from a file or pasted text")
-        self.save_action = self._action("&Save now", ws.flush, "Ctrl+S",
+        self.save_action = self._action("&Save now", self.flush, "Ctrl+S",
                                         tip="Reflect saves as you type; this saves at once")
         self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
                                         tip="Hide your journal until the passphrase is typed")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", journal=False)
-        self.find_action = self._action("&Find…", ws.focus_search, "Ctrl+F",
+        self.find_action = self._action("&Find…", self.find, "Ctrl+F",
                                         tip="Search reflections and briefings")
-        self.show_briefing = self._action("&Briefing", lambda: ws.show_tab(BRIEFING_TAB), "Ctrl+1")
-        self.show_entries = self._action("&Reflections", lambda: ws.show_tab(REFLECTIONS_TAB), "Ctrl+2")
-        self.show_search = self._action("&Search", lambda: ws.show_tab(SEARCH_TAB), "Ctrl+3")
         self.spelling_action = self._action("Check &spelling", self._toggle_spelling,
                                             tip="Underline misspelt words (UK English)")
         self.spelling_action.setCheckable(True)
         self.spelling_action.setChecked(self.settings.spelling)
+        group = QActionGroup(self)
+        self.page_actions = []
+        for index, name in enumerate(PAGE_NAMES):
+            action = self._action(name, lambda _c=False, i=index: self.show_page(i), f"Ctrl+{index + 1}",
+                                  tip=f"Show {name.lower()}")
+            action.setCheckable(True)
+            group.addAction(action)
+            self.page_actions.append(action)
         self.help_action = self._action("Reflect &help", lambda: HelpDialog.ask(self), "F1",
                                         journal=False)
         self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
@@ -117,7 +172,7 @@ class MainWindow(QMainWindow):
         edit_menu.addSeparator()
         edit_menu.addAction(self.spelling_action)
         view_menu = bar.addMenu("&View")
-        for action in (self.show_briefing, self.show_entries, self.show_search):
+        for action in self.page_actions:
             view_menu.addAction(action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
@@ -129,9 +184,20 @@ class MainWindow(QMainWindow):
         toolbar.setMovable(False)
         toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
         toolbar.setAccessibleName("Main toolbar")
-        for action in (self.new_action, self.find_action, self.import_action, self.lock_action):
+        for action in self.page_actions:
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.new_action, self.find_action, self.lock_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
+
+    def new_reflection(self) -> None:
+        self.show_page(REFLECT)
+        self.workspace.new_reflection()
+
+    def find(self) -> None:
+        self.show_page(REFLECT)
+        self.workspace.focus_search()
 
     def _toggle_spelling(self, enabled: bool) -> None:
         self.settings.spelling = enabled
@@ -139,9 +205,10 @@ class MainWindow(QMainWindow):
         self._save_settings()
 
     def import_briefing(self) -> None:
-        self.workspace.flush()
+        self.flush()
         briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
         if briefing_id is not None:
+            self.show_page(REFLECT)
             self.workspace.briefing_imported(briefing_id)
             self.statusBar().showMessage("Briefing imported.", 5000)
 
@@ -162,12 +229,12 @@ class MainWindow(QMainWindow):
         """Save, close every dialog of the journal and show nothing of it until unlocked."""
         if self.locked:
             return
-        self.workspace.flush()
+        self.flush()
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
         self.locked = True
-        self.pages.setCurrentWidget(self.lock_screen)
+        self.root.setCurrentWidget(self.lock_screen)
         for action in self._journal_actions:
             action.setEnabled(False)
         self.toolbar.hide()
@@ -183,7 +250,7 @@ class MainWindow(QMainWindow):
             return
         self.lock_screen.reset()
         self.locked = False
-        self.pages.setCurrentWidget(self.workspace.view)
+        self.root.setCurrentWidget(self.pages)
         for action in self._journal_actions:
             action.setEnabled(True)
         self.toolbar.show()
@@ -208,8 +275,10 @@ class MainWindow(QMainWindow):
             self.first_painted.emit()
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        self.flush()
         self.workspace.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.splitter_state = bytes(self.workspace.view.saveState().toBase64()).decode()
         self._save_settings()
         super().closeEvent(event)
+

@@ -58,9 +58,10 @@ class StageEditor(QFrame):
     """Label, prompt and text of one stage. An "orphan" stage belongs to another model."""
 
     remove_requested = Signal(str)
+    make_action_requested = Signal(str)
 
     def __init__(self, key: str, label: str, prompt: str, *, orphan: bool = False,
-                 parent: QWidget | None = None) -> None:
+                 can_make_actions: bool = False, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.key = key
         self.orphan = orphan
@@ -83,6 +84,13 @@ class StageEditor(QFrame):
                 "remove it (you can restore it later from History).")
             self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.key))
             header.addWidget(self.remove_button)
+        if can_make_actions:
+            self.action_button = QPushButton("Make this line an action…")
+            self.action_button.setAccessibleName(f"Make the line at the cursor in {label} an action")
+            self.action_button.setToolTip("Track the line the cursor is on as an action, with who "
+                                          "will do it and by when")
+            self.action_button.clicked.connect(lambda: self.make_action_requested.emit(self.key))
+            header.addWidget(self.action_button)
         layout.addLayout(header)
         self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
@@ -100,6 +108,13 @@ class StageEditor(QFrame):
 
     def text(self) -> str:
         return self.edit.toPlainText()
+
+    def current_line(self) -> str:
+        """The text of the line (paragraph) the cursor is in, or the selection if there is one."""
+        cursor = self.edit.textCursor()
+        if cursor.hasSelection():
+            return " ".join(cursor.selectedText().replace("\u2029", "\n").split())
+        return cursor.block().text().strip(" -•*\t")
 
     def set_text(self, text: str) -> None:
         self.edit.blockSignals(True)

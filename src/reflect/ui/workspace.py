@@ -19,6 +19,7 @@ from reflect.ui.briefing_reader import BriefingReader
 from reflect.ui.entry_editor import EntryEditor
 from reflect.ui.entry_editor_view import EntryEditorView
 from reflect.ui.entry_list import EntryListPanel
+from reflect.ui.entry_supervision import EntrySupervision
 from reflect.ui.history_dialog import HistoryDialog
 from reflect.ui.search_panel import SearchPanel
 
@@ -34,7 +35,7 @@ class WorkspaceView(QSplitter):
         self.tabs.setAccessibleName("Briefing, reflections and search")
         self.tabs.addTab(briefing_page, "&Briefing")
         self.tabs.addTab(entry_list, "&Reflections")
-        self.tabs.addTab(search, "&Search")
+        self.tabs.addTab(search, "Search")
         self.addWidget(self.tabs)
         self.addWidget(editor)
         self.setStretchFactor(0, 5)
@@ -63,6 +64,8 @@ class Workspace(QObject):
             show_reminder=settings.show_anonymise_reminder,
             on_reminder_dismissed=reminder_dismissed, decorate_text_edit=decorate_text_edit,
             parent=self)
+        self.supervision = EntrySupervision(self.editor, journal.sessions, journal.actions,
+                                            parent=self)
         self.view = WorkspaceView(self.briefing_page, self.entry_list, self.search,
                                   self.editor_view)
 
@@ -117,6 +120,13 @@ class Workspace(QObject):
     def _counts_changed(self, briefing_id: int) -> None:
         if briefing_id == self.reader.current_id:
             self.reader.refresh_counts()
+
+    def show_briefing(self, briefing_id: int) -> None:
+        self._show_briefing(briefing_id, "")
+
+    def show_entries(self, entry_filter: EntryFilter) -> None:
+        self.entry_list.set_filter(entry_filter)
+        self.view.tabs.setCurrentIndex(REFLECTIONS_TAB)
 
     def _show_briefing(self, briefing_id: int, _heading: str) -> None:
         self.reader.show(briefing_id)
