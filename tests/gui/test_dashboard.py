@@ -87,6 +87,12 @@ def test_page_shows_the_demo_numbers(qtbot, demo):
 
 def test_every_item_opens_what_it_summarises(qtbot, demo):
     """Click, Enter and Space on each kind of item emit its signal with the right argument."""
+    from datetime import timedelta
+
+    from reflect.domain.supervision import NewAction
+
+    for days in range(6):  # more than the card lists, so it offers "Show all"
+        demo.actions.add(NewAction(f"Due in {days} days", due_on=TODAY + timedelta(days=days)))
     page = _page(qtbot, demo)
     data, items = page.data, page.view.items
     action = data.actions_to_list(5)[0]

@@ -48,7 +48,7 @@ def build_demo(journal: Journal, entries: int = 120, *, seed: int = 7,
     writer = Writer(seed)
     rng = writer.rng
     briefings = [journal.briefings.get(b.id) for b in journal.briefings.list()]
-    span_days = int(min(max(entries * 0.2, 120), 5 * 365))
+    span_days = int(min(max(entries * 0.2, 365), 5 * 365))  # at least a year: the dashboard shows 12 months
     start = today - timedelta(days=span_days)
     models = [m.key for m in MODELS]
     weights = [MODEL_WEIGHTS[k] for k in models]

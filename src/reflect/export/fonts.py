@@ -1,0 +1,66 @@
+"""The bundled DejaVu Sans family, registered with reportlab once per process.
+
+A PDF that names a standard font (Helvetica and friends) relies on the reader's substitute, which
+has no glyphs for "Łódź", "Iași", "Şanlıurfa", Greek or Cyrillic; so every piece of text, the page
+furniture included, uses these embedded TrueType fonts. They are read through `importlib.resources`
+(works from a checkout, a wheel or a frozen app) and never fetched: the app is offline.
+"""
+
+from __future__ import annotations
+
+import io
+import threading
+from importlib.resources import files
+from importlib.resources.abc import Traversable
+
+from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase.ttfonts import TTFont
+
+FONT_DIR: Traversable = files("reflect") / "resources" / "fonts"
+
+REGULAR = "DejaVuSans"
+BOLD = "DejaVuSans-Bold"
+ITALIC = "DejaVuSans-Oblique"
+BOLD_ITALIC = "DejaVuSans-BoldOblique"
+FAMILY = REGULAR
+FILES = {
+    REGULAR: "DejaVuSans.ttf",
+    BOLD: "DejaVuSans-Bold.ttf",
+    ITALIC: "DejaVuSans-Oblique.ttf",
+    BOLD_ITALIC: "DejaVuSans-BoldOblique.ttf",
+}
+
+_lock = threading.Lock()
+_coverage: frozenset[int] | None = None
+
+
+def register_fonts() -> None:
+    """Register the four faces and their family (so <b> and <i> find them). Safe to call often,
+    from any thread."""
+    global _coverage
+    if _coverage is not None:
+        return
+    with _lock:
+        if _coverage is not None:
+            return
+        registered = set(pdfmetrics.getRegisteredFontNames())
+        fonts = {}
+        for name, filename in FILES.items():
+            if name in registered:
+                fonts[name] = pdfmetrics.getFont(name)
+                continue
+            data = (FONT_DIR / filename).read_bytes()
+            fonts[name] = TTFont(name, io.BytesIO(data))
+            pdfmetrics.registerFont(fonts[name])
+        pdfmetrics.registerFontFamily(FAMILY, normal=REGULAR, bold=BOLD, italic=ITALIC,
+                                      boldItalic=BOLD_ITALIC)
+        # reportlab writes a broken ToUnicode entry for characters beyond U+FFFF (odd-length hex),
+        # so text extraction would lose them: treat them as missing.
+        _coverage = frozenset(c for c in fonts[REGULAR].face.charToGlyph if c <= 0xFFFF)
+
+
+def coverage() -> frozenset[int]:
+    """Code points the regular face can draw (and reportlab can map back to text)."""
+    register_fonts()
+    assert _coverage is not None
+    return _coverage
