@@ -12,7 +12,7 @@ from reflect.demo import build_demo
 from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
 from reflect.settings import Settings
-from reflect.ui.main_window import MainWindow
+from reflect.ui.main_window import REFLECT, MainWindow
 
 
 def main(out: str) -> None:
@@ -26,6 +26,7 @@ def main(out: str) -> None:
             window.show()
             entry = next(e for e in journal.entries.list_entries()
                          if e.model == "gibbs" and e.question_id)
+            window.show_page(REFLECT)
             window.workspace.open_entry(entry.id)
             for _ in range(5):
                 app.processEvents()
