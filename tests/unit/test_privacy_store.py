@@ -17,3 +17,13 @@ def test_watch_list_and_accepted_findings(tmp_path):
         assert journal.privacy.accepted() == {("postcode", "WN1 1AA")}
         journal.privacy.forget("postcode", "WN1 1AA")
         assert journal.privacy.accepted() == set()
+
+
+def test_export_log_records_newest_first(tmp_path):
+    """Each export is recorded with its document, file, entry count and hash; newest first."""
+    with Journal.open(tmp_path / "j.db", "a long enough passphrase", create=True) as journal:
+        journal.exports.record("Supervision pack", "/tmp/a.pdf", 3, "ab" * 32)
+        journal.exports.record("Portfolio", "/tmp/b.pdf", 40, "cd" * 32)
+        rows = journal.exports.all()
+    assert [(r.document, r.file_name, r.entry_count) for r in rows] == [
+        ("Portfolio", "/tmp/b.pdf", 40), ("Supervision pack", "/tmp/a.pdf", 3)]

@@ -18,6 +18,7 @@ from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import connect, passphrase_opens
 from reflect.store.dictionary_store import DictionaryStore
 from reflect.store.driver import DatabaseError
+from reflect.store.export_log_store import ExportLogStore
 from reflect.store.files import make_private_file
 from reflect.store.journal_store import JournalStore
 from reflect.store.lockfile import JournalLock
@@ -45,6 +46,7 @@ class Journal:
         self.dictionary = DictionaryStore(db)
         self.revisions = RevisionStore(db)
         self.privacy = PrivacyStore(db)
+        self.exports = ExportLogStore(db)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,

@@ -53,7 +53,7 @@ def windows(groups: list[Group], max_digits: int) -> Iterator[tuple[int, int, st
             yield i, j, digits
 
 
-def pick(candidates: list[tuple[int, int, int]]) -> list[tuple[int, int]]:
+def pick(candidates: list[tuple[tuple[int, int], int, int]]) -> list[tuple[int, int]]:
     """Non-overlapping (first, last) windows from (rank, first, last): lower rank first, then leftmost."""
     chosen: list[tuple[int, int]] = []
     for _rank, first, last in sorted(candidates):

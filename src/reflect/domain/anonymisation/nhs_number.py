@@ -41,7 +41,7 @@ def find(text: str) -> Iterator[Hit]:
         for first, last, digits in windows(groups, 10):
             if len(digits) == 10 and is_valid_nhs_number(digits):
                 shape = [len(g.digits) for g in groups[first:last + 1]]
-                rank = 0 if shape in ([10], [3, 3, 4]) else 1
+                rank = (0 if shape in ([10], [3, 3, 4]) else 1, first)
                 candidates.append((rank, first, last))
         for first, last in pick(candidates):
             yield Hit(KIND, groups[first].start, groups[last].end)

@@ -29,17 +29,13 @@ _NATIONAL = re.compile(r"0(?:[1358]\d{8,9}|[27]\d{9})")
 
 def _national(groups: list[Group], first: int, digits: str, plus: bool) -> str | None:
     """The national form of a window's digits if it is a UK phone number, else None."""
-    if digits.startswith("0044"):
-        rest = digits[4:]
-    elif plus and digits.startswith("44"):
-        rest = digits[2:]
+    if digits.startswith("0044") or (plus and digits.startswith("44")):
+        rest = digits[4:] if digits.startswith("0044") else digits[2:]
+        national = rest if rest.startswith("0") else "0" + rest
     elif len(groups[first].digits) >= 3:
-        rest = digits[1:] if digits.startswith("0") else ""
-        if not rest:
-            return None
+        national = digits
     else:
         return None
-    national = rest if rest.startswith("0") else "0" + rest
     return national if _NATIONAL.fullmatch(national) else None
 
 
@@ -51,9 +47,9 @@ def find(text: str) -> Iterator[Hit]:
             start = groups[first].start
             plus = text[max(0, start - 2):start].rstrip().endswith("+")
             if _national(groups, first, digits, plus) is not None:
-                # Prefer the longest number starting at a group, then the leftmost.
-                candidates.append((-(last - first), first, last))
-        for first, last in pick(sorted(candidates, key=lambda c: (c[1], c[0]))):
+                # Leftmost first; from one group, the longest number.
+                candidates.append(((first, first - last), first, last))
+        for first, last in pick(candidates):
             start, end = groups[first].start, groups[last].end
             if text[max(0, start - 2):start].rstrip().endswith("+"):
                 start = text.rindex("+", 0, start)

@@ -1,0 +1,47 @@
+"""What was exported, when and where: the practitioner's own audit trail of what left the journal.
+
+The file name and folder are recorded (they may say something about the user's filing), inside
+the encrypted journal like everything else; the SHA-256 lets them confirm a file is the one
+Reflect wrote.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+
+import sqlite_utils
+
+from reflect.store.rows import moment_to_text, text_to_moment, utc_now
+
+
+@dataclass(frozen=True)
+class ExportRecord:
+    id: int
+    exported_at: datetime
+    document: str
+    file_name: str
+    entry_count: int
+    sha256: str
+
+
+class ExportLogStore:
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+
+    def record(self, document: str, file_name: str, entry_count: int, sha256: str) -> ExportRecord:
+        now = utc_now()
+        with self.db.atomic():
+            cur = self.db.execute(
+                "INSERT INTO export_log (exported_at, document, file_name, entry_count, sha256) "
+                "VALUES (?, ?, ?, ?, ?)", [moment_to_text(now), document, file_name, entry_count, sha256])
+        return ExportRecord(cur.lastrowid, now, document, file_name, entry_count, sha256)
+
+    def all(self) -> list[ExportRecord]:
+        """Newest first."""
+        return [
+            ExportRecord(r[0], text_to_moment(r[1]), r[2], r[3], r[4], r[5])
+            for r in self.db.execute(
+                "SELECT id, exported_at, document, file_name, entry_count, sha256 FROM export_log "
+                "ORDER BY exported_at DESC, id DESC")
+        ]
