@@ -6,6 +6,8 @@ behaviour beyond composition and the window-level actions (switch page, lock, qu
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 from PySide6.QtCore import QByteArray, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
@@ -20,6 +22,7 @@ from reflect.ui.help_dialog import HelpDialog
 from reflect.ui.import_dialog import ImportBriefingDialog
 from reflect.ui.lock_screen import LockScreen
 from reflect.ui.sessions_page import SessionsPage
+from reflect.ui.settings_dialog import SettingsDialog
 from reflect.ui.spelling import SpellingService
 from reflect.ui.workspace import Workspace
 
@@ -139,6 +142,8 @@ class MainWindow(QMainWindow):
                                           tip="Add a briefing from a file or pasted text")
         self.save_action = self._action("&Save now", self.flush, "Ctrl+S",
                                         tip="Reflect saves as you type; this saves at once")
+        self.settings_action = self._action("Se&ttings…", self.open_settings, "Ctrl+,",
+                                            tip="Your name on exports, the watch list, spelling")
         self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
                                         tip="Hide your journal until the passphrase is typed")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", journal=False)
@@ -164,6 +169,8 @@ class MainWindow(QMainWindow):
         file_menu = bar.addMenu("&File")
         for action in (self.new_action, self.import_action, self.save_action):
             file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -198,6 +205,20 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self.show_page(REFLECT)
         self.workspace.focus_search()
+
+    def open_settings(self) -> None:
+        self.flush()
+        choice = SettingsDialog.ask(self.settings, self.journal.privacy.watch_terms(), self)
+        if choice is None:
+            return
+        for field in fields(choice.settings):
+            setattr(self.settings, field.name, getattr(choice.settings, field.name))
+        self.journal.privacy.set_watch_terms(choice.watch_terms)
+        self.spelling.set_enabled(self.settings.spelling)
+        self.spelling_action.setChecked(self.settings.spelling)
+        self.workspace.editor.view.reminder.setVisible(self.settings.show_anonymise_reminder)
+        self._save_settings()
+        self.statusBar().showMessage("Settings saved.", 4000)
 
     def _toggle_spelling(self, enabled: bool) -> None:
         self.settings.spelling = enabled

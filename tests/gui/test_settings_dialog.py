@@ -1,0 +1,39 @@
+"""Settings: name on exports, watch list kept in the journal (not the INI), spelling."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+
+from reflect.settings import Settings
+from reflect.ui.settings_dialog import SettingsDialog
+from tests.gui.test_accessibility import unnamed_focusable
+from tests.gui.workspace_helpers import open_window
+
+pytestmark = pytest.mark.gui
+
+
+def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp_path):
+    """Edited settings reach the window and the journal; the watch list never reaches the INI."""
+    saved = []
+    settings = Settings()
+
+    def drive(cls, current, terms, parent=None):
+        dialog = SettingsDialog(current, terms, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_focusable(dialog) == []
+        dialog.name.setText("Social worker, Children's Services")
+        dialog.watch.setPlainText("Oak Street\n  Family   Q \n\noak street")
+        qtbot.mouseClick(dialog.spelling, Qt.MouseButton.LeftButton)
+        return dialog.value()
+
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(drive))
+    window = open_window(qtbot, journal, settings)
+    window._save_settings = lambda: (saved.append(True), settings.save(tmp_path / "s.ini"))
+    window.open_settings()
+    assert settings.practitioner_name == "Social worker, Children's Services"
+    assert settings.spelling is False and not window.spelling_action.isChecked()
+    assert journal.privacy.watch_terms() == ["Family Q", "Oak Street"]
+    ini = (tmp_path / "s.ini").read_text(encoding="utf-8")
+    assert "Oak Street" not in ini and "Children's Services" in ini
