@@ -25,6 +25,7 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
         assert unnamed_focusable(dialog) == []
         dialog.name.setText("Social worker, Children's Services")
         dialog.watch.setPlainText("Oak Street\n  Family   Q \n\noak street")
+        dialog.tabs.setCurrentIndex(2)
         qtbot.mouseClick(dialog.spelling, Qt.MouseButton.LeftButton)
         return dialog.value()
 
