@@ -26,7 +26,8 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
         dialog.name.setText("Social worker, Children's Services")
         dialog.watch.setPlainText("Oak Street\n  Family   Q \n\noak street")
         dialog.tabs.setCurrentIndex(2)
-        qtbot.mouseClick(dialog.spelling, Qt.MouseButton.LeftButton)
+        dialog.spelling.setFocus()
+        qtbot.keyClick(dialog.spelling, Qt.Key.Key_Space)
         return dialog.value()
 
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(drive))
