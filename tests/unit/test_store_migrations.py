@@ -16,7 +16,7 @@ EXPECTED_TABLES = {
     "_sqlite_migrations", "briefings", "briefing_sections", "briefing_items", "entries",
     "answers", "tags", "entry_tags", "revisions", "sessions", "agenda_items", "session_entries",
     "actions", "watch_list", "export_log", "answers_fts", "entries_fts", "briefings_fts",
-    "dictionary_words", "accepted_findings",
+    "dictionary_words", "accepted_findings", "journal_meta",
 }
 
 
@@ -92,3 +92,24 @@ def test_search_survives_transform_of_an_indexed_table(tmp_path):
         assert [h.id for h in journal.search.search("escalation")] == [entry.id]
         assert journal.search.search("curiosity") == []
         assert journal.integrity_ok()
+
+
+def test_change_stamp_moves_on_writes_to_user_data(tmp_path):
+    """journal_meta.changed_at moves when an entry, answer or action is written, and survives transform."""
+    from reflect.domain.journal import AnswerDraft, NewEntry
+
+    with Journal.open(tmp_path / "j.db", PASS, create=True) as journal:
+        old = "2000-01-01T00:00:00.000+00:00"
+
+        def stamp_moved_by(write) -> bool:
+            journal.db.execute("UPDATE journal_meta SET changed_at = ?", [old])
+            write()
+            return journal.db.execute("SELECT changed_at FROM journal_meta").fetchone()[0] > old
+
+        entry = journal.entries.create_entry(NewEntry(model="free"))
+        assert stamp_moved_by(lambda: journal.entries.create_entry(NewEntry(model="free")))
+        with journal.db.atomic():
+            journal.db["answers"].transform(types={"stage": str})
+            m.recreate_triggers(journal.db)
+        assert stamp_moved_by(lambda: journal.entries.save_answer(AnswerDraft(entry.id, "reflection", "x")))
+        assert not stamp_moved_by(lambda: journal.revisions.snapshot(entry.id, "closed"))

@@ -1,0 +1,18 @@
+"""The journal's migration set: one `sqlite_utils.Migrations` that every migration registers with."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import sqlite_utils
+from sqlite_utils import Migrations
+
+MIGRATIONS = Migrations("reflect")
+
+
+def migration(fn: Callable[[sqlite_utils.Database], None]):
+    return MIGRATIONS()(fn)
+
+
+def known_names(migrations: Migrations = MIGRATIONS) -> list[str]:
+    return [m.name for m in migrations._migrations]  # sqlite-utils has no public accessor
