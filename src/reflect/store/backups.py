@@ -1,9 +1,11 @@
-"""Encrypted backups of the journal.
+"""Encrypted backups of the journal: taking, checking, listing, keeping and pruning them.
 
 `VACUUM INTO` writes a complete, compacted copy encrypted with the same key (SQLCipher keeps the
-key for the new file), so a backup is as private as the journal and opens with the same
+key and salt for the new file), so a backup is as private as the journal and opens with the same
 passphrase. Each copy is written under a temporary name, checked with `PRAGMA integrity_check`, and
 only then given its final name: a half-written or damaged copy never looks like a backup.
+
+Kept: the newest 10, plus the newest of each of the last 12 months; the rest are deleted.
 """
 
 from __future__ import annotations
@@ -21,7 +23,10 @@ from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_dir, make_private_file
 
 BACKUP_SUFFIX = ".reflect-backup"
+KEEP_LATEST = 10
+KEEP_MONTHS = 12
 _NAME = re.compile(r"^journal-(\d{8}T\d{6}\d{6})Z-([a-z-]+)" + re.escape(BACKUP_SUFFIX) + "$")
+_ALIAS = "reflect_backup"
 
 
 @dataclass(frozen=True)
@@ -32,38 +37,65 @@ class BackupFile:
     size: int
 
 
+@dataclass(frozen=True)
+class BackupContents:
+    """What a backup holds, read by attaching it (None: it does not open with this key)."""
+
+    entries: int | None
+    sessions: int | None
+    healthy: bool
+
+
 def take_backup(db: sqlite_utils.Database, backup_dir: Path, reason: str) -> Path:
-    """Write a verified encrypted copy of `db` into `backup_dir` and return its path."""
+    """Write a verified encrypted copy of `db` into `backup_dir`, prune old ones, return the path."""
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "manual"
     make_private_dir(backup_dir)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     final = backup_dir / f"journal-{stamp}Z-{reason}{BACKUP_SUFFIX}"
-    partial = final.with_name(final.name + ".partial")
-    partial.unlink(missing_ok=True)
-    try:
-        db.execute("VACUUM INTO ?", [str(partial)])
-        _verify(db, partial)
-        make_private_file(partial)
-        os.replace(partial, final)
-    except (DatabaseError, OSError) as exc:
-        partial.unlink(missing_ok=True)
-        raise JournalUnavailable(
-            f"Reflect could not write a backup to {backup_dir}. "
-            "Check the folder can be written and the disk has space."
-        ) from exc
+    write_verified_copy(db, final)
+    prune(backup_dir)
     return final
 
 
-def _verify(db: sqlite_utils.Database, path: Path) -> None:
-    """Attach the copy (same key) and run an integrity check on it."""
-    alias = "backup_check"
-    db.execute(f"ATTACH DATABASE ? AS {alias}", [str(path)])
+def write_verified_copy(db: sqlite_utils.Database, target: Path) -> None:
+    """An encrypted, integrity-checked copy of `db` at `target`, replacing it only when complete."""
+    partial = target.with_name(target.name + ".partial")
     try:
-        result = db.execute(f"PRAGMA {alias}.integrity_check").fetchall()
+        partial.unlink(missing_ok=True)
+        db.execute("VACUUM INTO ?", [str(partial)])
+        if not inspect(db, partial).healthy:
+            raise DatabaseError("copy failed its integrity check")
+        make_private_file(partial)
+        with open(partial, "rb") as fh:
+            os.fsync(fh.fileno())
+        os.replace(partial, target)
+    except (DatabaseError, OSError) as exc:
+        partial.unlink(missing_ok=True)
+        raise JournalUnavailable(
+            f"Reflect could not write a copy of the journal to {target.parent}. "
+            "Check the folder can be written and the disk has space."
+        ) from exc
+
+
+def inspect(db: sqlite_utils.Database, path: Path) -> BackupContents:
+    """Attach `path` with the journal's key: is it whole, and how many entries and sessions?"""
+    try:
+        db.execute(f"ATTACH DATABASE ? AS {_ALIAS}", [str(path)])
+    except DatabaseError:
+        return BackupContents(None, None, False)
+    try:
+        healthy = db.execute(f"PRAGMA {_ALIAS}.integrity_check").fetchall() == [("ok",)]
+        entries, sessions = db.execute(
+            f"SELECT (SELECT count(*) FROM {_ALIAS}.entries), (SELECT count(*) FROM {_ALIAS}.sessions)"
+        ).fetchone()
+        return BackupContents(entries, sessions, healthy)
+    except DatabaseError:
+        return BackupContents(None, None, False)
     finally:
-        db.execute(f"DETACH DATABASE {alias}")
-    if result != [("ok",)]:
-        raise DatabaseError("backup failed its integrity check")
+        try:
+            db.execute(f"DETACH DATABASE {_ALIAS}")
+        except DatabaseError:
+            pass
 
 
 def list_backups(backup_dir: Path) -> list[BackupFile]:
@@ -76,5 +108,44 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
         if not match:
             continue
         taken = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=timezone.utc)
-        found.append(BackupFile(path, taken, match.group(2), path.stat().st_size))
+        try:
+            size = path.stat().st_size
+        except OSError:
+            continue
+        found.append(BackupFile(path, taken, match.group(2), size))
     return sorted(found, key=lambda b: b.taken_at, reverse=True)
+
+
+def to_keep(backups: list[BackupFile], now: datetime | None = None) -> set[Path]:
+    """The newest KEEP_LATEST, plus the newest backup of each of the last KEEP_MONTHS months."""
+    now = now or datetime.now(timezone.utc)
+    keep = {b.path for b in backups[:KEEP_LATEST]}
+    months_seen: set[tuple[int, int]] = set()
+    earliest = (now.year * 12 + now.month - 1) - (KEEP_MONTHS - 1)
+    for backup in backups:  # newest first, so the first one met in a month is its newest
+        month = (backup.taken_at.year, backup.taken_at.month)
+        if month in months_seen or backup.taken_at.year * 12 + backup.taken_at.month - 1 < earliest:
+            continue
+        months_seen.add(month)
+        keep.add(backup.path)
+    return keep
+
+
+def prune(backup_dir: Path, now: datetime | None = None) -> list[Path]:
+    """Delete backups the policy no longer keeps; returns what was deleted."""
+    backups = list_backups(backup_dir)
+    keep = to_keep(backups, now)
+    deleted = []
+    for backup in backups:
+        if backup.path not in keep:
+            try:
+                backup.path.unlink()
+                deleted.append(backup.path)
+            except OSError:
+                pass  # a file we cannot delete is simply kept
+    return deleted
+
+
+def newest(backup_dir: Path) -> BackupFile | None:
+    backups = list_backups(backup_dir)
+    return backups[0] if backups else None

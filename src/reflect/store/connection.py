@@ -124,3 +124,21 @@ def passphrase_opens(path: Path, passphrase: str) -> bool:
         return False
     finally:
         conn.close()
+
+
+def rekey_file(path: Path, old: str, new: str) -> bool:
+    """Re-encrypt a closed journal or backup file from `old` to `new`; False if it would not open."""
+    try:
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+    except DatabaseError:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.set_key(old)
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        conn.reset_key(new)
+        return True
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()

@@ -7,15 +7,17 @@ same file), prove the key, refuse a journal from a newer version, back up, migra
 from __future__ import annotations
 
 import logging
+import os
+import shutil
 from pathlib import Path
 
 import sqlite_utils
 
-from reflect.domain.errors import JournalDamaged
+from reflect.domain.errors import JournalDamaged, WrongPassphrase
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
-from reflect.store.connection import connect, passphrase_opens
+from reflect.store.connection import connect, passphrase_opens, rekey_file
 from reflect.store.dictionary_store import DictionaryStore
 from reflect.store.driver import DatabaseError
 from reflect.store.export_log_store import ExportLogStore
@@ -32,12 +34,20 @@ log = logging.getLogger(__name__)
 
 
 class Journal:
+    """The open journal. It keeps the passphrase while open (SQLCipher holds the derived key in
+    memory anyway) because restoring a backup reopens the file and a new passphrase re-keys the
+    backups; `close()` drops it."""
+
     def __init__(self, db: sqlite_utils.Database, path: Path, lock: JournalLock,
-                 backup_dir: Path) -> None:
-        self.db = db
+                 backup_dir: Path, passphrase: str = "") -> None:
         self.path = path
         self.backup_dir = backup_dir
         self._lock = lock
+        self._passphrase = passphrase
+        self._bind(db)
+
+    def _bind(self, db: sqlite_utils.Database) -> None:
+        self.db = db
         self.briefings = BriefingStore(db)
         self.entries = JournalStore(db)
         self.sessions = SessionStore(db)
@@ -72,7 +82,7 @@ class Journal:
                     make_private_file(candidate)
             apply_migrations(db, lambda reason: backups.take_backup(db, backup_dir, reason),
                              migrations)
-            return cls(db, path, lock, backup_dir)
+            return cls(db, path, lock, backup_dir, passphrase)
         except DatabaseError as exc:
             if db is not None:
                 db.close()
@@ -102,7 +112,82 @@ class Journal:
             return False
         return True
 
+    # -- backups, restore, passphrase ------------------------------------------------------
+    def changed_at(self) -> str:
+        row = self.db.execute("SELECT changed_at FROM journal_meta WHERE id = 1").fetchone()
+        return row[0] if row else ""
+
+    def needs_backup(self) -> bool:
+        """True when the journal changed after its newest backup (or it has none)."""
+        latest = backups.newest(self.backup_dir)
+        return latest is None or latest.taken_at.isoformat() < self.changed_at()
+
+    def backup_if_changed(self, reason: str = "on-unlock") -> Path | None:
+        return self.backup(reason) if self.needs_backup() else None
+
+    def list_backups(self) -> list[tuple[backups.BackupFile, backups.BackupContents]]:
+        return [(b, backups.inspect(self.db, b.path)) for b in backups.list_backups(self.backup_dir)]
+
+    def export_encrypted_copy(self, target: Path) -> None:
+        """A copy that opens with the same passphrase (Take my journal with me)."""
+        backups.write_verified_copy(self.db, Path(target))
+
+    def restore(self, backup: Path) -> Path:
+        """Replace the journal with `backup`, after backing up the current state (returned).
+
+        The backup is checked first (whole, opens with this passphrase); if reopening fails the
+        journal as it was is put back.
+        """
+        backup = Path(backup)
+        if not backups.inspect(self.db, backup).healthy:
+            raise JournalDamaged("This backup is damaged, or it was made with a different "
+                                 "passphrase. Your journal has not been changed.")
+        # Copy first: the safety backup below prunes old backups, possibly this very one.
+        staged = self.path.with_name(self.path.name + ".restoring")
+        shutil.copyfile(backup, staged)
+        make_private_file(staged)
+        with open(staged, "rb") as fh:
+            os.fsync(fh.fileno())
+        try:
+            safety = self.backup("before-restore")
+        except BaseException:
+            staged.unlink(missing_ok=True)
+            raise
+        self._swap_in(staged, fallback=safety)
+        return safety
+
+    def _swap_in(self, staged: Path, fallback: Path) -> None:
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        self.db.close()
+        for suffix in ("-wal", "-shm"):
+            self.path.with_name(self.path.name + suffix).unlink(missing_ok=True)
+        os.replace(staged, self.path)
+        try:
+            db = connect(self.path, self._passphrase)
+            apply_migrations(db, lambda reason: backups.take_backup(db, self.backup_dir, reason))
+        except BaseException:
+            log.error("restored copy would not open; putting the journal back")
+            shutil.copyfile(fallback, self.path)
+            self._bind(connect(self.path, self._passphrase))
+            raise
+        self._bind(db)
+
+    def change_passphrase(self, old: str, new: str) -> list[Path]:
+        """Re-key the journal (after a backup) and its backups; returns backups left on the old key."""
+        if old != self._passphrase:
+            raise WrongPassphrase("The current passphrase is not right. Nothing has been changed.")
+        self.backup("before-passphrase-change")
+        self.db.conn.reset_key(new)
+        self._passphrase = new
+        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+        left = []
+        for backup in backups.list_backups(self.backup_dir):
+            if not rekey_file(backup.path, old, new):
+                left.append(backup.path)
+        return left
+
     def close(self) -> None:
+        self._passphrase = ""
         try:
             try:
                 self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
