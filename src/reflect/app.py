@@ -37,9 +37,10 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
-    from reflect.ui import gc_guard
+    from reflect.ui import crash_report, gc_guard
 
     gc_guard.install(app)
+    crash_report.install()
 
     paths = AppPaths.resolve(data_dir)
     try:
@@ -63,11 +64,23 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     window = MainWindow(journal, settings, save_settings)
     if exit_after_first_paint:
         window.first_painted.connect(lambda: QTimer.singleShot(0, app.quit))
+    else:
+        # After the window is up, so a large journal's backup never delays the first paint.
+        window.first_painted.connect(lambda: QTimer.singleShot(0, lambda: backup_on_unlock(journal, window)))
     window.show()
     try:
         return app.exec()
     finally:
         journal.close()
+
+
+def backup_on_unlock(journal: Journal, window) -> None:
+    """A verified encrypted backup when the journal changed since the last one."""
+    try:
+        if journal.backup_if_changed("on-unlock") is not None:
+            window.statusBar().showMessage("Backed up.", 4000)
+    except ReflectError as exc:
+        window.statusBar().showMessage(exc.message, 15000)
 
 
 def _no_display() -> bool:

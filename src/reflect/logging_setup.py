@@ -10,7 +10,7 @@ import logging
 import logging.handlers
 
 from reflect.paths import AppPaths
-from reflect.store.files import make_private_dir
+from reflect.store.files import make_private_dir, make_private_file
 
 
 def configure_logging(paths: AppPaths, *, level: int = logging.INFO) -> None:
@@ -22,6 +22,7 @@ def configure_logging(paths: AppPaths, *, level: int = logging.INFO) -> None:
         handler: logging.Handler = logging.handlers.RotatingFileHandler(
             paths.log_dir / "reflect.log", maxBytes=512_000, backupCount=2, encoding="utf-8"
         )
+        make_private_file(paths.log_dir / "reflect.log")
     except OSError:
         handler = logging.NullHandler()  # a read-only folder must not stop the app
     handler.setFormatter(logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s"))

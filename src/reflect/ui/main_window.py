@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from dataclasses import fields
 
-from PySide6.QtCore import QByteArray, Qt, Signal
+from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
 
@@ -17,8 +17,10 @@ from reflect.settings import Settings
 from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
 from reflect.ui.actions_page import ActionsPage
+from reflect.ui.clipboard_guard import ClipboardGuard
 from reflect.ui.dashboard import DashboardPage
 from reflect.ui.help_dialog import HelpDialog
+from reflect.ui.idle_lock import IdleLock
 from reflect.ui.import_dialog import ImportBriefingDialog
 from reflect.ui.lock_screen import LockScreen
 from reflect.ui.sessions_page import SessionsPage
@@ -69,6 +71,9 @@ class MainWindow(QMainWindow):
         self._restore_geometry()
         self.workspace.start()
         self.show_page(DASHBOARD)
+        app = QApplication.instance()
+        self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
+        self.clipboard_guard = ClipboardGuard(parent=self)
 
     # -- compatibility accessors used by tests and other parts -----------------------------
     @property
@@ -254,6 +259,7 @@ class MainWindow(QMainWindow):
         for widget in QApplication.topLevelWidgets():
             if isinstance(widget, QDialog) and widget.isVisible():
                 widget.reject()
+        self.clipboard_guard.clear_if_ours()
         self.locked = True
         self.root.setCurrentWidget(self.lock_screen)
         for action in self._journal_actions:
@@ -277,6 +283,7 @@ class MainWindow(QMainWindow):
         self.toolbar.show()
         self.menuBar().show()
         self.setWindowTitle(APP_NAME)
+        self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
         self.locked_changed.emit(False)
 
     # -- window state ----------------------------------------------------------------------
@@ -295,8 +302,16 @@ class MainWindow(QMainWindow):
             self._painted = True
             self.first_painted.emit()
 
+    def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        super().changeEvent(event)
+        if (event.type() == QEvent.Type.WindowStateChange and self.isMinimized()
+                and self.settings.lock_on_minimise and not self.locked):
+            self.lock()
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
         self.flush()
+        self.clipboard_guard.clear_if_ours()
+        self.idle_lock.stop()
         self.workspace.close()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         self.settings.splitter_state = bytes(self.workspace.view.saveState().toBase64()).decode()

@@ -1,0 +1,45 @@
+"""Clears the clipboard on lock and quit if it still holds text copied from Reflect.
+
+A reflection copied to paste into the case system must not sit on a shared desk's clipboard after
+the user walks away. Only text that came from Reflect is cleared: something copied from another
+program since then is the user's business. We keep a SHA-256 of the text, never the text.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject
+from PySide6.QtGui import QClipboard, QGuiApplication
+
+
+def _digest(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
+
+
+class ClipboardGuard(QObject):
+    def __init__(self, clipboard: QClipboard | None = None,
+                 is_ours: Callable[[], bool] | None = None, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.clipboard = clipboard or QGuiApplication.clipboard()
+        self._is_ours = is_ours or (lambda: QGuiApplication.focusWindow() is not None)
+        self._ours: set[str] = set()
+        self.clipboard.dataChanged.connect(self._changed)
+
+    def _changed(self) -> None:
+        text = self.clipboard.text()
+        if text and self._is_ours():
+            self._ours.add(_digest(text))
+
+    def mark_ours(self, text: str) -> None:
+        """Record text Reflect itself put on the clipboard (e.g. "Copy as CPD record")."""
+        self._ours.add(_digest(text))
+
+    def clear_if_ours(self) -> bool:
+        text = self.clipboard.text()
+        if text and _digest(text) in self._ours:
+            self.clipboard.clear()
+            self._ours.clear()
+            return True
+        return False

@@ -1,0 +1,53 @@
+"""Locks the journal after a period with no keyboard or mouse use (default 5 minutes).
+
+An application-wide event filter restarts one timer on real input only (keys, clicks, wheel,
+touch, and mouse movement over our windows), so a window merely left open stays locked on time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer
+
+_INPUT = {
+    QEvent.Type.KeyPress, QEvent.Type.MouseButtonPress, QEvent.Type.MouseMove, QEvent.Type.Wheel,
+    QEvent.Type.TouchBegin, QEvent.Type.TabletPress,
+}
+
+
+class IdleLock(QObject):
+    def __init__(self, app: QObject, on_idle: Callable[[], None], minutes: int,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._on_idle = on_idle
+        self.timer = QTimer(self)
+        self.timer.setSingleShot(True)
+        self.timer.timeout.connect(self._fire)
+        self.set_minutes(minutes)
+        app.installEventFilter(self)
+        self._app = app
+
+    def set_minutes(self, minutes: int) -> None:
+        """0 means never."""
+        self.minutes = max(0, int(minutes))
+        self.timer.stop()
+        if self.minutes:
+            self.timer.start(self.minutes * 60_000)
+
+    def set_interval_ms(self, ms: int) -> None:
+        """For tests: a short idle period."""
+        self.minutes = 1
+        self.timer.start(ms)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 (Qt API)
+        if event.type() in _INPUT and self.minutes and self.timer.isActive():
+            self.timer.start()
+        return False
+
+    def _fire(self) -> None:
+        self._on_idle()
+
+    def stop(self) -> None:
+        self.timer.stop()
+        self._app.removeEventFilter(self)

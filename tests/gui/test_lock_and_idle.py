@@ -1,0 +1,100 @@
+"""Locking: nothing of the journal shows, the idle timer locks, the clipboard rule, minimising."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTextEdit, QWidget
+
+from reflect.journal_access import open_journal
+from reflect.paths import AppPaths
+from reflect.settings import Settings
+from reflect.ui.clipboard_guard import ClipboardGuard
+from tests.gui.workspace_helpers import open_window
+
+pytestmark = pytest.mark.gui
+MARKER = "Zanzibar-quokka-secret"
+
+
+def _visible_texts(window: QWidget) -> list[str]:
+    texts = [window.windowTitle()]
+    for widget in window.findChildren(QWidget):
+        if not widget.isVisible():
+            continue
+        if isinstance(widget, QLabel | QLineEdit):
+            texts.append(widget.text())
+        elif isinstance(widget, QTextEdit):
+            texts.append(widget.toPlainText())
+    return texts
+
+
+def _locked_picture(qtbot, journal, with_secret: bool):
+    window = open_window(qtbot, journal)
+    if with_secret:
+        window.workspace.new_reflection()
+        qtbot.keyClicks(window.editor.view.title, MARKER)
+        qtbot.keyClicks(next(iter(window.editor.stages.values())).edit, MARKER + " in the body")
+    window.resize(1000, 700)
+    window.lock()
+    QApplication.processEvents()
+    assert not any(MARKER in text for text in _visible_texts(window))
+    picture = window.grab().toImage()
+    window.close()
+    return picture
+
+
+def test_locked_window_shows_nothing_of_the_journal(qtbot, tmp_path):
+    """The locked window of a journal full of secrets is pixel-identical to that of an empty one."""
+    pictures = []
+    for name, secret in (("full", True), ("empty", False)):
+        with open_journal(AppPaths(tmp_path / name), "a long enough passphrase", create=True) as journal:
+            pictures.append(_locked_picture(qtbot, journal, secret))
+    assert pictures[0] == pictures[1]
+
+
+def test_idle_timer_locks_and_input_postpones_it(qtbot, journal):
+    """With no input the window locks after the idle period; a key press restarts the wait."""
+    window = open_window(qtbot, journal)
+    window.idle_lock.set_interval_ms(300)
+    qtbot.wait(150)
+    qtbot.keyClick(window.briefing_page.picker, Qt.Key.Key_Shift)
+    qtbot.wait(200)
+    assert not window.locked  # 350 ms since start, but only 200 since the key press
+    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+
+
+def test_idle_lock_never(qtbot, journal):
+    """Idle minutes of 0 means never lock by timer."""
+    window = open_window(qtbot, journal, Settings(idle_lock_minutes=0))
+    assert not window.idle_lock.timer.isActive()
+
+
+def test_lock_on_minimise_when_chosen(qtbot, journal):
+    """With 'lock when minimised' on, minimising locks; with it off, it does not."""
+    window = open_window(qtbot, journal, Settings(lock_on_minimise=True))
+    window.showMinimized()
+    qtbot.waitUntil(lambda: window.locked, timeout=2000)
+
+
+def test_clipboard_cleared_on_lock_only_if_it_came_from_reflect(qtbot, journal):
+    """Text copied from Reflect is cleared on lock; text copied elsewhere afterwards is left alone."""
+    window = open_window(qtbot, journal)
+    clipboard = QGuiApplication.clipboard()
+    window.workspace.new_reflection()
+    title = window.editor.view.title
+    qtbot.keyClicks(title, MARKER)
+    title.selectAll()
+    title.copy()
+    assert clipboard.text() == MARKER
+    window.lock()
+    assert clipboard.text() == ""
+
+    ours = {"value": True}
+    guard = ClipboardGuard(clipboard, is_ours=lambda: ours["value"])
+    clipboard.setText("from Reflect")
+    ours["value"] = False
+    clipboard.setText("copied from the case system")  # another program, so not ours
+    assert guard.clear_if_ours() is False
+    assert clipboard.text() == "copied from the case system"
+    clipboard.clear()
