@@ -49,3 +49,36 @@ def ensure_bundled_briefings(journal: Journal) -> list[int]:
         if journal.briefings.id_for_key(key) is None:
             added.append(journal.briefings.add(briefing, key=key, source_name=f"{key} (bundled)"))
     return added
+
+
+def newest_backup_opening_with(paths: AppPaths, passphrase: str, settings: Settings | None = None):
+    """The newest backup that is whole and opens with `passphrase`, or None."""
+    from reflect.store import backups
+    from reflect.store.connection import quick_check
+
+    for backup in backups.list_backups(backup_dir_for(paths, settings)):
+        if quick_check(backup.path, passphrase):
+            return backup
+    return None
+
+
+def recover_from_backup(paths: AppPaths, passphrase: str, backup_path: Path,
+                        settings: Settings | None = None) -> Journal:
+    """Put a damaged journal aside (never deleted) and open a copy of `backup_path` in its place."""
+    import shutil
+    from datetime import datetime
+
+    from reflect.store.files import make_private_file
+
+    journal_file = paths.journal_file
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    for suffix in ("", "-wal", "-shm"):
+        damaged = journal_file.with_name(journal_file.name + suffix)
+        if damaged.exists():
+            damaged.replace(journal_file.with_name(f"{journal_file.name}.damaged-{stamp}{suffix}"))
+    staged = journal_file.with_name(journal_file.name + ".restoring")
+    shutil.copyfile(backup_path, staged)
+    make_private_file(staged)
+    staged.replace(journal_file)
+    log.warning("journal restored from a backup after damage")
+    return open_journal(paths, passphrase, settings=settings)

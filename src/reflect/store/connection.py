@@ -142,3 +142,19 @@ def rekey_file(path: Path, old: str, new: str) -> bool:
         return False
     finally:
         conn.close()
+
+
+def quick_check(path: Path, passphrase: str) -> bool:
+    """`PRAGMA quick_check` on a separate read-only connection (safe to run on a worker thread)."""
+    try:
+        conn = sqlcipher3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+    except DatabaseError:
+        return False
+    try:
+        conn.execute("PRAGMA cipher_log_level = NONE")
+        conn.set_key(passphrase)
+        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
+    except DatabaseError:
+        return False
+    finally:
+        conn.close()

@@ -17,7 +17,7 @@ from reflect.domain.errors import JournalDamaged, WrongPassphrase
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
-from reflect.store.connection import connect, passphrase_opens, rekey_file
+from reflect.store.connection import connect, passphrase_opens, quick_check, rekey_file
 from reflect.store.dictionary_store import DictionaryStore
 from reflect.store.driver import DatabaseError
 from reflect.store.export_log_store import ExportLogStore
@@ -94,6 +94,11 @@ class Journal:
                 db.close()
             lock.release()
             raise
+
+    def quick_check_in_background(self):
+        """A function for a worker thread that reports whether the file is whole (own connection)."""
+        path, passphrase = self.path, self._passphrase
+        return lambda: quick_check(path, passphrase)
 
     def check_passphrase(self, passphrase: str) -> bool:
         return passphrase_opens(self.path, passphrase)
