@@ -1,4 +1,4 @@
-"""Runs of digit groups ("943 476 5919", "(0161) 496-0000"), shared by the NHS and phone detectors.
+"""Runs of digit groups ("943 476 5919", "(0161) 496-0000"), shared by the NHS, phone and NI detectors.
 
 People write long numbers in groups, in any grouping, and PDF extraction adds line breaks between
 the groups. A *run* is a sequence of digit groups joined by one separator each: a space, a hyphen
@@ -18,9 +18,10 @@ from collections.abc import Iterator
 from typing import NamedTuple
 
 _SEP = r"(?: ?- ?| ?\(| |\) ?)"
-_RUN = re.compile(rf"(?<!\d[.,])\d+(?:{_SEP}\d+)*")
+_RUN = re.compile(rf"\d+(?:{_SEP}\d+)*")
 _GROUP = re.compile(r"\d+")
 _QUANTITY_TAIL = re.compile(r"[.,]\d")
+_FIRST_GROUP = re.compile(rf"\d+{_SEP}")
 
 
 class Group(NamedTuple):
@@ -29,17 +30,43 @@ class Group(NamedTuple):
     end: int
 
 
-def digit_runs(text: str) -> Iterator[list[Group]]:
-    """Each run of digit groups in `text` (normalised: whitespace is single spaces), as its groups."""
+class Run:
+    """One run: where it starts, its text, and (on demand) its groups."""
+
+    __slots__ = ("start", "text", "digit_count", "_groups")
+
+    def __init__(self, start: int, text: str) -> None:
+        self.start = start
+        self.text = text
+        self.digit_count = len(text) - sum(text.count(c) for c in " -()")
+        self._groups: list[Group] | None = None
+
+    @property
+    def groups(self) -> list[Group]:
+        if self._groups is None:
+            self._groups = [Group(g.group(), self.start + g.start(), self.start + g.end())
+                            for g in _GROUP.finditer(self.text)]
+        return self._groups
+
+
+def digit_runs(text: str) -> Iterator[Run]:
+    """Each run of digit groups in `text` (normalised: whitespace is single spaces)."""
     for match in _RUN.finditer(text):
-        groups = [
-            Group(g.group(), match.start() + g.start(), match.start() + g.end())
-            for g in _GROUP.finditer(match.group())
-        ]
-        if _QUANTITY_TAIL.match(text, match.end()):
-            groups.pop()
-        if groups:
-            yield groups
+        start, end, run = match.start(), match.end(), match.group()
+        if start >= 2 and text[start - 1] in ".," and text[start - 2].isdigit():
+            first = _FIRST_GROUP.match(run)
+            if first is None:
+                continue
+            start, run = start + first.end(), run[first.end():]
+        if _QUANTITY_TAIL.match(text, end):
+            last = run.rfind(" ") if " " in run else -1
+            cut = max(last, run.rfind("-"), run.rfind("("), run.rfind(")"))
+            if cut < 0:
+                continue
+            run = run[:cut].rstrip(" -()")
+            if not run:
+                continue
+        yield Run(start, run)
 
 
 def windows(groups: list[Group], max_digits: int) -> Iterator[tuple[int, int, str]]:

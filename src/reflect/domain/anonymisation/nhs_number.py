@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reflect.domain.anonymisation.digit_groups import digit_runs, pick, windows
+from reflect.domain.anonymisation.digit_groups import pick, windows
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "nhs_number"
 _WEIGHTS = (10, 9, 8, 7, 6, 5, 4, 3, 2)
@@ -27,16 +28,19 @@ def is_valid_nhs_number(digits: str) -> bool:
     """True for ten digits whose tenth is the Modulus 11 check digit of the first nine."""
     if len(digits) != 10 or not digits.isdigit():
         return False
-    total = sum(int(d) * w for d, w in zip(digits, _WEIGHTS))
+    total = sum(int(d) * w for d, w in zip(digits, _WEIGHTS, strict=False))
     check = 11 - total % 11
     if check == 11:
         check = 0
     return check != 10 and check == int(digits[9])
 
 
-def find(text: str) -> Iterator[Hit]:
-    """NHS numbers in normalised `text`."""
-    for groups in digit_runs(text):
+def find(scan: ScanText) -> Iterator[Hit]:
+    """NHS numbers in the scanned text."""
+    for run in scan.digit_runs:
+        if run.digit_count < 10:
+            continue
+        groups = run.groups
         candidates = []
         for first, last, digits in windows(groups, 10):
             if len(digits) == 10 and is_valid_nhs_number(digits):

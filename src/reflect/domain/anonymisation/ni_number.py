@@ -3,10 +3,12 @@
 The prefix rules are HMRC's: the first letter is never D, F, I, Q, U or V; the second never D, F,
 I, O, Q, U or V; and BG, GB, KN, NK, NT, TN and ZZ are not allocated. Applying them keeps the
 published example "QQ 12 34 56 C" (and prose such as "DI 123456") out. Case is ignored and any
-spacing is accepted ("AB123456C", "ab 12 34 56 c", a line break between pairs).
+spacing is accepted ("AB123456C", "AB 12 34 56 C", a line break between pairs), with one guard
+against ordinary words: when the letters stand apart from the digits they must be capitals. "on
+12-03-19" and "At 12 34 56" are a word and some numbers; "ab123456c" is still found.
 
-A suffix separated by a space counts only as a capital ("AB 12 34 56 C"): in "AB 12 34 56 a
-child" the "a" is the next word, and the number is reported without it.
+A lone "a" after the number ("AB 12 34 56 a child") is the next word, not the suffix, and the number
+is reported without it.
 """
 
 from __future__ import annotations
@@ -15,24 +17,35 @@ import re
 from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "ni_number"
 _UNALLOCATED = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+# Matched on the lower-case copy, at the start of a digit run less two or three characters.
 _NI = re.compile(
-    r"(?<![^\W_])"
-    r"(?P<prefix>[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z])[ -]?\d\d[ -]?\d\d[ -]?\d\d"
-    r"(?:(?P<space>[ -]?)(?P<suffix>[A-D]))?"
-    r"(?![^\W_])",
-    re.IGNORECASE,
+    r"(?P<prefix>[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])(?P<gap>[ -]?)\d\d[ -]?\d\d[ -]?\d\d"
+    r"(?:(?P<space>[ -]?)(?P<suffix>[a-d]))?"
+    r"(?![^\W_])"
 )
 
 
-def find(text: str) -> Iterator[Hit]:
-    """National Insurance numbers in normalised `text`."""
-    for match in _NI.finditer(text):
-        if match.group("prefix").upper() in _UNALLOCATED:
+def find(scan: ScanText) -> Iterator[Hit]:
+    """National Insurance numbers in the scanned text."""
+    text, lower = scan.text, scan.lower
+    for run in scan.digit_runs:
+        if run.digit_count < 6:
             continue
-        end = match.end()
-        if match.group("space") and match.group("suffix").islower():
-            end = match.start("space")
-        yield Hit(KIND, match.start(), end)
+        for start in (run.start - 3, run.start - 2):
+            if start < 0 or (start > 0 and lower[start - 1].isalnum()):
+                continue
+            match = _NI.match(lower, start)
+            if match is None:
+                continue
+            prefix = text[start:start + 2]
+            if prefix.upper() in _UNALLOCATED or (match.group("gap") and not prefix.isupper()):
+                break
+            end = match.end()
+            if match.group("space") and text[end - 1] == "a":
+                end = match.start("space")
+            yield Hit(KIND, start, end)
+            break

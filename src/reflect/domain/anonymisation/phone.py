@@ -20,8 +20,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reflect.domain.anonymisation.digit_groups import Group, digit_runs, pick, windows
+from reflect.domain.anonymisation.digit_groups import Group, pick, windows
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "phone"
 _NATIONAL = re.compile(r"0(?:[1358]\d{8,9}|[27]\d{9})")
@@ -39,11 +40,17 @@ def _national(groups: list[Group], first: int, digits: str, plus: bool) -> str |
     return national if _NATIONAL.fullmatch(national) else None
 
 
-def find(text: str) -> Iterator[Hit]:
-    """UK phone numbers in normalised `text`."""
-    for groups in digit_runs(text):
+def find(scan: ScanText) -> Iterator[Hit]:
+    """UK phone numbers in the scanned text."""
+    text = scan.text
+    for run in scan.digit_runs:
+        if run.digit_count < 10:
+            continue
+        groups = run.groups
         candidates = []
         for first, last, digits in windows(groups, 15):
+            if len(digits) < 10:
+                continue
             start = groups[first].start
             plus = text[max(0, start - 2):start].rstrip().endswith("+")
             if _national(groups, first, digits, plus) is not None:

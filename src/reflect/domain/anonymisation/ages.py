@@ -1,0 +1,65 @@
+"""Exact ages: "aged 4", "4-year-old", "four years old", "18-month-old", "4yo", "16 years of age".
+
+An exact age narrows down who a child is (with a town and a date it can be enough); a range ("a
+primary-school-age child") rarely does. What counts, with the number in digits (up to 99, "4½"
+allowed) or words ("four", "twenty-one", "eighteen and a half"):
+
+- "aged N", "age N", "age: N", "at the age of N", optionally with a unit ("aged 16 months");
+- "N year(s)/yr(s)/month(s)/week(s)/day(s) old", any hyphenation ("4-year-old", "4 years old",
+  "a 14 year old", "fouryear-old" from a PDF's hyphenation at a line end);
+- "N years/months of age"; "4yo", "4 y/o", "4 y.o.".
+
+Not reported, by choice:
+
+- time spans: "4 years ago", "for 4 years", "4 years' experience" (no "old"/"of age");
+- groups and thresholds: "over 18s", "under-5s", "4-year-olds", "aged 18 and over", "aged 16 or
+  under", "18+", "under the age of 18", "children under 5 years old" — these describe a cohort,
+  not a person;
+- ranges and guesses: "aged 4-6", "aged 4 to 6", "aged 4 or 5", "4-6 year old". ("aged 4 and 6"
+  gives two exact ages and is reported.)
+- services named after an age: "the 2-year-old check", "the two year old offer", "review",
+  "funding", "places".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
+
+KIND = "age"
+_UNITS_1_9 = "one|two|three|four|five|six|seven|eight|nine"
+_TEENS = "ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen"
+_TENS = "twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
+_WORD = rf"(?:(?:{_TENS})(?:[- ]?(?:{_UNITS_1_9}))?|{_TEENS}|{_UNITS_1_9})"
+_NUMBER = rf"(?:\d{{1,2}}(?:\.5|½)?(?!\d|\.\d)|{_WORD})(?: and a half)?"
+_UNIT = r"(?:years?|yrs?|months?|mths?|weeks?|wks?|days?)"
+# Matched on the lower-case copy, near an anchor every form contains: "age", a unit, "yo"/"y/o".
+_AGES = re.compile(
+    rf"(?<![\w.-])(?:aged?:?|at the age of) (?P<n1>{_NUMBER})(?: {_UNIT}(?:[ -]old(?!s))?)?(?!\w)"
+    rf"|(?<![\w.½-])(?P<n2>{_NUMBER})[ -]?{_UNIT}(?:[ -]?old(?![\w-])| of age(?!\w))"
+    rf"|(?<![\w.½-])(?P<n3>{_NUMBER}) ?(?:yo|y/o|y\.o\.?)(?!\w)"
+)
+_ANCHOR = re.compile(r"age|year|yr|mon|mth|wee|wk|day|yo\b|y/o|y\.o")
+_THRESHOLD_BEFORE = re.compile(r"\b(?:under|over|above|below|than|least|most|from|between)(?: the age of)? $")
+# What may follow a match and make it a cohort, a range or the name of a service instead.
+_AFTER = re.compile(
+    r"\+| ?(?:-|to|or) ?\d| (?:and|or) (?:over|under|above|below|older|younger)\b| plus\b"
+    r"| (?:check|review|offer|funding|places|progress)\b"
+)
+
+
+def find(scan: ScanText) -> Iterator[Hit]:
+    """Exact ages in the scanned text."""
+    text = scan.lower
+    # Windows reach past the longest forms around an anchor: "seventy-seven and a half " before
+    # the unit, "age of seventy-seven and a half years old" after "age".
+    for match in scan.matches(_AGES, _ANCHOR, 32, 48):
+        start, end = match.span()
+        if _THRESHOLD_BEFORE.search(text, max(0, start - 30), start):
+            continue
+        if _AFTER.match(text, end):
+            continue
+        yield Hit(KIND, start, end)

@@ -1,0 +1,115 @@
+"""Dates that look like dates of birth.
+
+A date of birth, with little else, identifies a child; but a reflection rarely says "DOB". So:
+
+- Near a birth word ("born", "birth", "birthday", "DOB", "D.O.B.") within about 40 characters
+  before the date, in the same sentence, or "(DOB)" just after it, any valid date is reported as a
+  *date of birth* — even a day and month without a year ("born on 12 March"), and even a future
+  date (an expected date of delivery identifies a baby as well).
+- Anywhere else, a full date (day, month and year) that could be a birth date — not in the future,
+  and not more than 120 years ago — is reported with the softer label "Full date (could be a date
+  of birth)". A full date also pins down an event others know about, so the review is worth it;
+  the user accepts a harmless one once (a published report's date) and is not asked again.
+- Never reported: month and year only ("March 2019"), a year ("In 2017"), a day and month far from
+  a birth word ("on 12 March"), future dates far from a birth word (the next supervision date),
+  and impossible dates ("31/02/2019").
+
+Forms: 12/03/2019, 12-03-19, 12.03.2019 (the same separator twice, spaces around it allowed, since
+PDF extraction adds them), 12 March 2019, 12th March 2019, 12th of March, 2019, March 12, 2019,
+March 12th 2019, with month names full or abbreviated ("Sept."). Numeric dates are read day first;
+one that only makes sense month first (03/25/2019) is read that way. A two-digit year is this
+century unless that would put it in the future.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from datetime import date
+
+from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
+
+KIND = "date_of_birth"
+_MONTHS = {
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+    "oct": 10, "nov": 11, "dec": 12,
+}
+_MONTH = (
+    r"(?:january|february|march|april|may|june|july|august|september|october|november|december"
+    r"|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?"
+)
+_DAY = r"[0-3]?\d(?:st|nd|rd|th)?"
+# Numeric dates start with a digit (a fast scan); what may precede them is checked in Python.
+_NUMERIC = re.compile(
+    r"(?P<nd>\d{1,2}) ?(?P<sep>[/.-]) ?(?P<nm>\d{1,2}) ?(?P=sep) ?(?P<ny>\d{4}|\d\d)(?![\w/:]|[.-]\d)"
+)
+_NOT_BEFORE_NUMERIC = set("/.:-")
+# Dates with a month name, matched on the lower-case copy near a month name.
+_WORDS = re.compile(
+    rf"(?<![\w.-])(?P<wd>{_DAY}) (?:of )?(?P<wm>{_MONTH})(?:,? (?P<wy>\d{{4}}))?(?!\w)"
+    rf"|(?<![\w.-])(?P<mm>{_MONTH}) (?P<md>{_DAY})(?:,? (?P<my>\d{{4}}))?(?![\w:])"
+)
+_MONTH_ANCHOR = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
+_CUE = re.compile(r"(?<!\w)(?:born|birth|birthday|d\.? ?o\.? ?b\.?|dob)(?!\w)", re.IGNORECASE)
+_SENTENCE_END = re.compile(r"[.!?] +[A-Z]")
+_CUE_AFTER = re.compile(r" ?\((?:dob|d\.o\.b\.?|date of birth)\)", re.IGNORECASE)
+
+
+def _year(text: str, today: date) -> int:
+    if len(text) == 4:
+        return int(text)
+    year = 2000 + int(text)
+    return year if year <= today.year else year - 100
+
+
+def _valid(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _parse(match: re.Match[str], today: date) -> tuple[date | None, bool]:
+    """(the date, whether it has a year). Without a year the date is placed in a leap year."""
+    if match.re is _NUMERIC:
+        year = _year(match.group("ny"), today)
+        day, month = int(match.group("nd")), int(match.group("nm"))
+        return _valid(year, month, day) or _valid(year, day, month), True
+    prefix = "w" if match.group("wd") else "m"
+    day = int(re.match(r"\d+", match.group(prefix + "d")).group())
+    month = _MONTHS[match.group(prefix + "m")[:3].lower()]
+    year_text = match.group(prefix + "y")
+    return _valid(int(year_text) if year_text else 2000, month, day), bool(year_text)
+
+
+def _near_birth_word(text: str, start: int, end: int) -> bool:
+    before = text[max(0, start - 40):start]
+    cues = list(_CUE.finditer(before))
+    if cues and not _SENTENCE_END.search(before, cues[-1].end()):
+        return True
+    return bool(_CUE_AFTER.match(text, end))
+
+
+def _candidates(scan: ScanText) -> Iterator[re.Match[str]]:
+    text = scan.text
+    for match in _NUMERIC.finditer(text):
+        start = match.start()
+        if start == 0 or not (text[start - 1].isalnum() or text[start - 1] in _NOT_BEFORE_NUMERIC):
+            yield match
+    # Windows reach past the longest forms: "12th of " before the month, "tember 12th, 2019" after.
+    yield from scan.matches(_WORDS, _MONTH_ANCHOR, 16, 24)
+
+
+def find(scan: ScanText, today: date | None = None) -> Iterator[Hit]:
+    """Dates that look like dates of birth in the scanned text (see the module docstring)."""
+    today = today or date.today()
+    text = scan.text
+    for match in _candidates(scan):
+        when, has_year = _parse(match, today)
+        if when is None:
+            continue
+        if _near_birth_word(text, match.start(), match.end()):
+            yield Hit(KIND, match.start(), match.end(), "dob")
+        elif has_year and today.year - 120 <= when.year and when <= today:
+            yield Hit(KIND, match.start(), match.end())

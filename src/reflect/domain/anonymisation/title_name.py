@@ -1,0 +1,86 @@
+"""A title followed by a name: "Mrs Smith", "Dr. A. Patel", "Mr John Smith", "Prof Łukasz Nowak".
+
+Titles: Mr, Mrs, Ms, Miss, Mx, Dr, Prof, Professor, Doctor, with or without a full stop, written
+with a capital ("Mrs", "MRS"; "miss" is a verb). After the title: optional initials ("A.", "A. B."),
+then a capitalised name of two or more letters ("O'Brien", "Smith-Jones", "Nowak"), and optionally
+one more capitalised name ("John Smith"). A line break anywhere in between is fine.
+
+Not reported:
+
+- the anonymised forms used in case reviews: "Mr R", "Mrs AB", "Mr and Mrs R" — a title with
+  initials only (one or two capitals) is the pseudonym, not the name;
+- "Child R", "Adult C", "Family Q", "Mum", "the Mother": no title;
+- a title followed by a word that is not a name ("Dr The…", "Mrs Child R"): a short list of
+  function words and the role words reflections use instead of names;
+- "MS" in capitals, which is far more often multiple sclerosis or "MS Teams" than a title.
+
+"Mr Men" is reported; that costs one click to accept.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
+
+KIND = "title_name"
+# Starts with a capital M, D or P (a fast scan); what may precede it is checked in Python.
+_TITLE = re.compile(r"(?:M(?:rs|r|s|iss|x|RS|R|ISS|X)|D(?:r|R|octor)|P(?:rofessor|rof|ROF))(?!\w)\.?")
+# A word: letters, with apostrophes and hyphens inside ("O'Brien", "Smith-Jones") and combining
+# accents (text not in NFC).
+_WORD = re.compile(r" ([^\W\d_](?:[^\W\d_]|[\u0300-\u036f]|'(?=[^\W\d_]{2})|-(?=[^\W\d_]))*)(\.?)")
+_NOT_NAMES = frozenset(
+    """the a an and or but nor of in on at to for with by from as is was were be has had have he she
+    they it we i you his her their our my your this that these those who what when where why how
+    not no so if then there here said says told asked child children adult family mother father
+    mum dad mummy daddy baby parent parents carer carers sibling siblings brother sister person
+    people young grandmother grandfather grandparent stepfather stepmother partner boyfriend
+    girlfriend worker practitioner professional gp x y z""".split()
+)
+
+
+def _is_initial(word: str) -> bool:
+    return len(word) <= 2 and word.isupper()
+
+
+def _name_part(word: str) -> str:
+    """The word, cut before a hyphen that is followed by a small letter ("Smith-the" -> "Smith")."""
+    parts = word.split("-")
+    kept = [parts[0]]
+    for part in parts[1:]:
+        if not part[:1].isupper():
+            break
+        kept.append(part)
+    return "-".join(kept)
+
+
+def find(scan: ScanText) -> Iterator[Hit]:
+    """Titles followed by names in the scanned text."""
+    text = scan.text
+    for title in _TITLE.finditer(text):
+        before = text[title.start() - 1] if title.start() else " "
+        if title.group() == "MS" or before.isalnum() or before in "._":
+            continue
+        pos, end, names = title.end(), None, 0
+        while names < 2:
+            word = _WORD.match(text, pos)
+            if word is None or not word.group(1)[:1].isupper():
+                break
+            token = word.group(1)
+            if _is_initial(token):
+                if names:
+                    break
+                pos = word.end()
+                continue
+            if token.lower() in _NOT_NAMES:
+                break
+            name = _name_part(token)
+            end = word.start(1) + len(name)
+            names += 1
+            if name != token or word.group(2):
+                break  # a cut hyphen or a full stop ends the name
+            pos = word.end()
+        if end is not None:
+            yield Hit(KIND, title.start(), end)
