@@ -27,9 +27,9 @@ CPD_MODEL_KEY = "swe_cpd"
 class ExportOptions:
     """Choices made in the export dialog."""
 
-    practitioner: str = ""  # from settings; the document's author
     include_briefings: bool = False  # add a short summary of each briefing referenced
     password: str | None = None  # AES-256, applied after rendering; None or "" for none
+    practitioner: str = ""  # from settings; the document's author
 
 
 @dataclass(frozen=True)

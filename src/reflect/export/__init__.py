@@ -3,6 +3,14 @@
 No Qt and no database here: a renderer takes a frozen snapshot from `reflect.domain.report` (built
 on the UI thread by `reflect.store.report_loader`), so it can run on a background thread, and
 `write_pdf` puts the result in place atomically, optionally with an AES-256 password.
+
+    options = ExportOptions(include_briefings=True, password=pw or None,
+                            practitioner=settings.practitioner_name)
+    report = ReportLoader(journal).session_report(session_id, options)     # UI thread
+    renderer = SessionPackRenderer(report)
+    result = write_pdf(renderer, target, password=options.password,        # background thread
+                       progress=lambda done, total: ..., cancelled=lambda: ...)
+    text = extract_text(result.path, options.password)  # anonymisation re-check
 """
 
 from reflect.export.pdf_text import extract_text

@@ -10,14 +10,13 @@ breaks bookmarks: they would all point at page 1.)
 
 from __future__ import annotations
 
-from collections.abc import Callable
-
 from reportlab.lib.colors import Color
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
-from reflect.export.escape import clean
+from reflect.export.escape import clean, escape
 
 
 class ReportCanvas(Canvas):
@@ -59,7 +58,9 @@ class ReportCanvas(Canvas):
         super().save()
 
     def _number_form(self, name: str, text: str, size: float) -> None:
-        self.beginForm(name)
+        # The text is right-aligned at the origin, so it lies left of it: the form's box (which
+        # viewers clip to) must extend that way.
+        self.beginForm(name, lowerx=-300, lowery=-10, upperx=5, uppery=30)
         self.setFont(self.number_font, size)
         self.setFillColor(self.number_colour)
         self.drawRightString(0, 0, text)
@@ -72,22 +73,20 @@ def outline_title(text: str, limit: int = 120) -> str:
 
 
 class Anchor(Flowable):
-    """Invisible: where it lands, a bookmark, an outline entry and (optionally) a progress tick.
+    """Invisible: where it lands, a bookmark and an outline entry (and the page, for contents).
 
-    Placed just before a heading, and kept with it, so it moves to the next page with it.
+    Placed just before a heading and kept with it (or preceded by a `CondPageBreak` that leaves
+    room for the heading), so it moves to the next page with it.
     """
 
     _ZEROSIZE = 1
 
-    def __init__(self, key: str, title: str, level: int = 0, *,
-                 on_draw: Callable[[], None] | None = None, closed: bool | None = None) -> None:
+    def __init__(self, key: str, title: str, level: int = 0, *, keep_with_next: bool = True) -> None:
         super().__init__()
         self.key = key
         self.title = outline_title(title) or "Untitled"
         self.level = level
-        self.on_draw = on_draw
-        self.closed = closed
-        self.keepWithNext = 1
+        self.keepWithNext = int(keep_with_next)
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
         return 0, 0
@@ -95,28 +94,31 @@ class Anchor(Flowable):
     def draw(self) -> None:
         canv = self.canv
         canv.bookmarkHorizontal(self.key, 0, 18)
-        canv.addOutlineEntry(self.title, self.key, self.level, closed=self.closed)
+        canv.addOutlineEntry(self.title, self.key, self.level)
         if isinstance(canv, ReportCanvas):
             canv.anchor_pages[self.key] = canv.getPageNumber()
-        if self.on_draw is not None:
-            self.on_draw()
 
 
 class RuledLines(Flowable):
-    """Lines to write on by hand (the supervisor's comments)."""
+    """Lines to write on by hand (the supervisor's comments): as many as fill the page down to
+    `reserve` points from its foot, within [`least`, `most`]."""
 
-    def __init__(self, count: int, gap: float, colour: Color, width: float = 0.5) -> None:
+    def __init__(self, gap: float, colour: Color, *, least: int = 8, most: int = 24,
+                 reserve: float = 0) -> None:
         super().__init__()
-        self.count, self.gap, self.colour, self.line_width = count, gap, colour, width
+        self.gap, self.colour, self.least, self.most, self.reserve = gap, colour, least, most, reserve
+        self.count = least
 
     def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
         self.width = availWidth
+        fit = int((availHeight - self.reserve) // self.gap)
+        self.count = max(self.least, min(self.most, fit))
         return availWidth, self.count * self.gap
 
     def draw(self) -> None:
         canv = self.canv
         canv.setStrokeColor(self.colour)
-        canv.setLineWidth(self.line_width)
+        canv.setLineWidth(0.5)
         for index in range(self.count):
             canv.line(0, index * self.gap, self.width, index * self.gap)
 
@@ -154,3 +156,142 @@ class ContentsLine(Flowable):
         if isinstance(canv, ReportCanvas):
             canv.draw_page_number_of(self.key, self.width, baseline)
         canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+
+
+class Separator(Flowable):
+    """A thin rule between two reflections, which vanishes at the top of a page (where it would
+    only look like a stray line)."""
+
+    def __init__(self, colour: Color, above: float, below: float) -> None:
+        super().__init__()
+        self.colour, self.above, self.below = colour, above, below
+        self._skip = False
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        frame = getattr(self, "_frame", None)
+        self._skip = bool(frame is not None and frame._atTop)
+        self.width = availWidth
+        return availWidth, 0 if self._skip else self.above + self.below
+
+    def draw(self) -> None:
+        if self._skip:
+            return
+        self.canv.setStrokeColor(self.colour)
+        self.canv.setLineWidth(0.6)
+        self.canv.line(0, self.below, self.width, self.below)
+
+
+class Panel(Flowable):
+    """Flowables on a tinted panel with an accent bar at its left: a reflection's details.
+
+    Lighter than a Table (which costs as much to lay out as a page of text) and it splits between
+    its rows, or inside a row, so an enormous value cannot overflow the page. Children's heights are
+    remembered per width, because the renderer measures a reflection's heading before placing it.
+    """
+
+    def __init__(self, children: list[Flowable], fill: Color, bar: Color, *, bar_width: float = 2,
+                 pad_x: float = 8, pad_y: float = 6) -> None:
+        super().__init__()
+        self.children, self.fill, self.bar = children, fill, bar
+        self.bar_width, self.pad_x, self.pad_y = bar_width, pad_x, pad_y
+        self._measured: tuple[float, list[float]] | None = None
+
+    def _inner(self, width: float) -> float:
+        return width - self.bar_width - 2 * self.pad_x
+
+    def _heights(self, width: float, height: float) -> list[float]:
+        if self._measured is None or self._measured[0] != width:
+            inner = self._inner(width)
+            self._measured = (width, [c.wrap(inner, height)[1] for c in self.children])
+        return self._measured[1]
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        self.width = availWidth
+        self.height = sum(self._heights(availWidth, availHeight)) + 2 * self.pad_y
+        return self.width, self.height
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        room = availHeight - 2 * self.pad_y
+        heights = self._heights(availWidth, availHeight)
+        first: list[Flowable] = []
+        for index, (child, height) in enumerate(zip(self.children, heights, strict=True)):
+            if height <= room:
+                first.append(child)
+                room -= height
+                continue
+            parts = child.split(self._inner(availWidth), room) if room > 0 else []
+            rest = self.children[index + 1:]
+            if parts:
+                first.append(parts[0])
+                rest = [*parts[1:], *rest]
+            if not first:
+                return []
+            return [self._like(first), self._like(rest)] if rest else [self._like(first)]
+        return [self]
+
+    def _like(self, children: list[Flowable]) -> Panel:
+        return Panel(children, self.fill, self.bar, bar_width=self.bar_width, pad_x=self.pad_x,
+                     pad_y=self.pad_y)
+
+    def draw(self) -> None:
+        canv = self.canv
+        canv.saveState()
+        canv.setFillColor(self.fill)
+        canv.rect(0, 0, self.width, self.height, stroke=0, fill=1)
+        canv.setFillColor(self.bar)
+        canv.rect(0, 0, self.bar_width, self.height, stroke=0, fill=1)
+        canv.restoreState()
+        y = self.height - self.pad_y
+        for child, height in zip(self.children, self._heights(self.width, self.height), strict=True):
+            y -= height
+            child.drawOn(canv, self.bar_width + self.pad_x, y)
+
+
+class DetailRow(Flowable):
+    """"Label   value" in a details panel, the label in its own column.
+
+    Most values (a model's name, a status, a date) fit on one line; those are drawn as plain text,
+    which costs a tenth of a Paragraph. Longer ones become a Paragraph with the label as its
+    bullet, so they wrap, and split across pages if enormous.
+    """
+
+    def __init__(self, label: str, value: str, style: ParagraphStyle) -> None:
+        super().__init__()
+        self.label, self.value, self.style = label, clean(value), style
+        self.para: Paragraph | None = None
+
+    def _as_paragraph(self) -> Paragraph:
+        if self.para is None:
+            self.para = Paragraph(escape(self.value) or "—", self.style, bulletText=self.label)
+        return self.para
+
+    def _fits_plainly(self, width: float) -> bool:
+        s = self.style
+        return ("\n" not in self.value and "\t" not in self.value
+                and stringWidth(self.value, s.fontName, s.fontSize) <= width - s.leftIndent)
+
+    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        self.width = availWidth
+        if self._fits_plainly(availWidth):
+            self.para = None
+            self.height = self.style.leading
+            return availWidth, self.height
+        return self._as_paragraph().wrap(availWidth, availHeight)
+
+    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+        if self._fits_plainly(availWidth):
+            return []
+        return self._as_paragraph().split(availWidth, availHeight)
+
+    def draw(self) -> None:
+        if self.para is not None:
+            self.para.drawOn(self.canv, 0, 0)
+            return
+        s, canv = self.style, self.canv
+        baseline = self.height - s.fontSize
+        canv.setFont(s.bulletFontName, s.bulletFontSize)
+        canv.setFillColor(s.bulletColor)
+        canv.drawString(s.bulletIndent, baseline, self.label)
+        canv.setFont(s.fontName, s.fontSize)
+        canv.setFillColor(s.textColor)
+        canv.drawString(s.leftIndent, baseline, self.value or "—")

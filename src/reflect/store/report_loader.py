@@ -171,9 +171,10 @@ class ReportLoader:
             lines.append("Models: " + ", ".join(sorted(model_by_key(m).name for m in f.models)))
         if f.session_id is not None:
             try:
-                lines.append(f"Taken to supervision: {session_title(self.sessions.get_session(f.session_id))}")
+                session = session_title(self.sessions.get_session(f.session_id))
             except KeyError:
-                lines.append("Taken to supervision: a session since removed")
+                session = "a session since removed"
+            lines.append(f"Taken to supervision: {session}")
         if f.text.strip():
             lines.append(f"Containing the words: {f.text.strip()}")
         return tuple(lines)

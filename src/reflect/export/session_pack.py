@@ -1,0 +1,178 @@
+"""The supervision pack: what the supervisor reads before, and writes on during, a session.
+
+Order follows the session itself: cover (who, when, the confidentiality notice), agenda with the
+function of supervision each item serves, actions carried forward with their status, the briefings
+behind the reflections (optional), each reflection in the order the practitioner chose (one per
+page, so each can be annotated), actions agreed (with blank rows when none are recorded yet), ruled
+space for the supervisor's comments, and a sign-off block for both people.
+"""
+
+from __future__ import annotations
+
+from reportlab.lib.units import mm
+from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
+
+from reflect.domain.report import SessionReport
+from reflect.domain.session_rules import format_day
+from reflect.export.escape import escape
+from reflect.export.layout import Anchor, RuledLines
+from reflect.export.renderer import PdfRenderer
+
+
+class SessionPackRenderer(PdfRenderer):
+    kind = "Supervision pack"
+    comment_gap = 8.5 * mm
+    comment_least = 8
+
+    def __init__(self, report: SessionReport) -> None:
+        super().__init__(practitioner=report.practitioner)
+        self.report = report
+
+    @property
+    def title(self) -> str:
+        return f"Supervision pack — {self.report.when}"
+
+    @property
+    def subject(self) -> str:
+        count = len(self.report.entries)
+        return (f"Reflections ({count}), agenda and actions for the {self.report.session_type.lower()} "
+                f"supervision session on {self.report.when}")
+
+    @property
+    def entry_count(self) -> int:
+        return len(self.report.entries)
+
+    def _story(self) -> list[Flowable]:
+        r = self.report
+        story = self._cover()
+        story += self._agenda()
+        story += [self._gap(8 * mm), CondPageBreak(50 * mm)]
+        story += self._section("Actions carried forward", "section-carried-forward")
+        if r.carried_forward:
+            story.append(Paragraph("Actions from earlier sessions, for review in this one.",
+                                   self.styles.small))
+            story += [self._gap(3 * mm), self._actions_table(r.carried_forward, agreed_in=True)]
+        else:
+            story.append(Paragraph("No actions are carried forward from earlier sessions.", self.styles.note))
+        if r.briefings:
+            story += [PageBreak(), *self._briefings(r.briefings)]
+        story += self._reflections()
+        story += [PageBreak(), *self._section("Actions agreed", "section-agreed")]
+        if r.agreed:
+            story.append(self._actions_table(r.agreed, blank_rows=2))
+        else:
+            story.append(Paragraph("None recorded yet: write the actions agreed in this session here.",
+                                   self.styles.note))
+            story += [self._gap(2 * mm), self._actions_table((), blank_rows=5)]
+        return story + self._comments_and_sign_off()
+
+    # -- parts -----------------------------------------------------------------------------------
+    def _comments_and_sign_off(self) -> list[Flowable]:
+        """Ruled lines filling the page down to the sign-off block at its foot.
+
+        The heading asks for room (itself, the fewest lines and the sign-off) instead of using
+        keepWithNext, so the lines are measured against the space really left on the page.
+        """
+        sign_off = self._sign_off()
+        reserve = self._height(sign_off) + 10 * mm
+        heading = Paragraph("Supervisor's comments", self.styles.h1.clone("h1_room", keepWithNext=0))
+        lines = RuledLines(self.comment_gap, self.rule, least=self.comment_least, reserve=reserve)
+        room = self._height([heading]) + self.comment_least * self.comment_gap + reserve
+        return [self._gap(8 * mm), CondPageBreak(room),
+                Anchor("section-comments", "Supervisor's comments", 0, keep_with_next=False),
+                heading, lines, self._gap(10 * mm), KeepTogether(sign_off)]
+
+    def _cover(self) -> list[Flowable]:
+        r, s = self.report, self.styles
+        supervisor = ", ".join(part for part in (r.supervisor_name, r.supervisor_role) if part)
+        rows = [
+            ("Supervisee", r.practitioner),
+            ("Supervisor", supervisor),
+            ("Date and time", r.when),
+            ("Type of supervision", r.session_type),
+            ("Reflections", f"{len(r.entries)}"),
+            ("Actions", f"{len(r.carried_forward)} carried forward, {len(r.agreed)} agreed"),
+            ("Prepared on", format_day(r.prepared_on)),
+        ]
+        contents = ["Agenda", "Actions carried forward"] + (["Briefings referenced"] if r.briefings else [])
+        contents += [f"Reflections ({len(r.entries)})", "Actions agreed", "Supervisor's comments", "Sign-off"]
+        return [
+            Anchor("section-cover", "Cover", 0),
+            self._gap(18 * mm),
+            Paragraph("SUPERVISION PACK", s.cover_kicker),
+            Paragraph(escape(r.when), s.cover_title),
+            Paragraph(escape(f"{r.session_type} supervision" + (f" with {supervisor}" if supervisor else "")),
+                      s.cover_sub),
+            self._gap(12 * mm),
+            self._details(rows),
+            self._gap(8 * mm),
+            Paragraph("In this pack", s.stage_label),
+            Paragraph(escape(" · ".join(contents)), s.small.clone("contents_line", spaceBefore=2)),
+            self._gap(12 * mm),
+            self._notice(),
+            PageBreak(),
+        ]
+
+    def _agenda(self) -> list[Flowable]:
+        s = self.styles
+        out = self._section("Agenda", "section-agenda")
+        if not self.report.agenda:
+            return out + [Paragraph("No agenda items were recorded for this session.", s.note)]
+        data = [[Paragraph(h, s.cell_head) for h in ("", "Item", "Function of supervision")]]
+        data += [[Paragraph(f"{n}.", s.cell), Paragraph(escape(item.text), s.cell),
+                  Paragraph(escape(item.function), s.cell)]
+                 for n, item in enumerate(self.report.agenda, start=1)]
+        widths = [10 * mm, self.frame_width - 55 * mm, 45 * mm]
+        out.append(self._table(data, widths, [
+            ("BACKGROUND", (0, 0), (-1, 0), self.tint),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ], repeatRows=1))
+        return out
+
+    def _reflections(self) -> list[Flowable]:
+        entries = self.report.entries
+        out: list[Flowable] = [PageBreak()]
+        out += self._section(f"Reflections ({len(entries)})", "section-reflections", outline="Reflections")
+        if not entries:
+            return out + [Paragraph("No reflections are linked to this session.", self.styles.note)]
+        out.append(Paragraph("In the order chosen for this session; each begins on a new page.",
+                             self.styles.small))
+        out.append(self._gap(4 * mm))
+        for number, entry in enumerate(entries, start=1):
+            if number > 1:
+                out.append(PageBreak())
+            out += self._entry(entry, kicker=f"REFLECTION {number} OF {len(entries)}", level=1)
+        return out
+
+    def _sign_off(self) -> list[Flowable]:
+        r, s = self.report, self.styles
+
+        def day(value) -> Paragraph:
+            return Paragraph(format_day(value) if value else "", s.cell)
+
+        data = [
+            [Paragraph(h, s.cell_head) for h in ("", "Name", "Signature", "Date")],
+            [Paragraph("Supervisee", s.cell_strong), Paragraph(escape(r.practitioner), s.cell), "",
+             day(r.supervisee_agreed_on)],
+            [Paragraph("Supervisor", s.cell_strong), Paragraph(escape(r.supervisor_name), s.cell), "",
+             day(r.supervisor_agreed_on)],
+            [Paragraph("Next session", s.cell_strong), day(r.next_session_on), "", ""],
+        ]
+        widths = [32 * mm, 50 * mm, self.frame_width - 32 * mm - 50 * mm - 36 * mm, 36 * mm]
+        table = self._table(data, widths, [
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
+            ("LINEBELOW", (1, 1), (-1, 2), 0.6, self.ink),
+            ("LINEBELOW", (1, 3), (1, 3), 0.6, self.ink),
+            ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
+            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ], rowHeights=[None, 15 * mm, 15 * mm, 15 * mm])
+        return [
+            *self._section("Sign-off", "section-sign-off"),
+            Paragraph("We agree that this record reflects the supervision discussion.", s.small),
+            self._gap(2 * mm), table,
+        ]

@@ -1,0 +1,147 @@
+"""Putting a rendered PDF in place: all of it or none of it, never over a good file by mistake.
+
+The document is rendered into memory, encrypted there if a password was chosen (so no readable
+copy of a protected export ever touches the disk), written to a temporary file beside the target,
+flushed to disk, and only then renamed over the target in one step (`os.replace`). Any failure or a
+cancellation removes the temporary file and raises `ExportError`; a file already at the target is
+left exactly as it was.
+
+Passwords use pypdf's AES-256 (PDF 2.0 / revision 6): reportlab's own encryption is RC4/AES-128
+and its output does not open in pypdf.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import io
+import logging
+import os
+import tempfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from pypdf import PdfReader, PdfWriter
+
+from reflect.domain.errors import ExportError
+
+log = logging.getLogger(__name__)
+
+
+class ExportCancelled(ExportError):
+    """The user stopped the export. Nothing was written."""
+
+    @classmethod
+    def default_message(cls) -> str:
+        return "The export was cancelled. No file was written, and any earlier file was left as it was."
+
+
+@dataclass(frozen=True)
+class ExportResult:
+    path: Path
+    sha256: str
+    pages: int
+    entry_count: int
+    encrypted: bool = False
+
+
+class _Stop(Exception):
+    pass
+
+
+def write_pdf(renderer, target: Path, *, password: str | None = None,
+              progress: Callable[[int, int], object] | None = None,
+              cancelled: Callable[[], bool] | None = None) -> ExportResult:
+    """Render `renderer` (a `PdfRenderer`) to `target`, atomically.
+
+    `progress(done, total)` is called as each reflection is laid out; returning False cancels (so
+    does `cancelled()` returning True). Raises `ExportCancelled` or `ExportError`; on either,
+    nothing new is left on disk.
+    """
+    target = Path(target)
+
+    def on_progress(done: int, total: int) -> None:
+        if cancelled is not None and cancelled():
+            raise _Stop
+        if progress is not None and progress(done, total) is False:
+            raise _Stop
+
+    if target.is_dir():
+        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".reflect-", suffix=".partial")
+    except OSError as exc:
+        log.warning("export folder not writable: %s", type(exc).__name__)
+        raise ExportError(
+            "Reflect cannot write to that folder. Choose another folder, or check the disk has "
+            "space and is not read-only. Any earlier file has been left as it was."
+        ) from exc
+    temp = Path(temp_name)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            buffer = io.BytesIO()
+            pages = renderer.render(buffer, on_progress)
+            if cancelled is not None and cancelled():
+                raise _Stop
+            data = buffer.getvalue()
+            if password:
+                data = encrypt_pdf(data, password)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(temp, target)
+        _sync_folder(target.parent)
+    except _Stop:
+        _remove(temp)
+        raise ExportCancelled() from None
+    except BaseException as exc:
+        _remove(temp)
+        if isinstance(exc, ExportError):
+            raise
+        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
+            raise
+        if isinstance(exc, PermissionError):
+            raise ExportError(
+                f"“{target.name}” could not be replaced: it may be open in another program. Close "
+                "it and try again. The earlier file has been left as it was."
+            ) from exc
+        if isinstance(exc, OSError):
+            raise ExportError(
+                "The PDF could not be written: the disk may be full or unavailable. Any earlier "
+                "file has been left as it was."
+            ) from exc
+        log.exception("PDF rendering failed")
+        raise ExportError() from exc
+    return ExportResult(target, hashlib.sha256(data).hexdigest(), pages, renderer.entry_count,
+                        bool(password))
+
+
+def encrypt_pdf(data: bytes, password: str) -> bytes:
+    """`data` protected with AES-256: `password` opens it; the owner password is the same."""
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(data)))
+    writer.encrypt(user_password=password, owner_password=password, algorithm="AES-256")
+    out = io.BytesIO()
+    writer.write(out)
+    return out.getvalue()
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(FileNotFoundError):
+        path.unlink()
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename itself durable (POSIX; Windows has no directory handles to sync)."""
+    if os.name != "posix":
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError:
+        pass
+    finally:
+        os.close(fd)
