@@ -10,7 +10,7 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from reflect import app
+from reflect.ui import unlock_flow as app
 from reflect.domain.errors import WrongPassphrase
 from reflect.journal_access import open_journal
 from reflect.paths import AppPaths

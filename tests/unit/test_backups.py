@@ -107,3 +107,13 @@ def test_encrypted_copy_opens_with_the_same_passphrase(journal, tmp_path):
     assert b"portable words" not in target.read_bytes()
     with Journal.open(target, PASS) as copy:
         assert [h.title for h in copy.search.search("portable")] == ["portable words"]
+
+
+def test_a_copy_from_another_journal_with_the_same_passphrase_can_replace_this_one(tmp_path):
+    """Open journal copy: a separately created journal (its own salt) with the same passphrase restores."""
+    with Journal.open(tmp_path / "laptop" / "j.db", PASS, create=True) as other:
+        _entry(other, "written on the old laptop")
+        other.export_encrypted_copy(tmp_path / "copy.reflect")
+    with Journal.open(tmp_path / "new" / "j.db", PASS, create=True) as journal:
+        journal.restore(tmp_path / "copy.reflect")
+        assert [e.title for e in journal.entries.list_entries()] == ["written on the old laptop"]

@@ -77,10 +77,14 @@ def write_verified_copy(db: sqlite_utils.Database, target: Path) -> None:
         ) from exc
 
 
-def inspect(db: sqlite_utils.Database, path: Path) -> BackupContents:
-    """Attach `path` with the journal's key: is it whole, and how many entries and sessions?"""
+def inspect(db: sqlite_utils.Database, path: Path, passphrase: str | None = None) -> BackupContents:
+    """Attach `path` (with the journal's key, or `passphrase` for a copy made elsewhere, whose salt
+    differs): is it whole, and how many entries and sessions does it hold?"""
     try:
-        db.execute(f"ATTACH DATABASE ? AS {_ALIAS}", [str(path)])
+        if passphrase is None:
+            db.execute(f"ATTACH DATABASE ? AS {_ALIAS}", [str(path)])
+        else:
+            db.execute(f"ATTACH DATABASE ? AS {_ALIAS} KEY ?", [str(path), passphrase])
     except DatabaseError:
         return BackupContents(None, None, False)
     try:

@@ -144,7 +144,7 @@ class Journal:
         journal as it was is put back.
         """
         backup = Path(backup)
-        if not backups.inspect(self.db, backup).healthy:
+        if not backups.inspect(self.db, backup, self._passphrase).healthy:
             raise JournalDamaged("This backup is damaged, or it was made with a different "
                                  "passphrase. Your journal has not been changed.")
         # Copy first: the safety backup below prunes old backups, possibly this very one.

@@ -13,10 +13,13 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
 
 from reflect import APP_NAME, __version__
+from reflect.domain.errors import ReflectError
 from reflect.settings import Settings
 from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
 from reflect.ui.actions_page import ActionsPage
+from reflect.ui.backups_dialog import BackupsDialog
+from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
 from reflect.ui.clipboard_guard import ClipboardGuard
 from reflect.ui.dashboard import DashboardPage
 from reflect.ui.help_dialog import HelpDialog
@@ -26,6 +29,7 @@ from reflect.ui.lock_screen import LockScreen
 from reflect.ui.sessions_page import SessionsPage
 from reflect.ui.settings_dialog import SettingsDialog
 from reflect.ui.spelling import SpellingService
+from reflect.ui.take_away_dialog import TakeAwayDialog
 from reflect.ui.workspace import Workspace
 
 DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
@@ -35,6 +39,7 @@ PAGE_NAMES = ("Dashboard", "Reflect", "Sessions", "Actions")
 class MainWindow(QMainWindow):
     first_painted = Signal()
     locked_changed = Signal(bool)
+    restore_requested = Signal(object)  # a backup's Path: the window session rebuilds the window
 
     def __init__(self, journal: Journal, settings: Settings, save_settings) -> None:
         super().__init__()
@@ -42,6 +47,7 @@ class MainWindow(QMainWindow):
         self.settings = settings
         self._save_settings = save_settings
         self._painted = False
+        self._retired = False
         self.locked = False
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
@@ -149,6 +155,11 @@ class MainWindow(QMainWindow):
                                         tip="Reflect saves as you type; this saves at once")
         self.settings_action = self._action("Se&ttings…", self.open_settings, "Ctrl+,",
                                             tip="Your name on exports, the watch list, spelling")
+        self.backups_action = self._action("&Backups…", self.open_backups,
+                                           tip="See, take and restore encrypted backups")
+        self.passphrase_action = self._action("Change &passphrase…", self.change_passphrase)
+        self.take_away_action = self._action("&Take my journal with me…", self.take_journal_away,
+                                             tip="Copy everything, encrypted or as readable files")
         self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
                                         tip="Hide your journal until the passphrase is typed")
         self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", journal=False)
@@ -176,6 +187,9 @@ class MainWindow(QMainWindow):
             file_menu.addAction(action)
         file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.passphrase_action)
+        file_menu.addAction(self.backups_action)
+        file_menu.addAction(self.take_away_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)
@@ -224,6 +238,32 @@ class MainWindow(QMainWindow):
         self.workspace.editor.view.reminder.setVisible(self.settings.show_anonymise_reminder)
         self._save_settings()
         self.statusBar().showMessage("Settings saved.", 4000)
+
+    def open_backups(self) -> None:
+        self.flush()
+        chosen = BackupsDialog.ask(self.journal, self)
+        if chosen is not None:
+            self.restore_requested.emit(chosen)
+
+    def change_passphrase(self) -> None:
+        self.flush()
+        answer = ChangePassphraseDialog.ask(self)
+        if answer is None:
+            return
+        try:
+            left = self.journal.change_passphrase(*answer)
+        except ReflectError as exc:
+            QMessageBox.warning(self, APP_NAME, exc.message)
+            return
+        message = "Passphrase changed. Your journal and its backups now open only with the new one."
+        if left:
+            message += (f"\n\n{len(left)} older backup(s) could not be changed and still open with "
+                        "the old passphrase.")
+        QMessageBox.information(self, APP_NAME, message)
+
+    def take_journal_away(self) -> None:
+        self.flush()
+        TakeAwayDialog.ask(self.journal, self.settings.practitioner_name, self)
 
     def _toggle_spelling(self, enabled: bool) -> None:
         self.settings.spelling = enabled
@@ -308,7 +348,17 @@ class MainWindow(QMainWindow):
                 and self.settings.lock_on_minimise and not self.locked):
             self.lock()
 
+    def retire(self) -> None:
+        """Stop using the journal: the window is about to be replaced (after a restore)."""
+        self.flush()
+        self.workspace.close()
+        self.idle_lock.stop()
+        self._retired = True
+
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt API)
+        if self._retired:
+            super().closeEvent(event)
+            return
         self.flush()
         self.clipboard_guard.clear_if_ours()
         self.idle_lock.stop()

@@ -1,0 +1,78 @@
+"""From the passphrase to an open journal, with a way out of every problem.
+
+A wrong passphrase asks again (no lockout, nothing touched). A damaged journal — or one the right
+passphrase will not open while its newest backup will — offers that backup. A journal open
+elsewhere, from a newer version, or in a folder that cannot be written gets a plain message.
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reflect import APP_NAME
+from reflect.domain.errors import JournalDamaged, ReflectError, WrongPassphrase
+from reflect.journal_access import (
+    journal_exists,
+    newest_backup_opening_with,
+    open_journal,
+    recover_from_backup,
+)
+from reflect.passphrase import read_passphrase_file
+from reflect.paths import AppPaths
+from reflect.settings import Settings
+from reflect.store.journal import Journal
+from reflect.ui.passphrase_dialog import PassphraseDialog
+
+log = logging.getLogger(__name__)
+
+
+class OfferRecovery:
+    @classmethod
+    def ask(cls, when: str, parent: QWidget | None = None) -> bool:
+        answer = QMessageBox.question(
+            parent, "Your journal looks damaged",
+            "Reflect cannot read your journal file, although your passphrase is right: the file "
+            f"looks damaged.\n\nThere is a good backup from {when}. Open it instead? The damaged "
+            "file is kept beside it, renamed, in case IT can recover more from it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def describe(backup) -> str:
+    when = backup.taken_at.astimezone()
+    return f"{when.strftime('%a')} {when.day} {when.strftime('%B %Y at %H:%M')}"
+
+
+def try_recovery(paths: AppPaths, settings: Settings, passphrase: str) -> Journal | None:
+    backup = newest_backup_opening_with(paths, passphrase, settings)
+    if backup is None or not OfferRecovery.ask(describe(backup)):
+        return None
+    return recover_from_backup(paths, passphrase, backup.path, settings)
+
+
+def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> Journal | int:
+    """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit)."""
+    first_run = not journal_exists(paths)
+    given = read_passphrase_file(passphrase_file) if passphrase_file else None
+    error = ""
+    while True:
+        passphrase = given if given is not None else PassphraseDialog.ask(
+            first_run=first_run, folder=str(paths.data_dir), error=error)
+        if passphrase is None:
+            return 0
+        try:
+            return open_journal(paths, passphrase, create=first_run, settings=settings)
+        except (WrongPassphrase, JournalDamaged) as exc:
+            recovered = None if first_run else try_recovery(paths, settings, passphrase)
+            if recovered is not None:
+                return recovered
+            if isinstance(exc, JournalDamaged) or given is not None:
+                QMessageBox.critical(None, APP_NAME, exc.message)
+                return exc.exit_code
+            error = exc.message
+        except ReflectError as exc:
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return exc.exit_code

@@ -1,0 +1,85 @@
+"""The life of the main window over an open journal: build it, check and back up the journal once
+it is showing, and rebuild it after a restore (which replaces the journal underneath it)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from reflect import APP_NAME
+from reflect.domain.errors import ReflectError
+from reflect.journal_access import newest_backup_opening_with
+from reflect.paths import AppPaths
+from reflect.settings import Settings
+from reflect.store.journal import Journal
+from reflect.ui.background import run_in_background
+from reflect.ui.main_window import MainWindow
+from reflect.ui.unlock_flow import OfferRecovery, describe
+
+log = logging.getLogger(__name__)
+
+
+class WindowSession(QObject):
+    def __init__(self, app, paths: AppPaths, settings: Settings, journal: Journal,
+                 save_settings: Callable[[], None], *, exit_after_first_paint: bool = False) -> None:
+        super().__init__(app)
+        self.app = app
+        self.paths = paths
+        self.settings = settings
+        self.journal = journal
+        self.save_settings = save_settings
+        self.exit_after_first_paint = exit_after_first_paint
+        self.window: MainWindow | None = None
+
+    def start(self) -> MainWindow:
+        window = MainWindow(self.journal, self.settings, self.save_settings)
+        window.restore_requested.connect(self.restore)
+        if self.exit_after_first_paint:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
+        else:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, self.after_first_paint))
+        self.window = window
+        window.show()
+        return window
+
+    def after_first_paint(self) -> None:
+        """Back up if the journal changed, then check the whole file in the background."""
+        window = self.window
+        try:
+            if self.journal.backup_if_changed("on-unlock") is not None:
+                window.statusBar().showMessage("Backed up.", 4000)
+        except ReflectError as exc:
+            window.statusBar().showMessage(exc.message, 15000)
+        run_in_background(self.journal.quick_check_in_background(), self._checked,
+                          lambda exc: log.warning("quick check failed: %s", type(exc).__name__))
+
+    def _checked(self, whole: bool) -> None:
+        if whole:
+            return
+        log.error("journal failed its quick check")
+        backup = newest_backup_opening_with(self.paths, self.journal._passphrase, self.settings)
+        if backup is not None and OfferRecovery.ask(describe(backup), self.window):
+            self.restore(backup.path)
+        elif backup is None:
+            QMessageBox.warning(self.window, APP_NAME,
+                                "Part of your journal file looks damaged and there is no good backup "
+                                "to restore. Keep Reflect open, and use File → Take my journal with me "
+                                "to save what can still be read.")
+
+    def restore(self, backup: Path) -> None:
+        old = self.window
+        old.retire()
+        try:
+            self.journal.restore(backup)
+            message = "Backup restored. Your journal as it was before is kept as a backup too."
+        except ReflectError as exc:
+            message = exc.message
+        self.start()
+        self.window.setGeometry(old.geometry())
+        old.close()
+        old.deleteLater()
+        self.window.statusBar().showMessage(message, 10000)

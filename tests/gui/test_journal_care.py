@@ -1,0 +1,140 @@
+"""Backups, restore, passphrase change, recovery from damage and Take my journal with me, through the GUI."""
+
+from __future__ import annotations
+
+import zipfile
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from reflect.domain.journal import AnswerDraft, NewEntry
+from reflect.journal_access import open_journal
+from reflect.paths import AppPaths
+from reflect.settings import Settings
+from reflect.store import backups
+from reflect.ui import unlock_flow
+from reflect.ui.backups_dialog import BackupsDialog, ConfirmRestore
+from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
+from reflect.ui.take_away_dialog import ChooseTargetFile, ConfirmReadable, TakeAwayDialog
+from reflect.ui.window_session import WindowSession
+from tests.gui.test_accessibility import unnamed_focusable
+
+pytestmark = pytest.mark.gui
+PASS = "a long enough passphrase"
+
+
+def _entry(journal, text):
+    entry = journal.entries.create_entry(NewEntry(model="free", title=text))
+    journal.entries.save_answer(AnswerDraft(entry.id, "reflection", text))
+    return entry.id
+
+
+def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, monkeypatch):
+    """Choosing a backup in the dialog replaces the journal and a fresh window shows its contents."""
+    paths = AppPaths(tmp_path / "j")
+    journal = open_journal(paths, PASS, create=True)
+    kept = _entry(journal, "before the backup")
+    journal.backup("manual")
+    _entry(journal, "after the backup")
+    session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
+    window = session.start()
+    qtbot.addWidget(window)
+
+    def drive(cls, journal, parent=None):
+        dialog = BackupsDialog(journal, parent)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        assert unnamed_focusable(dialog) == []
+        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "1"
+        monkeypatch.setattr(ConfirmRestore, "ask", classmethod(lambda c, when, parent=None: True))
+        qtbot.mouseClick(dialog.restore, Qt.MouseButton.LeftButton)
+        return dialog.chosen
+
+    monkeypatch.setattr(BackupsDialog, "ask", classmethod(drive))
+    window.open_backups()
+    new_window = session.window
+    qtbot.addWidget(new_window)
+    assert new_window is not window
+    assert [e.id for e in journal.entries.list_entries()] == [kept]
+    assert new_window.workspace.entry_list.model.entry_ids() == [kept]
+    reasons = [b.reason for b in backups.list_backups(journal.backup_dir)]
+    assert "before-restore" in reasons
+    new_window.close()
+    journal.close()
+
+
+def test_change_passphrase_dialog_validates_and_rekeys(qtbot, journal, monkeypatch):
+    """The dialog refuses a short or mismatched new passphrase; a good one re-keys the journal."""
+    dialog = ChangePassphraseDialog()
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_focusable(dialog) == []
+    dialog.current.setText("correct horse battery staple")
+    dialog.new.setText("short")
+    dialog.again.setText("short")
+    qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+    assert "10 characters" in dialog.problem.text()
+
+    from tests.gui.workspace_helpers import open_window
+
+    window = open_window(qtbot, journal)
+    monkeypatch.setattr(ChangePassphraseDialog, "ask",
+                        classmethod(lambda cls, parent=None: ("correct horse battery staple",
+                                                              "a new and longer passphrase")))
+    from PySide6.QtWidgets import QMessageBox
+
+    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    window.change_passphrase()
+    assert journal.check_passphrase("a new and longer passphrase")
+    assert not journal.check_passphrase("correct horse battery staple")
+
+
+def test_damaged_journal_offers_the_newest_backup_at_unlock(qtbot, tmp_path, monkeypatch):
+    """When the right passphrase opens the backup but not the damaged journal, Reflect offers it."""
+    paths = AppPaths(tmp_path / "j")
+    with open_journal(paths, PASS, create=True) as journal:
+        kept = _entry(journal, "kept")
+        journal.backup("manual")
+    data = bytearray(paths.journal_file.read_bytes())
+    data[0:4096] = b"\x01" * 4096
+    paths.journal_file.write_bytes(bytes(data))
+    offered = []
+    monkeypatch.setattr(unlock_flow.PassphraseDialog, "ask", lambda **kwargs: PASS)
+    monkeypatch.setattr(unlock_flow.OfferRecovery, "ask",
+                        classmethod(lambda cls, when, parent=None: offered.append(when) or True))
+    journal = unlock_flow.unlock(paths, Settings(), None)
+    try:
+        assert offered and [e.id for e in journal.entries.list_entries()] == [kept]
+        assert list(paths.data_dir.glob("journal.db.damaged-*"))
+    finally:
+        journal.close()
+
+
+def test_take_my_journal_with_me_both_ways(qtbot, journal, tmp_path, monkeypatch):
+    """An encrypted copy opens with the same passphrase; the readable zip (after a warning) has files."""
+    _entry(journal, "portable thoughts")
+    dialog = TakeAwayDialog(journal)
+    qtbot.addWidget(dialog)
+    dialog.show()
+    assert unnamed_focusable(dialog) == []
+    targets = iter([tmp_path / "copy.reflect", tmp_path / "journal.zip"])
+    monkeypatch.setattr(ChooseTargetFile, "ask", classmethod(lambda cls, p, s, f: next(targets)))
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    from reflect.store.journal import Journal
+
+    with Journal.open(tmp_path / "copy.reflect", "correct horse battery staple") as copy:
+        assert [e.title for e in copy.entries.list_entries()] == ["portable thoughts"]
+
+    warned = []
+    monkeypatch.setattr(ConfirmReadable, "ask", classmethod(lambda cls, parent=None: warned.append(1) or True))
+    dialog.readable.setChecked(True)
+    qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.written == tmp_path / "journal.zip", timeout=10000)
+    assert warned
+    with zipfile.ZipFile(tmp_path / "journal.zip") as zf:
+        names = zf.namelist()
+        reflection = next(n for n in names if n.startswith("reflections/"))
+        assert "portable thoughts" in zf.read(reflection).decode("utf-8")
+        assert "README.txt" in names and "actions.md" in names
+        assert any(n.startswith("briefings/") for n in names)
