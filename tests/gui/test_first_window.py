@@ -10,11 +10,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
-from reflect.ui import unlock_flow as app
 from reflect.domain.errors import WrongPassphrase
 from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
 from reflect.settings import Settings
+from reflect.ui import unlock_flow as app
 from reflect.ui.briefing_reader import ConfirmOpenLink
 from reflect.ui.briefing_view import QuestionCard
 from reflect.ui.main_window import MainWindow

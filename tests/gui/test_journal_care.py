@@ -127,7 +127,8 @@ def test_take_my_journal_with_me_both_ways(qtbot, journal, tmp_path, monkeypatch
         assert [e.title for e in copy.entries.list_entries()] == ["portable thoughts"]
 
     warned = []
-    monkeypatch.setattr(ConfirmReadable, "ask", classmethod(lambda cls, parent=None: warned.append(1) or True))
+    monkeypatch.setattr(ConfirmReadable, "ask",
+                        classmethod(lambda cls, parent=None: warned.append(1) or True))
     dialog.readable.setChecked(True)
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.written == tmp_path / "journal.zip", timeout=10000)

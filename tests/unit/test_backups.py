@@ -39,7 +39,7 @@ def test_backup_only_when_changed(journal, tmp_path):
 
 
 def test_retention_keeps_ten_and_one_a_month():
-    """Of 40 daily backups over 40 days plus monthly older ones, keep the newest 10 and each month's newest."""
+    """Of 40 daily and some monthly backups, keep the newest 10 and each recent month's newest."""
     now = datetime(2026, 11, 26, 12, tzinfo=timezone.utc)
     daily = [now - timedelta(days=d) for d in range(40)]
     monthly = [datetime(2026, m, 15, tzinfo=timezone.utc) for m in range(1, 10)]
