@@ -18,16 +18,20 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
     saved = []
     settings = Settings()
 
-    def drive(cls, current, terms, parent=None):
-        dialog = SettingsDialog(current, terms, parent)
+    def drive(cls, current, terms, parent=None, default_backup_dir=None):
+        dialog = SettingsDialog(current, terms, parent, default_backup_dir)
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed_focusable(dialog) == []
         dialog.name.setText("Social worker, Children's Services")
         dialog.watch.setPlainText("Oak Street\n  Family   Q \n\noak street")
-        dialog.tabs.setCurrentIndex(2)
+        dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
         dialog.spelling.setFocus()
         qtbot.keyClick(dialog.spelling, Qt.Key.Key_Space)
+        dialog.idle.setValue(0)
+        assert "never lock" in dialog.idle_warning.text()
+        dialog.idle.setValue(15)
+        dialog.backup_dir.setText(str(tmp_path / "moved-backups"))
         return dialog.value()
 
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(drive))
@@ -37,5 +41,7 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
     assert settings.practitioner_name == "Social worker, Children's Services"
     assert settings.spelling is False and not window.spelling_action.isChecked()
     assert journal.privacy.watch_terms() == ["Family Q", "Oak Street"]
+    assert window.idle_lock.minutes == 15
+    assert journal.backup().parent == tmp_path / "moved-backups"  # backups follow the setting
     ini = (tmp_path / "s.ini").read_text(encoding="utf-8")
     assert "Oak Street" not in ini and "Children's Services" in ini

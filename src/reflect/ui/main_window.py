@@ -7,6 +7,7 @@ behaviour beyond composition and the window-level actions (switch page, lock, qu
 from __future__ import annotations
 
 from dataclasses import fields
+from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -227,7 +228,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         self.flush()
-        choice = SettingsDialog.ask(self.settings, self.journal.privacy.watch_terms(), self)
+        choice = SettingsDialog.ask(self.settings, self.journal.privacy.watch_terms(), self,
+                                    self.journal.path.parent / "backups")
         if choice is None:
             return
         for field in fields(choice.settings):
@@ -235,6 +237,9 @@ class MainWindow(QMainWindow):
         self.journal.privacy.set_watch_terms(choice.watch_terms)
         self.spelling.set_enabled(self.settings.spelling)
         self.spelling_action.setChecked(self.settings.spelling)
+        self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
+        self.journal.backup_dir = (Path(self.settings.backup_dir) if self.settings.backup_dir
+                                   else self.journal.path.parent / "backups")
         self.workspace.editor.view.reminder.setVisible(self.settings.show_anonymise_reminder)
         self._save_settings()
         self.statusBar().showMessage("Settings saved.", 4000)
