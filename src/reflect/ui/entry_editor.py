@@ -23,6 +23,7 @@ from reflect.store.briefing_store import BriefingStore
 from reflect.store.driver import Error as DatabaseError
 from reflect.store.journal_store import JournalStore
 from reflect.store.revision_store import RevisionStore
+from reflect.store.write_errors import describe_write_error
 from reflect.ui.entry_editor_view import EntryEditorView
 from reflect.ui.stage_editor import StageEditor
 from reflect.ui.tag_menus import TagMenus
@@ -167,8 +168,7 @@ class EntryEditor(QObject):
                 self._dirty.discard(key)
         except (DatabaseError, OSError, ReflectError) as exc:
             log.warning("autosave failed (%s); will retry", type(exc).__name__)
-            self.view.saved.setText("Not saved yet — Reflect will keep trying. "
-                                    "Check the disk has space and can be written.")
+            self.view.saved.setText(describe_write_error(exc))
             self._retry_timer.start()
             return False
         if saved_at is not None:

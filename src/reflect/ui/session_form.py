@@ -27,6 +27,7 @@ from reflect.store.briefing_store import BriefingStore
 from reflect.store.driver import Error as DatabaseError
 from reflect.store.entry_query import EntryQuery
 from reflect.store.session_store import SessionStore
+from reflect.store.write_errors import describe_write_error
 from reflect.ui.agenda_editor import AgendaEditor
 from reflect.ui.entry_editor import MAX_UNSAVED_MS, RETRY_DELAY_MS, SAVE_DELAY_MS
 from reflect.ui.linked_entries import LinkedEntriesEditor
@@ -34,8 +35,6 @@ from reflect.ui.session_actions import AgreedActions, CarriedForwardActions
 from reflect.ui.session_form_view import SessionFormView
 
 log = logging.getLogger(__name__)
-NOT_SAVED = ("Not saved yet — Reflect will keep trying. Check the disk has space and can be "
-             "written.")
 
 
 def default_start(now: datetime) -> datetime:
@@ -159,7 +158,7 @@ class SessionForm(QObject):
             self.session = self.sessions.get_session(session_id)
         except (DatabaseError, OSError, ReflectError) as exc:
             log.warning("session autosave failed (%s); will retry", type(exc).__name__)
-            self.view.saved.setText(NOT_SAVED)
+            self.view.saved.setText(describe_write_error(exc))
             self._retry_timer.start()
             return False
         self._dirty.difference_update(values)
