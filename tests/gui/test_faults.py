@@ -1,4 +1,4 @@
-"""Faults while writing: a full disk or a read-only journal keeps the text on screen, says why, and retries."""
+"""Faults while writing: a full disk or read-only journal keeps the text on screen, says why, retries."""
 
 from __future__ import annotations
 
