@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from reflect.domain.text_fold import fold, fold_with_offsets
+from reflect.domain.text_fold import fold
 
 _WORD_ONLY = re.compile(r"[^\W_]+", re.UNICODE)
 
@@ -65,30 +65,82 @@ class Snippet:
         return "".join(out) + self.text[cursor:]
 
 
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+
+
+def _folded_in_place(text: str) -> str | None:
+    """`fold(text)` when every character folds to exactly one character (ł→l, ó→o, ș→s, dashes and
+    quotes unchanged), so offsets in the folded text are offsets in the original; else None.
+    Folding is per character, so checking each distinct character once is enough."""
+    if text.isascii():
+        return text.lower()
+    if all(len(fold(ch)) == 1 for ch in set(_NON_ASCII.findall(text))):
+        return fold(text)
+    return None
+
+
+class _Matcher:
+    """Finds the words of a text that match the query's terms.
+
+    Text whose characters each fold to one character (nearly all of it) is searched with one
+    compiled pattern over the folded text, whose offsets are the original's; other text word by
+    word, folding each word (far cheaper than folding a whole text with an offset map).
+    """
+
+    def __init__(self, terms) -> None:
+        self.exact = {t for t, prefix in terms if not prefix}
+        self.prefixes = tuple(t for t, prefix in terms if prefix)
+        parts = [re.escape(t) + r"(?![^\W_])" for t in sorted(self.exact, key=len, reverse=True)]
+        parts += [re.escape(t) + r"[^\W_]*" for t in self.prefixes]
+        self.pattern = re.compile(r"(?<![^\W_])(?:" + "|".join(parts) + ")") if parts else None
+
+    def word_matches(self, word: str) -> bool:
+        folded = fold(word)
+        return folded in self.exact or bool(self.prefixes and folded.startswith(self.prefixes))
+
+    def spans(self, text: str, start: int = 0, end: int | None = None, first_only: bool = False):
+        end = len(text) if end is None else end
+        if self.pattern is None:
+            return []
+        folded = _folded_in_place(text)
+        if folded is not None:
+            if first_only:
+                found = self.pattern.search(folded, start, end)
+                return [found.span()] if found else []
+            return [m.span() for m in self.pattern.finditer(folded, start, end)]
+        spans = []
+        for match in _WORD_ONLY.finditer(text, start, end):
+            if self.word_matches(match.group()):
+                spans.append(match.span())
+                if first_only:
+                    break
+        return spans
+
+
+def _matcher(terms) -> _Matcher:
+    return _Matcher(terms)
+
+
+def _spans(text: str, matcher: _Matcher, start: int = 0, end: int | None = None,
+           first_only: bool = False):
+    return matcher.spans(text, start, end, first_only)
+
+
 def find_spans(text: str, terms) -> list[tuple[int, int]]:
     """Offsets in `text` of words that match `terms` after folding."""
     if not terms:
         return []
-    exact = {t for t, prefix in terms if not prefix}
-    prefixes = tuple(t for t, prefix in terms if prefix)
-    folded, offsets = fold_with_offsets(text)
-    spans = []
-    for match in _WORD_ONLY.finditer(folded):
-        word = match.group()
-        if word in exact or (prefixes and word.startswith(prefixes)):
-            start = offsets[match.start()]
-            end = offsets[match.end() - 1] + 1
-            spans.append((start, end))
-    return spans
+    return _spans(text, _matcher(terms))
 
 
 def make_snippet(text: str, terms, width: int = 160) -> Snippet:
     """A window of about `width` characters around the first match, with matches marked."""
     text = " ".join(text.split())
-    spans = find_spans(text, terms)
+    matches = _matcher(terms) if terms else None
     if len(text) <= width:
-        return Snippet(text, tuple(spans))
-    first = spans[0][0] if spans else 0
+        return Snippet(text, tuple(_spans(text, matches) if matches else ()))
+    first_span = _spans(text, matches, first_only=True) if matches else []
+    first = first_span[0][0] if first_span else 0
     start = max(0, first - width // 3)
     if start:
         space = text.rfind(" ", 0, start)
@@ -100,5 +152,6 @@ def make_snippet(text: str, terms, width: int = 160) -> Snippet:
     prefix = "…" if start > 0 else ""
     suffix = "…" if end < len(text) else ""
     shift = len(prefix) - start
+    spans = _spans(text, matches, start, end) if matches else []
     window = [(s + shift, e + shift) for s, e in spans if s >= start and e <= end]
     return Snippet(prefix + text[start:end] + suffix, tuple(window))
