@@ -9,7 +9,6 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from reflect.briefings import load_bundled
 from reflect.paths import AppPaths
 from reflect.settings import Settings
 from reflect.store.journal import Journal
@@ -43,7 +42,14 @@ def open_journal(paths: AppPaths, passphrase: str, *, create: bool = False,
 
 
 def ensure_bundled_briefings(journal: Journal) -> list[int]:
-    """Add any bundled briefing the journal does not have yet; returns the new ids."""
+    """Add any bundled briefing the journal does not have yet; returns the new ids.
+
+    Files are parsed only when missing: this runs at every unlock.
+    """
+    from reflect.briefings.library import bundled_keys, load_bundled
+
+    if all(journal.briefings.id_for_key(key) is not None for key in bundled_keys()):
+        return []
     added = []
     for key, briefing in load_bundled():
         if journal.briefings.id_for_key(key) is None:

@@ -17,7 +17,7 @@ from reflect.settings import Settings
 from reflect.ui import unlock_flow as app
 from reflect.ui.briefing_reader import ConfirmOpenLink
 from reflect.ui.briefing_view import QuestionCard
-from reflect.ui.main_window import MainWindow
+from reflect.ui.main_window import REFLECT, MainWindow
 from reflect.ui.passphrase_dialog import PassphraseDialog
 
 pytestmark = pytest.mark.gui
@@ -125,6 +125,7 @@ def test_real_link_opens_only_after_confirmation(qtbot, journal, monkeypatch):
     settings = Settings(last_briefing_id=briefing_id)
     win = MainWindow(journal, settings, lambda: None)
     qtbot.addWidget(win)
+    win.show_page(REFLECT)
     assert win.reader.current_id == briefing_id
 
     monkeypatch.setattr(ConfirmOpenLink, "ask", classmethod(lambda cls, url, parent=None: False))

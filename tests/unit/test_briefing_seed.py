@@ -135,3 +135,10 @@ def test_load_bundled_keys_by_stem(child_r):
     """load_bundled returns (file stem, briefing) pairs; the seed is among them."""
     loaded = dict(load_bundled())
     assert loaded["child-r-7-minute-briefing"] == child_r
+
+
+def test_library_suffixes_match_the_readers():
+    """The bundled-library listing knows the same file types as the readers."""
+    from reflect.briefings import library, readers
+
+    assert library.SUFFIXES == readers.SUPPORTED_SUFFIXES

@@ -5,16 +5,21 @@
 imports Qt or touches the journal.
 """
 
-from reflect.briefings.library import BUNDLED_DIR, bundled_briefing_paths, load_bundled
-from reflect.briefings.parser import parse_text
-from reflect.briefings.readers import MAX_BYTES, read_briefing_bytes, read_briefing_file
+import importlib
 
-__all__ = [
-    "BUNDLED_DIR",
-    "MAX_BYTES",
-    "bundled_briefing_paths",
-    "load_bundled",
-    "parse_text",
-    "read_briefing_bytes",
-    "read_briefing_file",
-]
+# Loaded on first use: the Word and PDF readers pull in python-docx and pypdf, which start-up
+# does not need.
+_WHERE = {
+    "BUNDLED_DIR": "library", "bundled_briefing_paths": "library", "load_bundled": "library",
+    "parse_text": "parser", "MAX_BYTES": "readers", "read_briefing_bytes": "readers",
+    "read_briefing_file": "readers",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(name)
+    value = getattr(importlib.import_module(f"reflect.briefings.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

@@ -11,8 +11,11 @@ from importlib.resources import files
 from importlib.resources.abc import Traversable
 from pathlib import Path, PurePath
 
-from reflect.briefings.readers import SUPPORTED_SUFFIXES, read_briefing_bytes
 from reflect.domain.briefing import Briefing
+
+# Kept in step with readers.SUPPORTED_SUFFIXES (a test checks); repeated here so that listing the
+# bundled files at every unlock does not import the parser and the file readers.
+SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".docx", ".pdf"})
 
 #: the folder of bundled briefings inside the installed package
 BUNDLED_DIR: Traversable = files("reflect") / "resources" / "briefings"
@@ -24,7 +27,7 @@ def _bundled_entries() -> list[Traversable]:
     entries = [
         entry
         for entry in BUNDLED_DIR.iterdir()
-        if entry.is_file() and PurePath(entry.name).suffix.lower() in SUPPORTED_SUFFIXES
+        if entry.is_file() and PurePath(entry.name).suffix.lower() in SUFFIXES
     ]
     return sorted(entries, key=lambda entry: entry.name)
 
@@ -34,11 +37,18 @@ def bundled_briefing_paths() -> list[Path]:
     return [Path(str(entry)) for entry in _bundled_entries() if isinstance(entry, Path)]
 
 
+def bundled_keys() -> list[str]:
+    """The keys (file names without suffix) of the bundled briefings, without parsing them."""
+    return [PurePath(entry.name).stem for entry in _bundled_entries()]
+
+
 def load_bundled() -> list[tuple[str, Briefing]]:
     """(key, briefing) for every bundled briefing; the key is the file name without its suffix.
 
     A bundled briefing that does not parse is a packaging bug, so its error is not caught here.
     """
+    from reflect.briefings.readers import read_briefing_bytes
+
     return [
         (PurePath(entry.name).stem, read_briefing_bytes(entry.read_bytes(), entry.name))
         for entry in _bundled_entries()

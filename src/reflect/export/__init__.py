@@ -13,20 +13,22 @@ on the UI thread by `reflect.store.report_loader`), so it can run on a backgroun
     text = extract_text(result.path, options.password)  # anonymisation re-check
 """
 
-from reflect.export.pdf_text import extract_text
-from reflect.export.portfolio import PortfolioRenderer
-from reflect.export.renderer import PdfRenderer
-from reflect.export.session_pack import SessionPackRenderer
-from reflect.export.single_entry import SingleEntryRenderer
-from reflect.export.writer import ExportCancelled, ExportResult, write_pdf
+import importlib
 
-__all__ = [
-    "ExportCancelled",
-    "ExportResult",
-    "PdfRenderer",
-    "PortfolioRenderer",
-    "SessionPackRenderer",
-    "SingleEntryRenderer",
-    "extract_text",
-    "write_pdf",
-]
+# Loaded on first use: reportlab and pypdf take a tenth of a second to import, and start-up
+# (which imports the export dialog's module) must not pay for them.
+_WHERE = {
+    "ExportCancelled": "writer", "ExportResult": "writer", "write_pdf": "writer",
+    "PdfRenderer": "renderer", "PortfolioRenderer": "portfolio",
+    "SessionPackRenderer": "session_pack", "SingleEntryRenderer": "single_entry",
+    "extract_text": "pdf_text",
+}
+__all__ = sorted(_WHERE)
+
+
+def __getattr__(name: str):
+    if name not in _WHERE:
+        raise AttributeError(name)
+    value = getattr(importlib.import_module(f"reflect.export.{_WHERE[name]}"), name)
+    globals()[name] = value
+    return value

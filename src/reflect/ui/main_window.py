@@ -11,26 +11,18 @@ from pathlib import Path
 
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from reflect import APP_NAME, __version__
 from reflect.domain.errors import ReflectError
 from reflect.settings import Settings
 from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
-from reflect.ui.actions_page import ActionsPage
-from reflect.ui.backups_dialog import BackupsDialog
-from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
 from reflect.ui.clipboard_guard import ClipboardGuard
 from reflect.ui.dashboard import DashboardPage
-from reflect.ui.help_dialog import HelpDialog
 from reflect.ui.idle_lock import IdleLock
-from reflect.ui.import_dialog import ImportBriefingDialog
 from reflect.ui.lock_screen import LockScreen
-from reflect.ui.sessions_page import SessionsPage
-from reflect.ui.settings_dialog import SettingsDialog
 from reflect.ui.spelling import SpellingService
-from reflect.ui.take_away_dialog import TakeAwayDialog
 from reflect.ui.workspace import Workspace
 
 DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
@@ -59,10 +51,12 @@ class MainWindow(QMainWindow):
         self.spelling.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
         self.workspace = Workspace(journal, settings, save_settings, self.spelling.attach, self)
         self.dashboard = DashboardPage(DashboardQueries(journal.db))
-        self.sessions_page = SessionsPage(journal, decorate_text_edit=self.spelling.attach)
-        self.actions_page = ActionsPage(journal.actions, journal.sessions)
+        # Sessions and Actions are built the first time they are shown: start-up pays only for
+        # the dashboard (and the workspace, which the menus drive).
+        self._sessions_page = None
+        self._actions_page = None
         self.pages = QStackedWidget()
-        for page in (self.dashboard, self.workspace.view, self.sessions_page, self.actions_page):
+        for page in (self.dashboard, self.workspace.view, QWidget(), QWidget()):
             self.pages.addWidget(page)
         self.lock_screen = LockScreen()
         self.lock_screen.unlock_requested.connect(self._try_unlock)
@@ -76,7 +70,7 @@ class MainWindow(QMainWindow):
         self._connect_pages()
         self.statusBar().showMessage("Everything stays on this computer, encrypted.")
         self._restore_geometry()
-        self.workspace.start()
+        self._workspace_started = False  # filled the first time the Reflect page is shown
         self.show_page(DASHBOARD)
         app = QApplication.instance()
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
@@ -95,19 +89,61 @@ class MainWindow(QMainWindow):
     def editor(self):
         return self.workspace.editor
 
+    @property
+    def sessions_page(self):
+        if self._sessions_page is None:
+            from reflect.ui.sessions_page import SessionsPage
+
+            page = SessionsPage(self.journal, decorate_text_edit=self.spelling.attach)
+            self._install(SESSIONS, page)
+            self._sessions_page = page
+            page.open_entry.connect(lambda eid: (self.show_page(REFLECT), self.workspace.open_entry(eid)))
+            page.sessions_changed.connect(self.workspace.supervision.show_sessions)
+        return self._sessions_page
+
+    @property
+    def actions_page(self):
+        if self._actions_page is None:
+            from reflect.ui.actions_page import ActionsPage
+
+            page = ActionsPage(self.journal.actions, self.journal.sessions)
+            self._install(ACTIONS, page)
+            self._actions_page = page
+            page.open_session.connect(
+                lambda sid: (self.show_page(SESSIONS), self.sessions_page.show_session(sid)))
+        return self._actions_page
+
+    def _install(self, index: int, page: QWidget) -> None:
+        placeholder = self.pages.widget(index)
+        current = self.pages.currentIndex()
+        self.pages.insertWidget(index, page)
+        self.pages.removeWidget(placeholder)
+        placeholder.deleteLater()
+        self.pages.setCurrentIndex(current)
+
     # -- pages -----------------------------------------------------------------------------
+    def _sessions_changed_elsewhere(self) -> None:
+        if self._sessions_page is not None:
+            self._sessions_page.refresh()
+
     def current_page(self) -> int:
         return self.pages.currentIndex()
 
     def flush(self) -> bool:
         """Save pending edits on every page (before switching, locking, exporting, quitting)."""
-        return all([self.workspace.flush(), self.sessions_page.flush()])
+        saved = [self.workspace.flush()]
+        if self._sessions_page is not None:
+            saved.append(self._sessions_page.flush())
+        return all(saved)
 
     def show_page(self, index: int) -> None:
         if index != self.pages.currentIndex():
             self.flush()
         if index == DASHBOARD:
             self.dashboard.refresh()
+        elif index == REFLECT and not self._workspace_started:
+            self._workspace_started = True
+            self.workspace.start()
         elif index == SESSIONS:
             self.sessions_page.refresh()
         elif index == ACTIONS:
@@ -125,11 +161,7 @@ class MainWindow(QMainWindow):
         dash.open_action.connect(lambda aid: (self.show_page(ACTIONS), self.actions_page.select_action(aid)))
         dash.open_briefing.connect(lambda bid: (self.show_page(REFLECT), ws.show_briefing(bid)))
         dash.open_entries.connect(lambda f: (self.show_page(REFLECT), ws.show_entries(f)))
-        self.sessions_page.open_entry.connect(lambda eid: (self.show_page(REFLECT), ws.open_entry(eid)))
-        self.actions_page.open_session.connect(
-            lambda sid: (self.show_page(SESSIONS), self.sessions_page.show_session(sid)))
-        ws.supervision.sessions_changed.connect(self.sessions_page.refresh)
-        self.sessions_page.sessions_changed.connect(self.workspace.supervision.show_sessions)
+        ws.supervision.sessions_changed.connect(self._sessions_changed_elsewhere)
 
     # -- menus and shortcuts ---------------------------------------------------------------
     def _action(self, text: str, slot, shortcut: str | None = None, *, journal: bool = True,
@@ -178,8 +210,7 @@ class MainWindow(QMainWindow):
             action.setCheckable(True)
             group.addAction(action)
             self.page_actions.append(action)
-        self.help_action = self._action("Reflect &help", lambda: HelpDialog.ask(self), "F1",
-                                        journal=False)
+        self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
         self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
 
         bar = self.menuBar()
@@ -218,6 +249,11 @@ class MainWindow(QMainWindow):
             toolbar.addAction(action)
         self.toolbar = toolbar
 
+    def show_help(self) -> None:
+        from reflect.ui.help_dialog import HelpDialog
+
+        HelpDialog.ask(self)
+
     def new_reflection(self) -> None:
         self.show_page(REFLECT)
         self.workspace.new_reflection()
@@ -228,6 +264,8 @@ class MainWindow(QMainWindow):
 
     def open_settings(self) -> None:
         self.flush()
+        from reflect.ui.settings_dialog import SettingsDialog
+
         choice = SettingsDialog.ask(self.settings, self.journal.privacy.watch_terms(), self,
                                     self.journal.path.parent / "backups")
         if choice is None:
@@ -246,12 +284,16 @@ class MainWindow(QMainWindow):
 
     def open_backups(self) -> None:
         self.flush()
+        from reflect.ui.backups_dialog import BackupsDialog
+
         chosen = BackupsDialog.ask(self.journal, self)
         if chosen is not None:
             self.restore_requested.emit(chosen)
 
     def change_passphrase(self) -> None:
         self.flush()
+        from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
+
         answer = ChangePassphraseDialog.ask(self)
         if answer is None:
             return
@@ -268,6 +310,8 @@ class MainWindow(QMainWindow):
 
     def take_journal_away(self) -> None:
         self.flush()
+        from reflect.ui.take_away_dialog import TakeAwayDialog
+
         TakeAwayDialog.ask(self.journal, self.settings.practitioner_name, self)
 
     def _toggle_spelling(self, enabled: bool) -> None:
@@ -277,6 +321,8 @@ class MainWindow(QMainWindow):
 
     def import_briefing(self) -> None:
         self.flush()
+        from reflect.ui.import_dialog import ImportBriefingDialog
+
         briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
         if briefing_id is not None:
             self.show_page(REFLECT)
