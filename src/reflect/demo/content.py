@@ -54,6 +54,14 @@ MIDDLES = (
     "that I had not invited adult services to the meeting, although they held key information",
 )
 
+# Families who moved to the UK: place names with letters search must fold (used now and then).
+ABROAD = (
+    "Nobody had asked about the family's life in Łódź before they moved here.",
+    "The interpreter, whose family is from Iași, noticed things I had missed.",
+    "The family's support network in Kraków had never been part of the plan.",
+    "Mum spoke about her sister in Şanlıurfa, the only relative she trusts.",
+)
+
 CLOSERS = (
     "I want to be more deliberate about this in my next assessment.",
     "This is something I would like to explore further in supervision.",
@@ -117,7 +125,9 @@ class Writer:
         parts = []
         for _ in range(sentences):
             roll = self.rng.random()
-            if roll < 0.15:
+            if roll < 0.02:
+                parts.append(self.rng.choice(ABROAD))
+            elif roll < 0.15:
                 parts.append(self.rng.choice(FEELINGS))
             elif roll < 0.35:
                 parts.append(self.rng.choice(CLOSERS))

@@ -1,0 +1,157 @@
+"""Measurements that need a real (offscreen) Qt window, each run in its own process by run.py.
+
+Usage: gui_probe.py KIND DATA_DIR PASSPHRASE_FILE   (prints one JSON object)
+  bare-window  floor for start-up: a bare PySide6 window shown and painted (no journal)
+  editor       keystroke latency in the entry editor, spelling on, 5,000-word entry
+  entry-list   entry list filled and first screen painted: all entries, then a tag filter
+  memory       peak RSS after start-up (first painted dashboard) and one search
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import resource
+import statistics
+import sys
+import time
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+START = time.perf_counter()
+
+
+def p95(values):
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, int(round(0.95 * (len(ordered) - 1))))]
+
+
+def bare_window() -> dict:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMainWindow
+
+    class Window(QMainWindow):
+        def paintEvent(self, event):  # noqa: N802
+            super().paintEvent(event)
+            QTimer.singleShot(0, app.quit)
+
+    app = QApplication(sys.argv[:1])
+    window = Window()
+    window.resize(1280, 800)
+    window.show()
+    app.exec()
+    return {"seconds": time.perf_counter() - START}
+
+
+def _window(data_dir, passphrase_file):
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.journal_access import open_journal
+    from reflect.passphrase import read_passphrase_file
+    from reflect.paths import AppPaths
+    from reflect.settings import Settings
+    from reflect.ui import gc_guard
+    from reflect.ui.main_window import MainWindow
+
+    app = QApplication(sys.argv[:1])
+    gc_guard.install(app)
+    journal = open_journal(AppPaths(data_dir), read_passphrase_file(passphrase_file))
+    window = MainWindow(journal, Settings(), lambda: None)
+    window.resize(1366, 768)
+    window.show()
+    app.processEvents()
+    return app, journal, window
+
+
+def editor(data_dir, passphrase_file) -> dict:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from reflect.demo.content import Writer
+    from reflect.domain.journal import NewEntry
+    from reflect.ui.main_window import REFLECT
+
+    app, journal, window = _window(data_dir, passphrase_file)
+    writer = Writer(99)
+    theme = writer.theme()
+    text = writer.answer(theme, 5000)
+    words = len(text.split())
+    entry = journal.entries.create_entry(NewEntry(model="free", title="Keystroke benchmark",
+                                                  answers=(("reflection", text),)))
+    window.show_page(REFLECT)
+    window.workspace.open_entry(entry.id)
+    edit = window.editor.stages["reflection"].edit
+    edit.setFocus()
+    deadline = time.time() + 30
+    while not window.spelling.is_ready() and time.time() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+    app.processEvents()
+    cursor = edit.textCursor()
+    cursor.movePosition(cursor.MoveOperation.End)
+    edit.setTextCursor(cursor)
+    samples = []
+    keys = "the chronology told a different story " * 8
+    for ch in keys:
+        key = Qt.Key.Key_Space if ch == " " else getattr(Qt.Key, f"Key_{ch.upper()}")
+        t0 = time.perf_counter()
+        QTest.keyClick(edit, key, Qt.KeyboardModifier.NoModifier)
+        app.processEvents()
+        samples.append((time.perf_counter() - t0) * 1000)
+        QTest.qWait(5)  # a fast typist: about 100 keys a minute faster than most
+    window.close()
+    journal.close()
+    return {"p50_ms": statistics.median(samples), "p95_ms": p95(samples), "words": words,
+            "spelling_ready": window.spelling.is_ready(), "keys": len(samples)}
+
+
+def entry_list(data_dir, passphrase_file) -> dict:
+    from reflect.domain.entry_filter import EntryFilter
+    from reflect.ui.main_window import REFLECT
+
+    app, journal, window = _window(data_dir, passphrase_file)
+    window.show_page(REFLECT)
+    panel = window.workspace.entry_list
+    window.workspace.show_tab(1)
+    app.processEvents()
+    tag = journal.db.execute(
+        "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id GROUP BY t.id "
+        "ORDER BY count(*) DESC LIMIT 1").fetchone()[0]
+    results = {}
+    for name, entry_filter in (("all", EntryFilter()), ("tag", EntryFilter(tags=frozenset({tag})))):
+        timings = []
+        for _ in range(5):
+            panel.set_filter(EntryFilter(text="zzzznothing"))  # start from a different list
+            panel.view.list.viewport().repaint()
+            t0 = time.perf_counter()
+            panel.set_filter(entry_filter)
+            panel.view.list.viewport().repaint()
+            timings.append((time.perf_counter() - t0) * 1000)
+        results[name] = {"median_ms": statistics.median(timings), "max_ms": max(timings),
+                         "rows": panel.model.rowCount()}
+    window.close()
+    journal.close()
+    return results
+
+
+def memory(data_dir, passphrase_file) -> dict:
+    app, journal, window = _window(data_dir, passphrase_file)
+    for _ in range(3):
+        app.processEvents()
+    window.find()
+    window.workspace.search.view.query.setText("professional curiosity")
+    window.workspace.search.run()
+    app.processEvents()
+    peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    hits = window.workspace.search.model.rowCount()
+    window.close()
+    journal.close()
+    return {"peak_rss_mb": peak_kb / 1024, "hits": hits}
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    if kind == "bare-window":
+        result = bare_window()
+    else:
+        result = {"editor": editor, "entry-list": entry_list, "memory": memory}[kind](*sys.argv[2:4])
+    print(json.dumps(result))
