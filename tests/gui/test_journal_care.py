@@ -100,7 +100,9 @@ def test_damaged_journal_offers_the_newest_backup_at_unlock(qtbot, tmp_path, mon
     data[0:4096] = b"\x01" * 4096
     paths.journal_file.write_bytes(bytes(data))
     offered = []
-    monkeypatch.setattr(unlock_flow.PassphraseDialog, "ask", lambda **kwargs: PASS)
+    from reflect.ui.passphrase_dialog import PassphraseDialog
+
+    monkeypatch.setattr(PassphraseDialog, "ask", lambda **kwargs: PASS)
     monkeypatch.setattr(unlock_flow.OfferRecovery, "ask",
                         classmethod(lambda cls, when, parent=None: offered.append(when) or True))
     journal = unlock_flow.unlock(paths, Settings(), None)

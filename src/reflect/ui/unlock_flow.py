@@ -23,7 +23,6 @@ from reflect.passphrase import read_passphrase_file
 from reflect.paths import AppPaths
 from reflect.settings import Settings
 from reflect.store.journal import Journal
-from reflect.ui.passphrase_dialog import PassphraseDialog
 
 log = logging.getLogger(__name__)
 
@@ -55,6 +54,8 @@ def try_recovery(paths: AppPaths, settings: Settings, passphrase: str) -> Journa
 
 def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> Journal | int:
     """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit)."""
+    from reflect.ui.passphrase_dialog import PassphraseDialog  # not needed with a passphrase file
+
     first_run = not journal_exists(paths)
     given = read_passphrase_file(passphrase_file) if passphrase_file else None
     error = ""
