@@ -136,3 +136,12 @@ def test_a_100000_word_answer_renders_in_full(tmp_path):
     assert result.pages > 100
     assert squash(answer) in squash(text)
     qpdf_check(result.path)
+
+
+def test_line_breaks_survive_in_text_with_non_latin_letters():
+    """A blank line in text with letters beyond Latin-1 stays a line break, not two U+FFFD boxes."""
+    from reflect.export.escape import clean, escape
+
+    assert clean("Kraków here.\n\nNext\tpara.") == "Kraków here.\n\nNext\tpara."
+    assert "\ufffd" not in escape("Kraków here.\n\nNext para.")
+    assert escape("Kraków here.\n\nNext para.") == "Kraków here.<br/><br/>Next para."

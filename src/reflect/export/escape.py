@@ -43,7 +43,8 @@ def clean(text: str) -> str:
     if text.isascii():
         return text
     drawable = coverage()
-    missing = {ord(ch) for ch in set(text) if ord(ch) not in drawable}
+    # Newlines and tabs are layout, not glyphs: they become <br/> and spaces later.
+    missing = {ord(ch) for ch in set(text) if ch not in "\n\t" and ord(ch) not in drawable}
     if not missing:
         return text
     return text.translate({
