@@ -14,12 +14,14 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
 
 from reflect import APP_NAME, __version__
+from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.errors import ReflectError
 from reflect.settings import Settings
 from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
 from reflect.ui.clipboard_guard import ClipboardGuard
 from reflect.ui.dashboard import DashboardPage
+from reflect.ui.export_flow import ExportFlow
 from reflect.ui.idle_lock import IdleLock
 from reflect.ui.lock_screen import LockScreen
 
@@ -61,6 +63,17 @@ class MainWindow(QMainWindow):
         self.root.addWidget(self.lock_screen)
         self.setCentralWidget(self.root)
 
+        self.export_flow = ExportFlow(
+            journal, settings, self.flush,
+            current_entry_id=self._current_entry_id,
+            current_session_id=lambda: (self.sessions_page.session_id
+                                        if self.current_page() == SESSIONS else None),
+            current_filter=lambda: (self.workspace.entry_list.entry_filter
+                                    if self._workspace is not None else EntryFilter()),
+            parent=self)
+        self.export_flow.journal_changed.connect(self._journal_changed_by_export)
+        self.export_flow.exported.connect(
+            lambda r: self.statusBar().showMessage(f"Exported “{r.path.name}”.", 8000))
         self._journal_actions: list[QAction] = []
         self._build_actions()
         self._connect_pages()
@@ -208,6 +221,12 @@ class MainWindow(QMainWindow):
                                           tip="Add a briefing from a file or pasted text")
         self.save_action = self._action("&Save now", self.flush, "Ctrl+S",
                                         tip="Reflect saves as you type; this saves at once")
+        self.export_action = self._action("&Export PDF…", lambda: self.export_flow.export(), "Ctrl+E",
+                                          tip="Write a checked, anonymised PDF for your supervisor")
+        self.export_history_action = self._action("Export &history…", self.export_flow.show_history,
+                                                  tip="What has been exported, when and where")
+        self.copy_cpd_action = self._action("Copy as &CPD record", self.copy_cpd_record,
+                                            tip="Copy this reflection in Social Work England's CPD order")
         self.settings_action = self._action("Se&ttings…", self.open_settings, "Ctrl+,",
                                             tip="Your name on exports, the watch list, spelling")
         self.backups_action = self._action("&Backups…", self.open_backups,
@@ -240,6 +259,9 @@ class MainWindow(QMainWindow):
         for action in (self.new_action, self.import_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
+        for action in (self.export_action, self.export_history_action, self.copy_cpd_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
         file_menu.addAction(self.settings_action)
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.backups_action)
@@ -267,9 +289,32 @@ class MainWindow(QMainWindow):
         for action in self.page_actions:
             toolbar.addAction(action)
         toolbar.addSeparator()
-        for action in (self.new_action, self.find_action, self.lock_action):
+        for action in (self.new_action, self.find_action, self.export_action, self.lock_action):
             toolbar.addAction(action)
         self.toolbar = toolbar
+
+    def _current_entry_id(self) -> int | None:
+        if self._workspace is None:
+            return None
+        return self._workspace.editor.entry_id or self._workspace.entry_list.current_entry_id()
+
+    def copy_cpd_record(self) -> None:
+        text = self.export_flow.copy_cpd_record()  # the open or selected reflection
+        if text is None:
+            self.statusBar().showMessage("Open a reflection first.", 5000)
+        else:
+            self.clipboard_guard.mark_ours(text)
+            self.statusBar().showMessage("Copied as a CPD record.", 5000)
+
+    def _journal_changed_by_export(self, entry_ids) -> None:
+        """The export review edited text in place: show it, so autosave cannot write the old text back."""
+        if self._workspace is not None:
+            if self._workspace.editor.entry_id in entry_ids:
+                self._workspace.editor.reload()
+            for entry_id in entry_ids:
+                self._workspace.entry_list.entry_changed(entry_id)
+        if self._sessions_page is not None:
+            self._sessions_page.refresh()
 
     def show_help(self) -> None:
         from reflect.ui.help_dialog import HelpDialog
@@ -429,6 +474,7 @@ class MainWindow(QMainWindow):
     def retire(self) -> None:
         """Stop using the journal: the window is about to be replaced (after a restore)."""
         self.flush()
+        self.export_flow.close()
         if self._workspace is not None:
             self._workspace.close()
         self.idle_lock.stop()
@@ -439,6 +485,7 @@ class MainWindow(QMainWindow):
             super().closeEvent(event)
             return
         self.flush()
+        self.export_flow.close()
         self.clipboard_guard.clear_if_ours()
         self.idle_lock.stop()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()

@@ -1,0 +1,148 @@
+"""`reflect export` and `reflect check` in a child process: exit codes, stdout JSON, stderr findings."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from datetime import date, timedelta
+
+import pytest
+from pypdf import PdfReader
+
+from reflect.domain.journal import NewEntry
+from tests.unit.pdf_helpers import qpdf_check
+
+PASSPHRASE = "correct horse battery staple"
+
+
+@pytest.fixture(scope="module")
+def demo_dir(tmp_path_factory):
+    """A `reflect demo` journal (made once) with one planted reflection; its id is in `planted.txt`."""
+    import os
+    import subprocess
+    import sys
+
+    from reflect.journal_access import open_journal
+    from reflect.paths import AppPaths
+
+    folder = tmp_path_factory.mktemp("cli-export")
+    (folder / "pp").write_text(PASSPHRASE + "\n", encoding="utf-8")
+    subprocess.run([sys.executable, "-m", "reflect", "demo", "--entries", "30", "--data-dir",
+                    str(folder / "j"), "--passphrase-file", str(folder / "pp")],
+                   check=True, capture_output=True, env=dict(os.environ), stdin=subprocess.DEVNULL)
+    with open_journal(AppPaths(folder / "j"), PASSPHRASE) as journal:
+        entry = journal.entries.create_entry(NewEntry(
+            title="Thinking about the home visit", model="gibbs",
+            answers=(("description", "We met Mrs Smith at WN1 1AA."),
+                     ("feelings", "Her NHS number 943 476 5919 was on the letter."))))
+    (folder / "planted.txt").write_text(str(entry.id))
+    return folder
+
+
+def _planted(demo_dir) -> str:
+    return (demo_dir / "planted.txt").read_text()
+
+
+def _log(demo_dir):
+    from reflect.journal_access import open_journal
+    from reflect.paths import AppPaths
+
+    with open_journal(AppPaths(demo_dir / "j"), PASSPHRASE) as journal:
+        return journal.exports.all()
+
+
+def test_each_export_command_writes_a_checked_pdf(run_cli, demo_dir, tmp_path):
+    """session --latest, portfolio --from/--to and entry ID write PDFs qpdf accepts, logged with a hash."""
+    today = date.today()
+    commands = {
+        "session.pdf": ["export", "session", "--latest"],
+        "portfolio.pdf": ["export", "portfolio", "--from", (today - timedelta(days=400)).isoformat(),
+                          "--to", today.isoformat(), "--include-briefings"],
+        "entry.pdf": ["export", "entry", "1"],
+    }
+    for name, command in commands.items():
+        out = tmp_path / name
+        result = run_cli(*command, "--out", str(out), "--accept-findings", "--json",
+                         data_dir=demo_dir / "j")
+        assert result.returncode == 0, result.stderr
+        data = json.loads(result.stdout)
+        assert set(data) == {"path", "sha256", "pages", "entries", "encrypted"}
+        assert data["path"] == str(out) and data["sha256"] == hashlib.sha256(out.read_bytes()).hexdigest()
+        assert data["pages"] == len(PdfReader(str(out)).pages) and not data["encrypted"]
+        qpdf_check(out)
+    logged = {record.file_name: record for record in _log(demo_dir)}
+    assert logged[str(tmp_path / "entry.pdf")].entry_count == 1
+
+
+def test_planted_findings_block_the_export_with_exit_6(run_cli, demo_dir, tmp_path):
+    """Unaccepted findings: exit 6, nothing written, one plain line per finding on stderr."""
+    out = tmp_path / "entry.pdf"
+    result = run_cli("export", "entry", _planted(demo_dir), "--out", str(out), data_dir=demo_dir / "j")
+    assert result.returncode == 6 and not out.exists() and result.stdout == ""
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("reflect: Nothing was exported") and "--accept-findings" in lines[0]
+    assert "Postcode 'WN1 1AA' in 'Thinking about the home visit' (Description): We met Mrs Smith at " \
+           "WN1 1AA." in lines
+    assert any(line.startswith("NHS number '943 476 5919'") for line in lines)
+    assert any(line.startswith("Title and name 'Mrs Smith'") for line in lines)
+    accepted = run_cli("export", "entry", _planted(demo_dir), "--out", str(out), "--accept-findings",
+                       data_dir=demo_dir / "j")
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout.strip() == str(out)
+    qpdf_check(out)
+
+
+def test_password_file_gives_aes_256(run_cli, demo_dir, tmp_path):
+    """--password-file protects the PDF with AES-256; only that password opens it."""
+    secret = tmp_path / "pw.txt"
+    secret.write_text("kettle river lantern\n", encoding="utf-8")
+    out = tmp_path / "locked.pdf"
+    result = run_cli("export", "session", "--latest", "--out", str(out), "--password-file", str(secret),
+                     "--accept-findings", "--json", data_dir=demo_dir / "j")
+    assert result.returncode == 0, result.stderr
+    assert json.loads(result.stdout)["encrypted"] is True
+    reader = PdfReader(str(out))
+    assert reader.is_encrypted and not reader.decrypt("kettle river")
+    reader = PdfReader(str(out))
+    assert reader.decrypt("kettle river lantern")
+    encrypt = reader.trailer["/Encrypt"].get_object()
+    assert (encrypt["/V"], encrypt["/R"], encrypt["/CF"]["/StdCF"]["/CFM"]) == (5, 6, "/AESV3")
+    qpdf_check(out, "kettle river lantern")
+    short = tmp_path / "short.txt"
+    short.write_text("abc", encoding="utf-8")
+    refused = run_cli("export", "session", "--latest", "--out", str(out), "--password-file", str(short),
+                      data_dir=demo_dir / "j")
+    assert refused.returncode == 2 and len(refused.stderr.strip().splitlines()) == 1
+
+
+def test_check_text_file_needs_no_journal(run_cli, tmp_path):
+    """check --text-file prints findings as {kind, text, start, end, context}; exit 6, or 0 when clean."""
+    text = tmp_path / "note.txt"
+    text.write_text("Seen at WN1 1AA with Mrs Smith.\n", encoding="utf-8")
+    result = run_cli("check", "--text-file", str(text), passphrase=False, data_dir=tmp_path / "none")
+    assert result.returncode == 6, result.stderr
+    findings = json.loads(result.stdout)
+    assert all(set(f) == {"kind", "text", "start", "end", "context"} for f in findings)
+    assert [(f["kind"], f["text"], f["start"], f["end"]) for f in findings] == [
+        ("postcode", "WN1 1AA", 8, 15), ("title_name", "Mrs Smith", 21, 30)]
+    assert findings[0]["context"] == "Seen at WN1 1AA with Mrs Smith."
+    text.write_text("Nothing here names anyone.", encoding="utf-8")
+    clean = run_cli("check", "--text-file", str(text), passphrase=False)
+    assert clean.returncode == 0 and json.loads(clean.stdout) == []
+
+
+def test_check_entries_and_usage_errors(run_cli, demo_dir):
+    """check ID lists an entry's findings with where they are; --all covers it; bad ids and dates exit 2."""
+    result = run_cli("check", _planted(demo_dir), data_dir=demo_dir / "j")
+    assert result.returncode == 6
+    findings = json.loads(result.stdout)
+    assert {(f["text"], f["field"]) for f in findings} >= {("WN1 1AA", "Description"),
+                                                           ("943 476 5919", "Feelings")}
+    assert all(f["entry_id"] == int(_planted(demo_dir)) for f in findings)
+    every = run_cli("check", "--all", data_dir=demo_dir / "j")
+    assert every.returncode == 6 and len(json.loads(every.stdout)) >= len(findings)
+    for command in (["check", "99999"], ["export", "entry", "99999", "--out", "x.pdf"],
+                    ["export", "session", "99999", "--out", "x.pdf"],
+                    ["export", "portfolio", "--from", "2026-13-01", "--out", "x.pdf"]):
+        bad = run_cli(*command, data_dir=demo_dir / "j")
+        assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1, command
