@@ -35,4 +35,6 @@ def test_qt_calls_do_not_leak_references_to_none_true_false(qtbot):
     after = (sys.getrefcount(None), sys.getrefcount(True), sys.getrefcount(False))
     if sys.version_info >= (3, 12):
         return  # None/True/False are immortal there; the counts mean nothing
-    assert [a - b for a, b in zip(after, before, strict=True)] == [0, 0, 0]
+    # The faulty wheel loses one reference per call (thousands here); other objects coming and
+    # going during the loop move the counts by a handful either way.
+    assert all(a - b > -100 for a, b in zip(after, before, strict=True)), (before, after)

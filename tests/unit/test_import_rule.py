@@ -61,3 +61,13 @@ def test_no_network_modules_in_the_app():
         if name in banned
     ]
     assert offenders == []
+
+
+def test_no_log_call_can_write_an_exception_message():
+    """log.exception and exc_info would log exception messages, which can quote journal text."""
+    offenders = []
+    for path in SRC.rglob("*.py"):
+        source = path.read_text(encoding="utf-8")
+        if ".exception(" in source.replace("sys.exception(", "") or "exc_info=" in source:
+            offenders.append(str(path.relative_to(SRC)))
+    assert offenders == []

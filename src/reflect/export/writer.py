@@ -24,6 +24,7 @@ from pathlib import Path
 
 from pypdf import PdfReader, PdfWriter
 
+from reflect.domain.diagnostics import describe
 from reflect.domain.errors import ExportError
 
 log = logging.getLogger(__name__)
@@ -111,7 +112,7 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
                 "The PDF could not be written: the disk may be full or unavailable. Any earlier "
                 "file has been left as it was."
             ) from exc
-        log.exception("PDF rendering failed")
+        log.error("PDF rendering failed: %s", describe(exc))  # never the message (journal text)
         raise ExportError() from exc
     return ExportResult(target, hashlib.sha256(data).hexdigest(), pages, renderer.entry_count,
                         bool(password))

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from reflect.briefings import MAX_BYTES, parse_text, read_briefing_file
 from reflect.domain.briefing import Briefing
+from reflect.domain.diagnostics import describe
 from reflect.domain.errors import BriefingFormatError, ReflectError
 from reflect.store.briefing_store import BriefingStore
 from reflect.ui.background import BackgroundTask, run_in_background
@@ -165,8 +166,7 @@ class ImportBriefingDialog(QDialog):
         if isinstance(exc, ReflectError):
             message = exc.message
         else:  # a bug, not the file's fault: log it (no briefing text) and say so plainly
-            log.error("Reading a briefing failed unexpectedly (%s)", type(exc).__name__,
-                      exc_info=(type(exc), exc, exc.__traceback__))
+            log.error("Reading a briefing failed unexpectedly: %s", describe(exc))
             message = UNEXPECTED
         where = "the pasted text" if source_name == PASTED else f"'{source_name}'"
         self.view.set_status(f"Reflect could not import {where}: the reason is below.")

@@ -17,6 +17,7 @@ from collections.abc import Callable, Iterable
 import shiboken6
 from PySide6.QtCore import QObject, Signal
 
+from reflect.domain.diagnostics import describe
 from reflect.spelling import SpellChecker
 from reflect.ui.background import BackgroundTask, run_in_background
 from reflect.ui.spelling.context_menu import Editor
@@ -136,8 +137,7 @@ class SpellingService(QObject):
             if generation != self._generation or not shiboken6.isValid(self):
                 return
             self._task = None
-            log.warning("spelling dictionary could not be loaded (%s)", type(exc).__name__,
-                        exc_info=exc)
+            log.warning("spelling dictionary could not be loaded: %s", describe(exc))
             self.load_failed.emit("Spelling is not available: its dictionary could not be loaded.")
 
         self._task = run_in_background(work, loaded, failed)
@@ -148,8 +148,8 @@ class SpellingService(QObject):
         self._personal.append(word)
         try:
             self._store_word(word)
-        except Exception:  # the word still counts this session; never lose the user's typing
-            log.exception("could not store a personal dictionary word")
+        except Exception as exc:  # noqa: BLE001 - the word still counts this session
+            log.error("could not store a personal dictionary word: %s", describe(exc))
 
     def _live_supports(self) -> list[SpellingSupport]:
         self._supports = [s for s in self._supports if shiboken6.isValid(s)]
