@@ -6,16 +6,12 @@ behaviour beyond composition and the window-level actions (switch page, lock, qu
 
 from __future__ import annotations
 
-from dataclasses import fields
-from pathlib import Path
-
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
-from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QMessageBox, QStackedWidget, QWidget
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
-from reflect import APP_NAME, __version__
+from reflect import APP_NAME
 from reflect.domain.entry_filter import EntryFilter
-from reflect.domain.errors import ReflectError
 from reflect.settings import Settings
 from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
@@ -23,13 +19,12 @@ from reflect.ui.clipboard_guard import ClipboardGuard
 from reflect.ui.dashboard import DashboardPage
 from reflect.ui.export_flow import ExportFlow
 from reflect.ui.idle_lock import IdleLock
+from reflect.ui.journal_care import JournalCare
 from reflect.ui.lock_screen import LockScreen
-
-DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
-PAGE_NAMES = ("Dashboard", "Reflect", "Sessions", "Actions")
+from reflect.ui.window_menus import ACTIONS, DASHBOARD, PAGE_NAMES, REFLECT, SESSIONS, WindowMenus
 
 
-class MainWindow(QMainWindow):
+class MainWindow(WindowMenus, JournalCare, QMainWindow):
     first_painted = Signal()
     locked_changed = Signal(bool)
     restore_requested = Signal(object)  # a backup's Path: the window session rebuilds the window
@@ -198,101 +193,6 @@ class MainWindow(QMainWindow):
         dash.open_briefing.connect(lambda bid: (self.show_page(REFLECT), self.workspace.show_briefing(bid)))
         dash.open_entries.connect(lambda f: (self.show_page(REFLECT), self.workspace.show_entries(f)))
 
-    # -- menus and shortcuts ---------------------------------------------------------------
-    def _action(self, text: str, slot, shortcut: str | None = None, *, journal: bool = True,
-                tip: str = "") -> QAction:
-        action = QAction(text, self)
-        if shortcut:
-            action.setShortcut(QKeySequence(shortcut))
-            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
-        if tip:
-            action.setStatusTip(tip)
-            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
-        action.triggered.connect(slot)
-        self.addAction(action)
-        if journal:
-            self._journal_actions.append(action)
-        return action
-
-    def _build_actions(self) -> None:
-        self.new_action = self._action("&New reflection", self.new_reflection, "Ctrl+N",
-                                       tip="Start a new reflection on this briefing")
-        self.import_action = self._action("&Import briefing…", self.import_briefing, "Ctrl+Shift+I",
-                                          tip="Add a briefing from a file or pasted text")
-        self.save_action = self._action("&Save now", self.flush, "Ctrl+S",
-                                        tip="Reflect saves as you type; this saves at once")
-        self.export_action = self._action("&Export PDF…", lambda: self.export_flow.export(), "Ctrl+E",
-                                          tip="Write a checked, anonymised PDF for your supervisor")
-        self.export_history_action = self._action("Export &history…", self.export_flow.show_history,
-                                                  tip="What has been exported, when and where")
-        self.copy_cpd_action = self._action("Copy as &CPD record", self.copy_cpd_record,
-                                            tip="Copy this reflection in Social Work England's CPD order")
-        self.settings_action = self._action("Se&ttings…", self.open_settings, "Ctrl+,",
-                                            tip="Your name on exports, the watch list, spelling")
-        self.backups_action = self._action("&Backups…", self.open_backups,
-                                           tip="See, take and restore encrypted backups")
-        self.passphrase_action = self._action("Change &passphrase…", self.change_passphrase)
-        self.take_away_action = self._action("&Take my journal with me…", self.take_journal_away,
-                                             tip="Copy everything, encrypted or as readable files")
-        self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
-                                        tip="Hide your journal until the passphrase is typed")
-        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", journal=False)
-        self.find_action = self._action("&Find…", self.find, "Ctrl+F",
-                                        tip="Search reflections and briefings")
-        self.spelling_action = self._action("Check &spelling", self._toggle_spelling,
-                                            tip="Underline misspelt words (UK English)")
-        self.spelling_action.setCheckable(True)
-        self.spelling_action.setChecked(self.settings.spelling)
-        group = QActionGroup(self)
-        self.page_actions = []
-        for index, name in enumerate(PAGE_NAMES):
-            action = self._action(name, lambda _c=False, i=index: self.show_page(i), f"Ctrl+{index + 1}",
-                                  tip=f"Show {name.lower()}")
-            action.setCheckable(True)
-            group.addAction(action)
-            self.page_actions.append(action)
-        self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
-        self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
-
-        bar = self.menuBar()
-        file_menu = bar.addMenu("&File")
-        for action in (self.new_action, self.import_action, self.save_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        for action in (self.export_action, self.export_history_action, self.copy_cpd_action):
-            file_menu.addAction(action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addAction(self.passphrase_action)
-        file_menu.addAction(self.backups_action)
-        file_menu.addAction(self.take_away_action)
-        file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.quit_action)
-        edit_menu = bar.addMenu("&Edit")
-        edit_menu.addAction(self.find_action)
-        edit_menu.addSeparator()
-        edit_menu.addAction(self.spelling_action)
-        view_menu = bar.addMenu("&View")
-        for action in self.page_actions:
-            view_menu.addAction(action)
-        help_menu = bar.addMenu("&Help")
-        help_menu.addAction(self.help_action)
-        help_menu.addAction(self.about_action)
-        self.menus = (file_menu, edit_menu, view_menu, help_menu)
-
-        toolbar = self.addToolBar("Main")
-        toolbar.setObjectName("mainToolbar")
-        toolbar.setMovable(False)
-        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
-        toolbar.setAccessibleName("Main toolbar")
-        for action in self.page_actions:
-            toolbar.addAction(action)
-        toolbar.addSeparator()
-        for action in (self.new_action, self.find_action, self.export_action, self.lock_action):
-            toolbar.addAction(action)
-        self.toolbar = toolbar
-
     def _current_entry_id(self) -> int | None:
         if self._workspace is None:
             return None
@@ -328,88 +228,6 @@ class MainWindow(QMainWindow):
     def find(self) -> None:
         self.show_page(REFLECT)
         self.workspace.focus_search()
-
-    def open_settings(self) -> None:
-        self.flush()
-        from reflect.ui.settings_dialog import SettingsDialog
-
-        choice = SettingsDialog.ask(self.settings, self.journal.privacy.watch_terms(), self,
-                                    self.journal.path.parent / "backups")
-        if choice is None:
-            return
-        for field in fields(choice.settings):
-            setattr(self.settings, field.name, getattr(choice.settings, field.name))
-        self.journal.privacy.set_watch_terms(choice.watch_terms)
-        if self._spelling is not None:
-            self._spelling.set_enabled(self.settings.spelling)
-        self.spelling_action.setChecked(self.settings.spelling)
-        self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
-        self.journal.backup_dir = (Path(self.settings.backup_dir) if self.settings.backup_dir
-                                   else self.journal.path.parent / "backups")
-        if self._workspace is not None:
-            self._workspace.editor.view.reminder.setVisible(self.settings.show_anonymise_reminder)
-        self._save_settings()
-        self.statusBar().showMessage("Settings saved.", 4000)
-
-    def open_backups(self) -> None:
-        self.flush()
-        from reflect.ui.backups_dialog import BackupsDialog
-
-        chosen = BackupsDialog.ask(self.journal, self)
-        if chosen is not None:
-            self.restore_requested.emit(chosen)
-
-    def change_passphrase(self) -> None:
-        self.flush()
-        from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
-
-        answer = ChangePassphraseDialog.ask(self)
-        if answer is None:
-            return
-        try:
-            left = self.journal.change_passphrase(*answer)
-        except ReflectError as exc:
-            QMessageBox.warning(self, APP_NAME, exc.message)
-            return
-        message = "Passphrase changed. Your journal and its backups now open only with the new one."
-        if left:
-            message += (f"\n\n{len(left)} older backup(s) could not be changed and still open with "
-                        "the old passphrase.")
-        QMessageBox.information(self, APP_NAME, message)
-
-    def take_journal_away(self) -> None:
-        self.flush()
-        from reflect.ui.take_away_dialog import TakeAwayDialog
-
-        TakeAwayDialog.ask(self.journal, self.settings.practitioner_name, self)
-
-    def _toggle_spelling(self, enabled: bool) -> None:
-        self.settings.spelling = enabled
-        if self._spelling is not None:
-            self._spelling.set_enabled(enabled)
-        self._save_settings()
-
-    def import_briefing(self) -> None:
-        self.flush()
-        from reflect.ui.import_dialog import ImportBriefingDialog
-
-        briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
-        if briefing_id is not None:
-            self.show_page(REFLECT)
-            self.workspace.briefing_imported(briefing_id)
-            self.statusBar().showMessage("Briefing imported.", 5000)
-
-    def _about(self) -> None:
-        QMessageBox.about(
-            self, f"About {APP_NAME}",
-            f"<p><b>{APP_NAME} {__version__}</b></p>"
-            "<p>A private, offline reflective journal for safeguarding practitioners.</p>"
-            "<p>Your journal is encrypted and stays on this computer. Reflections are a personal "
-            "record: anonymise them, and keep case facts and decisions on the case recording "
-            "system.</p>"
-            "<p>The UK English spelling list is built from SCOWL (Spell Checker Oriented Word "
-            "Lists) by Kevin Atkinson and contributors.</p>",
-        )
 
     # -- lock ------------------------------------------------------------------------------
     def lock(self) -> None:
@@ -495,3 +313,6 @@ class MainWindow(QMainWindow):
         self._save_settings()
         super().closeEvent(event)
 
+
+
+__all__ = ["ACTIONS", "DASHBOARD", "PAGE_NAMES", "REFLECT", "SESSIONS", "MainWindow"]

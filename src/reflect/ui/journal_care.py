@@ -1,0 +1,101 @@
+"""The main window's journal-care commands: settings, backups and restore, passphrase, taking the
+journal away, importing briefings, spelling on or off, About.
+
+A mixin of `MainWindow`; each dialog module is imported when first used, so start-up never pays
+for it.
+"""
+
+from __future__ import annotations
+
+from dataclasses import fields
+from pathlib import Path
+
+from PySide6.QtWidgets import QMessageBox
+
+from reflect import APP_NAME, __version__
+from reflect.domain.errors import ReflectError
+from reflect.ui.window_menus import REFLECT
+
+
+class JournalCare:
+    def open_settings(self) -> None:
+        self.flush()
+        from reflect.ui.settings_dialog import SettingsDialog
+
+        choice = SettingsDialog.ask(self.settings, self.journal.privacy.watch_terms(), self,
+                                    self.journal.path.parent / "backups")
+        if choice is None:
+            return
+        for field in fields(choice.settings):
+            setattr(self.settings, field.name, getattr(choice.settings, field.name))
+        self.journal.privacy.set_watch_terms(choice.watch_terms)
+        if self._spelling is not None:
+            self._spelling.set_enabled(self.settings.spelling)
+        self.spelling_action.setChecked(self.settings.spelling)
+        self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
+        self.journal.backup_dir = (Path(self.settings.backup_dir) if self.settings.backup_dir
+                                   else self.journal.path.parent / "backups")
+        if self._workspace is not None:
+            self._workspace.editor.view.reminder.setVisible(self.settings.show_anonymise_reminder)
+        self._save_settings()
+        self.statusBar().showMessage("Settings saved.", 4000)
+
+    def open_backups(self) -> None:
+        self.flush()
+        from reflect.ui.backups_dialog import BackupsDialog
+
+        chosen = BackupsDialog.ask(self.journal, self)
+        if chosen is not None:
+            self.restore_requested.emit(chosen)
+
+    def change_passphrase(self) -> None:
+        self.flush()
+        from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
+
+        answer = ChangePassphraseDialog.ask(self)
+        if answer is None:
+            return
+        try:
+            left = self.journal.change_passphrase(*answer)
+        except ReflectError as exc:
+            QMessageBox.warning(self, APP_NAME, exc.message)
+            return
+        message = "Passphrase changed. Your journal and its backups now open only with the new one."
+        if left:
+            message += (f"\n\n{len(left)} older backup(s) could not be changed and still open with "
+                        "the old passphrase.")
+        QMessageBox.information(self, APP_NAME, message)
+
+    def take_journal_away(self) -> None:
+        self.flush()
+        from reflect.ui.take_away_dialog import TakeAwayDialog
+
+        TakeAwayDialog.ask(self.journal, self.settings.practitioner_name, self)
+
+    def _toggle_spelling(self, enabled: bool) -> None:
+        self.settings.spelling = enabled
+        if self._spelling is not None:
+            self._spelling.set_enabled(enabled)
+        self._save_settings()
+
+    def import_briefing(self) -> None:
+        self.flush()
+        from reflect.ui.import_dialog import ImportBriefingDialog
+
+        briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
+        if briefing_id is not None:
+            self.show_page(REFLECT)
+            self.workspace.briefing_imported(briefing_id)
+            self.statusBar().showMessage("Briefing imported.", 5000)
+
+    def _about(self) -> None:
+        QMessageBox.about(
+            self, f"About {APP_NAME}",
+            f"<p><b>{APP_NAME} {__version__}</b></p>"
+            "<p>A private, offline reflective journal for safeguarding practitioners.</p>"
+            "<p>Your journal is encrypted and stays on this computer. Reflections are a personal "
+            "record: anonymise them, and keep case facts and decisions on the case recording "
+            "system.</p>"
+            "<p>The UK English spelling list is built from SCOWL (Spell Checker Oriented Word "
+            "Lists) by Kevin Atkinson and contributors.</p>",
+        )

@@ -1,0 +1,110 @@
+"""The main window's actions, menus and toolbar: every command with its shortcut in one place.
+
+A mixin of `MainWindow`: it only creates actions and connects them to the window's slots.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+
+from reflect import APP_NAME
+
+DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
+PAGE_NAMES = ("Dashboard", "Reflect", "Sessions", "Actions")
+
+
+class WindowMenus:
+    def _action(self, text: str, slot, shortcut: str | None = None, *, journal: bool = True,
+                tip: str = "") -> QAction:
+        action = QAction(text, self)
+        if shortcut:
+            action.setShortcut(QKeySequence(shortcut))
+            action.setShortcutContext(Qt.ShortcutContext.WindowShortcut)
+        if tip:
+            action.setStatusTip(tip)
+            action.setToolTip(f"{tip} ({shortcut})" if shortcut else tip)
+        action.triggered.connect(slot)
+        self.addAction(action)
+        if journal:
+            self._journal_actions.append(action)
+        return action
+
+    def _build_actions(self) -> None:
+        self.new_action = self._action("&New reflection", self.new_reflection, "Ctrl+N",
+                                       tip="Start a new reflection on this briefing")
+        self.import_action = self._action("&Import briefing…", self.import_briefing, "Ctrl+Shift+I",
+                                          tip="Add a briefing from a file or pasted text")
+        self.save_action = self._action("&Save now", self.flush, "Ctrl+S",
+                                        tip="Reflect saves as you type; this saves at once")
+        self.export_action = self._action("&Export PDF…", lambda: self.export_flow.export(), "Ctrl+E",
+                                          tip="Write a checked, anonymised PDF for your supervisor")
+        self.export_history_action = self._action("Export &history…", self.export_flow.show_history,
+                                                  tip="What has been exported, when and where")
+        self.copy_cpd_action = self._action("Copy as &CPD record", self.copy_cpd_record,
+                                            tip="Copy this reflection in Social Work England's CPD order")
+        self.settings_action = self._action("Se&ttings…", self.open_settings, "Ctrl+,",
+                                            tip="Your name on exports, the watch list, spelling")
+        self.backups_action = self._action("&Backups…", self.open_backups,
+                                           tip="See, take and restore encrypted backups")
+        self.passphrase_action = self._action("Change &passphrase…", self.change_passphrase)
+        self.take_away_action = self._action("&Take my journal with me…", self.take_journal_away,
+                                             tip="Copy everything, encrypted or as readable files")
+        self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
+                                        tip="Hide your journal until the passphrase is typed")
+        self.quit_action = self._action("&Quit", self.close, "Ctrl+Q", journal=False)
+        self.find_action = self._action("&Find…", self.find, "Ctrl+F",
+                                        tip="Search reflections and briefings")
+        self.spelling_action = self._action("Check &spelling", self._toggle_spelling,
+                                            tip="Underline misspelt words (UK English)")
+        self.spelling_action.setCheckable(True)
+        self.spelling_action.setChecked(self.settings.spelling)
+        group = QActionGroup(self)
+        self.page_actions = []
+        for index, name in enumerate(PAGE_NAMES):
+            action = self._action(name, lambda _c=False, i=index: self.show_page(i), f"Ctrl+{index + 1}",
+                                  tip=f"Show {name.lower()}")
+            action.setCheckable(True)
+            group.addAction(action)
+            self.page_actions.append(action)
+        self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
+        self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
+
+        bar = self.menuBar()
+        file_menu = bar.addMenu("&File")
+        for action in (self.new_action, self.import_action, self.save_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        for action in (self.export_action, self.export_history_action, self.copy_cpd_action):
+            file_menu.addAction(action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.settings_action)
+        file_menu.addAction(self.passphrase_action)
+        file_menu.addAction(self.backups_action)
+        file_menu.addAction(self.take_away_action)
+        file_menu.addSeparator()
+        file_menu.addAction(self.lock_action)
+        file_menu.addAction(self.quit_action)
+        edit_menu = bar.addMenu("&Edit")
+        edit_menu.addAction(self.find_action)
+        edit_menu.addSeparator()
+        edit_menu.addAction(self.spelling_action)
+        view_menu = bar.addMenu("&View")
+        for action in self.page_actions:
+            view_menu.addAction(action)
+        help_menu = bar.addMenu("&Help")
+        help_menu.addAction(self.help_action)
+        help_menu.addAction(self.about_action)
+        self.menus = (file_menu, edit_menu, view_menu, help_menu)
+
+        toolbar = self.addToolBar("Main")
+        toolbar.setObjectName("mainToolbar")
+        toolbar.setMovable(False)
+        toolbar.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        toolbar.setAccessibleName("Main toolbar")
+        for action in self.page_actions:
+            toolbar.addAction(action)
+        toolbar.addSeparator()
+        for action in (self.new_action, self.find_action, self.export_action, self.lock_action):
+            toolbar.addAction(action)
+        self.toolbar = toolbar
