@@ -17,7 +17,6 @@ from reflect.store.dashboard_queries import DashboardQueries
 from reflect.store.journal import Journal
 from reflect.ui.clipboard_guard import ClipboardGuard
 from reflect.ui.dashboard import DashboardPage
-from reflect.ui.export_flow import ExportFlow
 from reflect.ui.idle_lock import IdleLock
 from reflect.ui.journal_care import JournalCare
 from reflect.ui.lock_screen import LockScreen
@@ -58,17 +57,7 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         self.root.addWidget(self.lock_screen)
         self.setCentralWidget(self.root)
 
-        self.export_flow = ExportFlow(
-            journal, settings, self.flush,
-            current_entry_id=self._current_entry_id,
-            current_session_id=lambda: (self.sessions_page.session_id
-                                        if self.current_page() == SESSIONS else None),
-            current_filter=lambda: (self.workspace.entry_list.entry_filter
-                                    if self._workspace is not None else EntryFilter()),
-            parent=self)
-        self.export_flow.journal_changed.connect(self._journal_changed_by_export)
-        self.export_flow.exported.connect(
-            lambda r: self.statusBar().showMessage(f"Exported “{r.path.name}”.", 8000))
+        self._export_flow = None  # built on first use: it brings the anonymisation check and PDF code
         self._journal_actions: list[QAction] = []
         self._build_actions()
         self._connect_pages()
@@ -91,6 +80,25 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
     @property
     def editor(self):
         return self.workspace.editor
+
+    @property
+    def export_flow(self):
+        if self._export_flow is None:
+            from reflect.ui.export_flow import ExportFlow
+
+            flow = ExportFlow(
+                self.journal, self.settings, self.flush,
+                current_entry_id=self._current_entry_id,
+                current_session_id=lambda: (self.sessions_page.session_id
+                                            if self.current_page() == SESSIONS else None),
+                current_filter=lambda: (self.workspace.entry_list.entry_filter
+                                        if self._workspace is not None else EntryFilter()),
+                parent=self)
+            flow.journal_changed.connect(self._journal_changed_by_export)
+            flow.exported.connect(
+                lambda r: self.statusBar().showMessage(f"Exported “{r.path.name}”.", 8000))
+            self._export_flow = flow
+        return self._export_flow
 
     @property
     def spelling(self):
@@ -292,7 +300,8 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
     def retire(self) -> None:
         """Stop using the journal: the window is about to be replaced (after a restore)."""
         self.flush()
-        self.export_flow.close()
+        if self._export_flow is not None:
+            self._export_flow.close()
         if self._workspace is not None:
             self._workspace.close()
         self.idle_lock.stop()
@@ -303,7 +312,8 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
             super().closeEvent(event)
             return
         self.flush()
-        self.export_flow.close()
+        if self._export_flow is not None:
+            self._export_flow.close()
         self.clipboard_guard.clear_if_ours()
         self.idle_lock.stop()
         self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()

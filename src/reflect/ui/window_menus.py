@@ -39,7 +39,7 @@ class WindowMenus:
                                         tip="Reflect saves as you type; this saves at once")
         self.export_action = self._action("&Export PDF…", lambda: self.export_flow.export(), "Ctrl+E",
                                           tip="Write a checked, anonymised PDF for your supervisor")
-        self.export_history_action = self._action("Export &history…", self.export_flow.show_history,
+        self.export_history_action = self._action("Export &history…", lambda: self.export_flow.show_history(),
                                                   tip="What has been exported, when and where")
         self.copy_cpd_action = self._action("Copy as &CPD record", self.copy_cpd_record,
                                             tip="Copy this reflection in Social Work England's CPD order")
