@@ -106,55 +106,44 @@ def _configure(conn) -> None:
         raise JournalDamaged() from exc
 
 
-def passphrase_opens(path: Path, passphrase: str) -> bool:
-    """Whether `passphrase` opens the journal at `path` (used to unlock a locked window).
+def _with_separate_connection(path: Path, passphrase: str, work, *, read_only: bool = True) -> bool:
+    """Run `work(conn)` on a fresh keyed connection to `path`; False if it will not open or read.
 
-    Opens a separate, read-only connection so the app's own connection is never re-keyed.
+    Separate from the app's own connection, so that one is never re-keyed or held up (these run
+    for the lock screen, for backups' re-keying and on a worker thread for the quick check).
     """
     try:
-        conn = sqlcipher3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
+        target = f"file:{path.as_posix()}?mode=ro" if read_only else str(path)
+        conn = sqlcipher3.connect(target, uri=read_only, isolation_level=None)
     except DatabaseError:
         return False
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.set_key(passphrase)
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        return True
+        return bool(work(conn))
     except DatabaseError:
         return False
     finally:
         conn.close()
+
+
+def passphrase_opens(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` opens the journal at `path` (used to unlock a locked window)."""
+    return _with_separate_connection(
+        path, passphrase, lambda conn: conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
 
 
 def rekey_file(path: Path, old: str, new: str) -> bool:
     """Re-encrypt a closed journal or backup file from `old` to `new`; False if it would not open."""
-    try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None)
-    except DatabaseError:
-        return False
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.set_key(old)
+    def rekey(conn) -> bool:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
         conn.reset_key(new)
         return True
-    except DatabaseError:
-        return False
-    finally:
-        conn.close()
+
+    return _with_separate_connection(path, old, rekey, read_only=False)
 
 
 def quick_check(path: Path, passphrase: str) -> bool:
     """`PRAGMA quick_check` on a separate read-only connection (safe to run on a worker thread)."""
-    try:
-        conn = sqlcipher3.connect(f"file:{path.as_posix()}?mode=ro", uri=True, isolation_level=None)
-    except DatabaseError:
-        return False
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.set_key(passphrase)
-        return conn.execute("PRAGMA quick_check").fetchall() == [("ok",)]
-    except DatabaseError:
-        return False
-    finally:
-        conn.close()
+    return _with_separate_connection(
+        path, passphrase, lambda conn: conn.execute("PRAGMA quick_check").fetchall() == [("ok",)])
