@@ -197,6 +197,7 @@ def _run_command(args) -> int:
 
             file = Path(args.file)
             briefing = read_briefing_file(file)
+            journal.backup_if_changed("before-import")
             print(journal.briefings.add(briefing, source_name=file.name))
             return 0
         if args.command == "briefing" and args.briefing_command == "list":

@@ -141,3 +141,98 @@ def test_take_my_journal_with_me_both_ways(qtbot, journal, tmp_path, monkeypatch
         assert "portable thoughts" in zf.read(reflection).decode("utf-8")
         assert "README.txt" in names and "actions.md" in names
         assert any(n.startswith("briefings/") for n in names)
+
+
+def test_import_takes_a_backup_first(qtbot, journal, monkeypatch):
+    """Importing a briefing through the window backs the journal up before it changes."""
+    from reflect.ui.import_dialog import ImportBriefingDialog
+    from tests.gui.workspace_helpers import open_window
+
+    def drive(cls, briefings, parent=None, before_save=None):
+        dialog = ImportBriefingDialog(briefings, parent, before_save)
+        qtbot.addWidget(dialog)
+        dialog.view.paste.setPlainText("Test Partnership 7 Minute Briefing – Neglect\n\nBackground\n\n"
+                                       "Text.\n\nQuestions for reflection\n\n- What would you do?\n")
+        with qtbot.waitSignal(dialog.reading_finished, timeout=10000):
+            dialog.read_pasted_text()
+        qtbot.mouseClick(dialog.view.import_button, Qt.MouseButton.LeftButton)
+        return dialog.imported_id
+
+    monkeypatch.setattr(ImportBriefingDialog, "ask", classmethod(drive))
+    window = open_window(qtbot, journal)
+    window.import_briefing()
+    assert [b.subject for b in journal.briefings.list()] == ["Child R", "Neglect"]
+    assert "before-import" in [b.reason for b in backups.list_backups(journal.backup_dir)]
+
+
+def test_first_run_on_a_new_computer_opens_a_copy(qtbot, tmp_path, monkeypatch):
+    """On first run, 'I have a copy of my journal' takes an encrypted copy and opens it with its
+    passphrase; a wrong passphrase is refused with a plain message and nothing is created."""
+    from reflect.ui.passphrase_dialog import ChooseJournalCopy, PassphraseDialog
+
+    with open_journal(AppPaths(tmp_path / "old"), PASS, create=True) as old:
+        kept = _entry(old, "from the old laptop")
+        old.export_encrypted_copy(tmp_path / "copy.reflect")
+    copy = tmp_path / "copy.reflect"
+    monkeypatch.setattr(ChooseJournalCopy, "ask", classmethod(lambda cls, parent=None: copy))
+    answers = iter(["not the right one", PASS])
+    errors = []
+
+    def drive(cls, *, first_run, folder="", error="", parent=None):
+        errors.append(error)
+        dialog = PassphraseDialog(first_run=first_run, folder=folder, error=error)
+        qtbot.addWidget(dialog)
+        dialog.show()
+        qtbot.mouseClick(dialog.open_copy, Qt.MouseButton.LeftButton)
+        assert not dialog.confirm.isVisible()
+        qtbot.keyClicks(dialog.passphrase, next(answers))
+        qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
+        return dialog.value()
+
+    monkeypatch.setattr(PassphraseDialog, "ask", classmethod(drive))
+    paths = AppPaths(tmp_path / "new")
+    journal = unlock_flow.unlock(paths, Settings(), None)
+    try:
+        assert "did not open" in errors[1]
+        assert [e.id for e in journal.entries.list_entries()] == [kept]
+    finally:
+        journal.close()
+
+
+def test_journal_on_a_network_folder_is_warned_about(qtbot, tmp_path, monkeypatch):
+    """A journal folder on a network file system gets a plain warning once the window is up."""
+    from reflect.ui import window_session
+
+    paths = AppPaths(tmp_path / "j")
+    journal = open_journal(paths, PASS, create=True)
+    monkeypatch.setattr(window_session, "storage_warning",
+                        lambda folder: f"{folder} is on a network file system (nfs4).")
+    shown = []
+    monkeypatch.setattr(window_session.StorageWarning, "show",
+                        classmethod(lambda cls, text, parent=None: shown.append(text)))
+    session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
+    window = session.start()
+    qtbot.addWidget(window)
+    session.after_first_paint()
+    assert shown and "network" in shown[0]
+    window.close()
+    journal.close()
+
+
+def test_journal_from_a_newer_version_is_explained_at_unlock(qtbot, tmp_path, monkeypatch):
+    """Unlocking a journal a newer Reflect has migrated shows the plain message and exits 5, untouched."""
+    from PySide6.QtWidgets import QMessageBox
+
+    from reflect.ui.passphrase_dialog import PassphraseDialog
+
+    paths = AppPaths(tmp_path / "j")
+    with open_journal(paths, PASS, create=True) as journal:
+        journal.db["_sqlite_migrations"].insert(
+            {"migration_set": "reflect", "name": "m999_future", "applied_at": "2031"})
+    before = paths.journal_file.read_bytes()
+    messages = []
+    monkeypatch.setattr(PassphraseDialog, "ask", classmethod(lambda cls, **kwargs: PASS))
+    monkeypatch.setattr(QMessageBox, "critical", lambda parent, title, text: messages.append(text))
+    assert unlock_flow.unlock(paths, Settings(), None) == 5
+    assert "newer version" in messages[0]
+    assert paths.journal_file.read_bytes() == before

@@ -55,9 +55,11 @@ class ImportBriefingDialog(QDialog):
     #: a read (of a file or pasted text) has finished, recognised or not
     reading_finished = Signal()
 
-    def __init__(self, briefings: BriefingStore, parent: QWidget | None = None) -> None:
+    def __init__(self, briefings: BriefingStore, parent: QWidget | None = None,
+                 before_save: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self.briefings = briefings
+        self._before_save = before_save  # e.g. an encrypted backup, taken before the journal changes
         self.setWindowTitle("Import a briefing — Reflect")
         self.setModal(True)
         self.view = ImportBriefingView(self)
@@ -189,6 +191,8 @@ class ImportBriefingDialog(QDialog):
         if self.briefing is None or self.reading:
             return
         try:
+            if self._before_save is not None:
+                self._before_save()
             self.imported_id = self.briefings.add(self.briefing, source_name=self.source_name,
                                                   source_text=self.source_text)
         except ReflectError as exc:
@@ -203,9 +207,10 @@ class ImportBriefingDialog(QDialog):
         super().done(result)
 
     @classmethod
-    def ask(cls, briefings: BriefingStore, parent: QWidget | None = None) -> int | None:
+    def ask(cls, briefings: BriefingStore, parent: QWidget | None = None,
+            before_save: Callable[[], object] | None = None) -> int | None:
         """Show the dialog; the new briefing's id, or None if nothing was imported."""
-        dialog = cls(briefings, parent)
+        dialog = cls(briefings, parent, before_save)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:
                 return None

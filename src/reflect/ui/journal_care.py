@@ -48,6 +48,24 @@ class JournalCare:
         if chosen is not None:
             self.restore_requested.emit(chosen)
 
+    def open_journal_copy(self) -> None:
+        """Replace this journal with a copy from "Take my journal with me" (after a backup)."""
+        from reflect.ui.passphrase_dialog import ChooseJournalCopy
+
+        self.flush()
+        path = ChooseJournalCopy.ask(self)
+        if path is None:
+            return
+        answer = QMessageBox.question(
+            self, "Open this copy?",
+            f"Your journal here will be replaced by the copy “{path.name}”. Your journal as it is "
+            "now is backed up first (File → Backups… brings it back). The copy must have the same "
+            "passphrase as this journal.",
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        if answer == QMessageBox.StandardButton.Open:
+            self.restore_requested.emit(path)
+
     def change_passphrase(self) -> None:
         self.flush()
         from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
@@ -82,7 +100,8 @@ class JournalCare:
         self.flush()
         from reflect.ui.import_dialog import ImportBriefingDialog
 
-        briefing_id = ImportBriefingDialog.ask(self.journal.briefings, self)
+        briefing_id = ImportBriefingDialog.ask(
+            self.journal.briefings, self, before_save=lambda: self.journal.backup_if_changed("before-import"))
         if briefing_id is not None:
             self.show_page(REFLECT)
             self.workspace.briefing_imported(briefing_id)

@@ -7,10 +7,14 @@ it is never logged or stored.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from pathlib import Path
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QFileDialog,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -31,16 +35,34 @@ FIRST_RUN_TEXT = (
 )
 
 
+@dataclass(frozen=True)
+class OpenCopy:
+    """First run on a new computer: open a copy made with "Take my journal with me"."""
+
+    passphrase: str
+    path: Path
+
+
+class ChooseJournalCopy:
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> Path | None:
+        name, _ = QFileDialog.getOpenFileName(parent, "Open a copy of your journal", "",
+                                              "Reflect journal (*.reflect);;All files (*)")
+        return Path(name) if name else None
+
+
 class PassphraseDialog(QDialog):
     def __init__(self, *, first_run: bool, folder: str = "", error: str = "",
                  parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.first_run = first_run
+        self.copy_path: Path | None = None
+        self.confirm_label: QWidget | None = None
         self.setWindowTitle("Create your journal — Reflect" if first_run else "Unlock — Reflect")
         self.setModal(True)
         layout = QVBoxLayout(self)
 
-        intro = QLabel(FIRST_RUN_TEXT if first_run else
+        self.intro = intro = QLabel(FIRST_RUN_TEXT if first_run else
                        "<p>Type your passphrase to open your journal.</p>")
         intro.setWordWrap(True)
         intro.setTextFormat(Qt.TextFormat.RichText)
@@ -62,6 +84,7 @@ class PassphraseDialog(QDialog):
         self.confirm.setAccessibleName("Passphrase again")
         if first_run:
             form.addRow("Type it &again:", self.confirm)
+            self.confirm_label = form.labelForField(self.confirm)
         else:
             self.confirm.hide()
         layout.addLayout(form)
@@ -82,6 +105,13 @@ class PassphraseDialog(QDialog):
         cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
         cancel.setText("Quit")
         cancel.setAccessibleName("Quit")
+        if first_run:
+            self.open_copy = self.buttons.addButton("I have a &copy of my journal…",
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+            self.open_copy.setAccessibleName("Open a copy of my journal")
+            self.open_copy.setToolTip("A copy made with “Take my journal with me”, for example on "
+                                      "your old laptop")
+            self.open_copy.clicked.connect(self._choose_copy)
         self.buttons.accepted.connect(self._try_accept)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
@@ -95,8 +125,24 @@ class PassphraseDialog(QDialog):
         if self.problem.isVisible():
             self.problem.hide()
 
+    def _choose_copy(self) -> None:
+        path = ChooseJournalCopy.ask(self)
+        if path is None:
+            return
+        self.copy_path = path
+        self.intro.setTextFormat(Qt.TextFormat.PlainText)
+        self.intro.setText(f"Open the copy “{path.name}”: type the passphrase it was locked with. "
+                           "It becomes your journal on this computer.")
+        self.confirm.hide()
+        if self.confirm_label is not None:
+            self.confirm_label.hide()
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Open copy")
+        ok.setAccessibleName("Open copy")
+        self.passphrase.setFocus()
+
     def _try_accept(self) -> None:
-        if self.first_run:
+        if self.first_run and self.copy_path is None:
             problem = passphrase_problem(self.passphrase.text(), self.confirm.text())
         else:
             problem = None if self.passphrase.text() else "Type your passphrase."
@@ -106,13 +152,15 @@ class PassphraseDialog(QDialog):
             return
         self.accept()
 
-    def value(self) -> str:
+    def value(self) -> str | OpenCopy:
+        if self.copy_path is not None:
+            return OpenCopy(self.passphrase.text(), self.copy_path)
         return self.passphrase.text()
 
     @classmethod
     def ask(cls, *, first_run: bool, folder: str = "", error: str = "",
-            parent: QWidget | None = None) -> str | None:
-        """Show the dialog; the passphrase typed, or None if the user chose Quit."""
+            parent: QWidget | None = None) -> str | OpenCopy | None:
+        """Show the dialog; the passphrase typed (or a copy to open), or None if the user quit."""
         dialog = cls(first_run=first_run, folder=folder, error=error, parent=parent)
         try:
             if dialog.exec() != QDialog.DialogCode.Accepted:

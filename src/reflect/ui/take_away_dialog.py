@@ -65,8 +65,9 @@ class TakeAwayDialog(QDialog):
         self.encrypted.setAccessibleName("An encrypted copy")
         self.encrypted.setChecked(True)
         layout.addWidget(self.encrypted)
-        hint = QLabel("Opens in Reflect on another computer with the same passphrase "
-                      "(File → Open a journal copy…).")
+        hint = QLabel("Opens in Reflect on another computer with the same passphrase: choose "
+                      "“I have a copy of my journal…” when Reflect first starts there, or "
+                      "File → Open a journal copy….")
         hint.setWordWrap(True)
         hint.setIndent(24)
         layout.addWidget(hint)

@@ -8,6 +8,7 @@ elsewhere, from a newer version, or in a folder that cannot be written gets a pl
 from __future__ import annotations
 
 import logging
+import shutil
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
@@ -52,9 +53,28 @@ def try_recovery(paths: AppPaths, settings: Settings, passphrase: str) -> Journa
     return recover_from_backup(paths, passphrase, backup.path, settings)
 
 
+def open_copy(paths: AppPaths, settings: Settings, choice) -> Journal | str:
+    """Make a copy from "Take my journal with me" this computer's journal; else say why not."""
+    from reflect.store.connection import passphrase_opens, quick_check
+    from reflect.store.files import make_private_file
+
+    if not passphrase_opens(choice.path, choice.passphrase):
+        return ("That file did not open with that passphrase. Check it is a Reflect journal copy "
+                "and type the passphrase it was made with.")
+    if not quick_check(choice.path, choice.passphrase):
+        return "That copy is damaged. Try another copy, or start a new journal."
+    paths.ensure()
+    staged = paths.journal_file.with_name(paths.journal_file.name + ".restoring")
+    shutil.copyfile(choice.path, staged)
+    make_private_file(staged)
+    staged.replace(paths.journal_file)
+    log.info("journal set up from a copy")
+    return open_journal(paths, choice.passphrase, settings=settings)
+
+
 def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> Journal | int:
     """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit)."""
-    from reflect.ui.passphrase_dialog import PassphraseDialog  # not needed with a passphrase file
+    from reflect.ui.passphrase_dialog import OpenCopy, PassphraseDialog  # not needed with a file
 
     first_run = not journal_exists(paths)
     given = read_passphrase_file(passphrase_file) if passphrase_file else None
@@ -64,6 +84,12 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> 
             first_run=first_run, folder=str(paths.data_dir), error=error)
         if passphrase is None:
             return 0
+        if isinstance(passphrase, OpenCopy):
+            opened = open_copy(paths, settings, passphrase)
+            if isinstance(opened, Journal):
+                return opened
+            error = opened
+            continue
         try:
             return open_journal(paths, passphrase, create=first_run, settings=settings)
         except (WrongPassphrase, JournalDamaged) as exc:

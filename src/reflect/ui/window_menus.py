@@ -48,6 +48,8 @@ class WindowMenus:
         self.backups_action = self._action("&Backups…", self.open_backups,
                                            tip="See, take and restore encrypted backups")
         self.passphrase_action = self._action("Change &passphrase…", self.change_passphrase)
+        self.open_copy_action = self._action("&Open a journal copy…", self.open_journal_copy,
+                                             tip="Replace this journal with a copy you brought")
         self.take_away_action = self._action("&Take my journal with me…", self.take_journal_away,
                                              tip="Copy everything, encrypted or as readable files")
         self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
@@ -82,6 +84,7 @@ class WindowMenus:
         file_menu.addAction(self.passphrase_action)
         file_menu.addAction(self.backups_action)
         file_menu.addAction(self.take_away_action)
+        file_menu.addAction(self.open_copy_action)
         file_menu.addSeparator()
         file_menu.addAction(self.lock_action)
         file_menu.addAction(self.quit_action)

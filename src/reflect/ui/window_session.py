@@ -15,12 +15,19 @@ from reflect.domain.errors import ReflectError
 from reflect.journal_access import newest_backup_opening_with
 from reflect.paths import AppPaths
 from reflect.settings import Settings
+from reflect.storage_check import storage_warning
 from reflect.store.journal import Journal
 from reflect.ui.background import run_in_background
 from reflect.ui.main_window import MainWindow
 from reflect.ui.unlock_flow import OfferRecovery, describe
 
 log = logging.getLogger(__name__)
+
+
+class StorageWarning:
+    @classmethod
+    def show(cls, text: str, parent=None) -> None:
+        QMessageBox.warning(parent, "Where your journal is kept", text)
 
 
 class WindowSession(QObject):
@@ -47,8 +54,13 @@ class WindowSession(QObject):
         return window
 
     def after_first_paint(self) -> None:
-        """Back up if the journal changed, then check the whole file in the background."""
+        """Warn about a network or roaming folder, back up if the journal changed, then check the
+        whole file in the background."""
         window = self.window
+        warning = storage_warning(self.paths.data_dir)
+        if warning:
+            log.warning("journal folder is on a network drive or roaming profile")
+            StorageWarning.show(warning, window)
         try:
             if self.journal.backup_if_changed("on-unlock") is not None:
                 window.statusBar().showMessage("Backed up.", 4000)
