@@ -7,6 +7,8 @@ knows nothing of parsing) and the briefing library (which knows nothing of SQL).
 from __future__ import annotations
 
 import logging
+import threading
+from collections.abc import Callable
 from pathlib import Path
 
 from reflect.paths import AppPaths
@@ -29,16 +31,80 @@ def journal_exists(paths: AppPaths) -> bool:
 def open_journal(paths: AppPaths, passphrase: str, *, create: bool = False,
                  settings: Settings | None = None) -> Journal:
     """Open (or create) the journal in `paths` and make sure the bundled briefings are in it."""
+    return _with_bundled_briefings(_open_store(paths, passphrase, create, settings))
+
+
+def _open_store(paths: AppPaths, passphrase: str, create: bool, settings: Settings | None,
+                check_same_thread: bool = True) -> Journal:
     if create:
         paths.ensure()
-    journal = Journal.open(paths.journal_file, passphrase, create=create,
-                           backup_dir=backup_dir_for(paths, settings), lock_path=paths.lock_file)
+    return Journal.open(paths.journal_file, passphrase, create=create,
+                        backup_dir=backup_dir_for(paths, settings), lock_path=paths.lock_file,
+                        check_same_thread=check_same_thread)
+
+
+def _with_bundled_briefings(journal: Journal) -> Journal:
     try:
         ensure_bundled_briefings(journal)
     except BaseException:
         journal.close()
         raise
     return journal
+
+
+class OpeningJournal:
+    """`open_journal` with the slow part on a worker thread, so unlocking overlaps the window's
+    own start-up.
+
+    Most of unlocking is SQLCipher deriving the key from the passphrase (PBKDF2, about 80 ms),
+    which runs in SQLite's C code with the GIL released: the UI thread loads the window's code in
+    the meantime. `result()` waits and hands the open journal over to the calling thread, which
+    alone uses it from then on; the worker never touches it again. Errors (a wrong passphrase, a
+    damaged or too new journal, one open elsewhere) are raised by `result()`, unchanged.
+
+    The worker runs store code only and imports nothing: two threads importing at once can see
+    each other's half-initialised modules. So the bundled briefings, whose check imports the
+    briefing library, are seen to by `result()` on the calling thread.
+
+    `then(journal)`, if given, also runs on the worker once the journal is open: the app reads what
+    its first screen shows, so those pages are already decrypted in the connection's cache. It
+    must use modules already imported; its result is dropped and its errors are only logged (the
+    UI thread reads the same again).
+    """
+
+    def __init__(self, paths: AppPaths, passphrase: str, *, create: bool = False,
+                 settings: Settings | None = None,
+                 then: Callable[[Journal], object] | None = None) -> None:
+        self.passphrase = passphrase
+        self.create = create
+        self._journal: Journal | None = None
+        self._error: BaseException | None = None
+        self._then = then
+        self._thread = threading.Thread(target=self._open, args=(paths, passphrase, create, settings),
+                                        name="reflect-unlock", daemon=True)
+        self._thread.start()
+
+    def _open(self, paths: AppPaths, passphrase: str, create: bool, settings: Settings | None) -> None:
+        try:
+            self._journal = _open_store(paths, passphrase, create, settings, check_same_thread=False)
+        except BaseException as exc:  # handed to result(), which raises it on the caller's thread
+            self._error = exc
+            return
+        if self._then is not None:
+            try:
+                self._then(self._journal)
+            except Exception as exc:  # the type only: messages can quote journal text
+                log.warning("reading ahead after unlocking failed: %s", type(exc).__name__)
+
+    def result(self) -> Journal:
+        self._thread.join()
+        error, self._error = self._error, None
+        if error is not None:
+            raise error
+        journal, self._journal = self._journal, None
+        if journal is None:
+            raise RuntimeError("the journal was already handed over")
+        return _with_bundled_briefings(journal)
 
 
 def ensure_bundled_briefings(journal: Journal) -> list[int]:

@@ -7,9 +7,11 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _main_thread_gc(qapp):
+    from reflect.ui import gc_guard
     from reflect.ui.gc_guard import MainThreadGarbageCollector
 
     collector = MainThreadGarbageCollector(qapp)
     yield
+    gc_guard.thaw()  # a window session froze what was alive at its first paint
     collector.stop()
     collector.setParent(None)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import zipfile
 
 import pytest
@@ -28,6 +29,24 @@ def _entry(journal, text):
     entry = journal.entries.create_entry(NewEntry(model="free", title=text))
     journal.entries.save_answer(AnswerDraft(entry.id, "reflection", text))
     return entry.id
+
+
+def test_what_lives_at_first_paint_is_frozen_and_thawed_before_a_restore(qtbot, tmp_path):
+    """The window session takes start-up's objects out of the collector's walk at first paint
+    (gc.freeze), and hands them back before it replaces the window."""
+    paths = AppPaths(tmp_path / "j")
+    journal = open_journal(paths, PASS, create=True)
+    journal.backup("manual")
+    session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
+    assert gc.get_freeze_count() == 0
+    window = session.start()
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: gc.get_freeze_count() > 0, timeout=5000)
+    session.restore(backups.list_backups(journal.backup_dir)[0].path)
+    qtbot.addWidget(session.window)
+    assert gc.get_freeze_count() == 0
+    session.window.close()
+    journal.close()
 
 
 def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, monkeypatch):

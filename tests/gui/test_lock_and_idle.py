@@ -11,6 +11,7 @@ from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
 from reflect.settings import Settings
 from reflect.ui.clipboard_guard import ClipboardGuard
+from reflect.ui.main_window import MainWindow
 from tests.gui.workspace_helpers import open_window
 
 pytestmark = pytest.mark.gui
@@ -62,6 +63,18 @@ def test_idle_timer_locks_and_input_postpones_it(qtbot, journal):
     qtbot.wait(200)
     assert not window.locked  # 350 ms since start, but only 200 since the key press
     qtbot.waitUntil(lambda: window.locked, timeout=2000)
+
+
+def test_idle_lock_watches_input_from_the_first_paint(qtbot, journal):
+    """The application-wide input filter goes in once the window has painted, and out on close."""
+    window = MainWindow(journal, Settings(), lambda: None)
+    qtbot.addWidget(window)
+    assert not window.idle_lock.watching
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    assert window.idle_lock.watching
+    window.close()
+    assert not window.idle_lock.watching
 
 
 def test_idle_lock_never(qtbot, journal):

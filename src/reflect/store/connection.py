@@ -29,10 +29,13 @@ PLAIN_SQLITE_HEADER = b"SQLite format 3\x00"
 PAGE_SIZE = 4096
 
 
-def connect(path: Path, passphrase: str, *, create: bool = False) -> sqlite_utils.Database:
+def connect(path: Path, passphrase: str, *, create: bool = False,
+            check_same_thread: bool = True) -> sqlite_utils.Database:
     """Open (or, with `create`, make) the encrypted database at `path` and prove the key.
 
     Raises WrongPassphrase, JournalDamaged or JournalUnavailable with a message for the user.
+    `check_same_thread=False` only for a connection opened on one thread and then handed, whole,
+    to another that uses it from then on (see `journal_access.OpeningJournal`).
     """
     use_sqlcipher()
     existed = path.exists() and path.stat().st_size > 0
@@ -41,7 +44,8 @@ def connect(path: Path, passphrase: str, *, create: bool = False) -> sqlite_util
     if existed:
         _check_header(path)
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=10)
+        conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=10,
+                                  check_same_thread=check_same_thread)
     except DatabaseError as exc:
         raise JournalUnavailable(
             f"Reflect cannot open the journal file in {path.parent}. "

@@ -61,7 +61,7 @@ class Journal:
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,
              backup_dir: Path | None = None, lock_path: Path | None = None,
-             migrations=MIGRATIONS) -> Journal:
+             migrations=MIGRATIONS, check_same_thread: bool = True) -> Journal:
         """Open the journal at `path` (creating it if `create` and absent).
 
         Raises WrongPassphrase, JournalInUse, JournalTooNew, JournalDamaged, JournalNotFound or
@@ -75,7 +75,7 @@ class Journal:
         lock.acquire()
         db = None
         try:
-            db = connect(path, passphrase, create=create)
+            db = connect(path, passphrase, create=create, check_same_thread=check_same_thread)
             for candidate in (path, path.with_name(path.name + "-wal"),
                               path.with_name(path.name + "-shm")):
                 if candidate.exists():

@@ -44,6 +44,23 @@ class MainThreadGarbageCollector(QObject):
 _installed: MainThreadGarbageCollector | None = None
 
 
+def freeze_survivors() -> None:
+    """Take everything alive now out of the collector's sight (`gc.freeze`).
+
+    Called once the main window has painted. What exists then (modules, classes, the window)
+    lives for the whole session, and each full collection on the UI thread would otherwise walk
+    all of it again: about 37,000 objects, 10-18 ms a time, a hitch a typist can feel. Python's own
+    collection at exit skips it too. Measured at first paint on a 10,000-entry journal: 48
+    unreachable objects, so nothing worth collecting first.
+    """
+    gc.freeze()
+
+
+def thaw() -> None:
+    """Hand frozen objects back to the collector (before the window is replaced)."""
+    gc.unfreeze()
+
+
 def install(app: QObject) -> MainThreadGarbageCollector:
     """Idempotently install the collector on the application object."""
     global _installed

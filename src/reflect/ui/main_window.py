@@ -289,6 +289,8 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         super().paintEvent(event)
         if not self._painted:
             self._painted = True
+            if not self._retired:
+                self.idle_lock.watch()
             self.first_painted.emit()
 
     def changeEvent(self, event) -> None:  # noqa: N802 (Qt API)

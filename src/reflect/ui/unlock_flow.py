@@ -9,12 +9,14 @@ from __future__ import annotations
 
 import logging
 import shutil
+from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect import APP_NAME
 from reflect.domain.errors import JournalDamaged, ReflectError, WrongPassphrase
 from reflect.journal_access import (
+    OpeningJournal,
     journal_exists,
     newest_backup_opening_with,
     open_journal,
@@ -72,26 +74,38 @@ def open_copy(paths: AppPaths, settings: Settings, choice) -> Journal | str:
     return open_journal(paths, choice.passphrase, settings=settings)
 
 
-def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> Journal | int:
-    """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit)."""
-    from reflect.ui.passphrase_dialog import OpenCopy, PassphraseDialog  # not needed with a file
+def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
+           opening: OpeningJournal | None = None,
+           while_opening: Callable[[], None] | None = None,
+           then: Callable[[Journal], object] | None = None) -> Journal | int:
+    """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit).
 
-    first_run = not journal_exists(paths)
+    The journal opens on a worker thread (`OpeningJournal`); `while_opening` runs once on this
+    thread meanwhile (the app loads the main window's code), and `then(journal)` on the worker once
+    it is open (the app reads its first screen). `opening` is one already started with the
+    passphrase from `passphrase_file`.
+    """
+    first_run = opening.create if opening is not None else not journal_exists(paths)
     given = read_passphrase_file(passphrase_file) if passphrase_file else None
     error = ""
     while True:
-        passphrase = given if given is not None else PassphraseDialog.ask(
-            first_run=first_run, folder=str(paths.data_dir), error=error)
-        if passphrase is None:
-            return 0
-        if isinstance(passphrase, OpenCopy):
-            opened = open_copy(paths, settings, passphrase)
-            if isinstance(opened, Journal):
-                return opened
-            error = opened
-            continue
+        if opening is None:
+            passphrase = given if given is not None else _ask(first_run, paths, error)
+            if passphrase is None:
+                return 0
+            if not isinstance(passphrase, str):  # OpenCopy: set up from a copy, not this journal
+                opened = open_copy(paths, settings, passphrase)
+                if isinstance(opened, Journal):
+                    return opened
+                error = opened
+                continue
+            opening = OpeningJournal(paths, passphrase, create=first_run, settings=settings, then=then)
+        if while_opening is not None:
+            while_opening()
+            while_opening = None
+        passphrase, started, opening = opening.passphrase, opening, None
         try:
-            return open_journal(paths, passphrase, create=first_run, settings=settings)
+            return started.result()
         except (WrongPassphrase, JournalDamaged) as exc:
             recovered = None if first_run else try_recovery(paths, settings, passphrase)
             if recovered is not None:
@@ -103,3 +117,10 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None) -> 
         except ReflectError as exc:
             QMessageBox.critical(None, APP_NAME, exc.message)
             return exc.exit_code
+
+
+def _ask(first_run: bool, paths: AppPaths, error: str):
+    """The passphrase typed, an OpenCopy choice, or None if the user quit."""
+    from reflect.ui.passphrase_dialog import PassphraseDialog  # not needed with a passphrase file
+
+    return PassphraseDialog.ask(first_run=first_run, folder=str(paths.data_dir), error=error)

@@ -17,6 +17,7 @@ from reflect.paths import AppPaths
 from reflect.settings import Settings
 from reflect.storage_check import storage_warning
 from reflect.store.journal import Journal
+from reflect.ui import gc_guard
 from reflect.ui.background import run_in_background
 from reflect.ui.main_window import MainWindow
 from reflect.ui.unlock_flow import OfferRecovery, describe
@@ -45,6 +46,7 @@ class WindowSession(QObject):
     def start(self) -> MainWindow:
         window = MainWindow(self.journal, self.settings, self.save_settings)
         window.restore_requested.connect(self.restore)
+        window.first_painted.connect(gc_guard.freeze_survivors)
         if self.exit_after_first_paint:
             window.first_painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
         else:
@@ -83,6 +85,7 @@ class WindowSession(QObject):
                                 "to save what can still be read.")
 
     def restore(self, backup: Path) -> None:
+        gc_guard.thaw()  # the old window is about to go: let the collector free it
         old = self.window
         old.retire()
         try:
