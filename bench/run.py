@@ -86,13 +86,17 @@ def probe(kind: str, folder: Path, passphrase_file: Path) -> dict:
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
+STARTUP_RUNS = 9  # the median of 9: one process start varies by ±20 ms here
+
+
 def measure_startup(folder: Path, passphrase_file: Path) -> tuple[float, float]:
     env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "PYTHONPATH": str(ROOT / "src")}
     app, bare = [], []
-    for _ in range(3):
+    for _ in range(STARTUP_RUNS):  # interleaved, so a busy moment of the machine hits both alike
         t0 = time.perf_counter()
         subprocess.run([python(), "-m", "reflect", "--data-dir", str(folder), "--passphrase-file",
-                        str(passphrase_file), "--exit-after-first-paint"], check=True, env=env, cwd=ROOT)
+                        str(passphrase_file), "--exit-after-first-paint"], check=True, env=env, cwd=ROOT,
+                       capture_output=True)
         app.append(time.perf_counter() - t0)
         t0 = time.perf_counter()
         subprocess.run([python(), str(HERE / "gui_probe.py"), "bare-window"], check=True, env=env,

@@ -37,7 +37,8 @@ def _journal_options() -> argparse.ArgumentParser:
     return common
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
+    """The whole command line; `with_commands=False` leaves out the commands (see `main`)."""
     common = _journal_options()
     parser = _Parser(prog="reflect", parents=[common],
                      description="Reflect: a private, offline reflective journal.")
@@ -45,6 +46,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--exit-after-first-paint", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--self-test", action="store_true",
                         help="check this installation works (in a temporary folder), then exit")
+    if not with_commands:
+        parser.set_defaults(command=None)
+        return parser
     commands = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
 
     journal = commands.add_parser("journal", help="create a journal").add_subparsers(
@@ -116,8 +120,27 @@ def _day(text: str):
         raise argparse.ArgumentTypeError(f"'{text}' is not a date: use YYYY-MM-DD") from None
 
 
+def _names_no_command(argv: list[str]) -> bool:
+    """True when `argv` is only options of the window (no command, no help): the usual start.
+
+    The full parser's eleven commands take about 6 ms to build, which every start of the window
+    would otherwise pay. Anything else (any other word, an abbreviated option) gets the full parser.
+    """
+    values_of = {"--data-dir", "--passphrase-file"}
+    expecting_value = False
+    for arg in argv:
+        if expecting_value:
+            expecting_value = False
+        elif arg in values_of:
+            expecting_value = True
+        elif not arg.startswith("-") or arg in ("-h", "--help"):
+            return False
+    return True
+
+
 def main(argv: list[str] | None = None) -> int:
-    parser = build_parser()
+    argv = sys.argv[1:] if argv is None else list(argv)
+    parser = build_parser(with_commands=not _names_no_command(argv))
     args = parser.parse_args(argv)
     if args.self_test:
         from reflect import self_test

@@ -132,3 +132,24 @@ def test_demo_and_search(run_cli, tmp_path):
     assert hostile.returncode == 0 and isinstance(json.loads(hostile.stdout), list)
     refused = run_cli("demo", "--entries", "5", data_dir=data)
     assert refused.returncode == 2 and "already has reflections" in refused.stderr
+
+
+@pytest.mark.parametrize("argv", [
+    [], ["--data-dir", "some folder"], ["--self-test"],
+    ["--data-dir=d", "--passphrase-file", "p", "--exit-after-first-paint"],
+])
+def test_starting_the_window_parses_the_same_without_building_the_commands(argv):
+    from reflect import cli
+
+    assert cli._names_no_command(argv)
+    quick = cli.build_parser(with_commands=False).parse_args(argv)
+    assert vars(quick) == vars(cli.build_parser().parse_args(argv))
+
+
+@pytest.mark.parametrize("argv", [
+    ["demo"], ["--data-dir", "d", "search", "x"], ["-h"], ["--help"], ["--data", "d"], ["exprot"],
+])
+def test_anything_but_the_window_gets_the_full_command_line(argv):
+    from reflect import cli
+
+    assert not cli._names_no_command(argv)

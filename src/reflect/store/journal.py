@@ -9,7 +9,9 @@ from __future__ import annotations
 import logging
 import os
 import shutil
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -18,17 +20,21 @@ from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import connect, passphrase_opens, quick_check, rekey_file
-from reflect.store.dictionary_store import DictionaryStore
 from reflect.store.driver import DatabaseError
-from reflect.store.export_log_store import ExportLogStore
 from reflect.store.files import make_private_file
-from reflect.store.journal_store import JournalStore
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrations import MIGRATIONS, apply_migrations
-from reflect.store.privacy_store import PrivacyStore
-from reflect.store.revision_store import RevisionStore
-from reflect.store.search import SearchIndex
 from reflect.store.session_store import SessionStore
+
+if TYPE_CHECKING:
+    from reflect.store.dictionary_store import DictionaryStore
+    from reflect.store.export_log_store import ExportLogStore
+    from reflect.store.journal_store import JournalStore
+    from reflect.store.privacy_store import PrivacyStore
+    from reflect.store.revision_store import RevisionStore
+    from reflect.store.search import SearchIndex
+
+_BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports")
 
 log = logging.getLogger(__name__)
 
@@ -48,15 +54,49 @@ class Journal:
 
     def _bind(self, db: sqlite_utils.Database) -> None:
         self.db = db
-        self.briefings = BriefingStore(db)
-        self.entries = JournalStore(db)
-        self.sessions = SessionStore(db)
+        self.briefings = BriefingStore(db)  # every unlock checks the bundled briefings
+        self.sessions = SessionStore(db)  # these two feed the dashboard, the first screen
         self.actions = ActionStore(db)
-        self.search = SearchIndex(db)
-        self.dictionary = DictionaryStore(db)
-        self.revisions = RevisionStore(db)
-        self.privacy = PrivacyStore(db)
-        self.exports = ExportLogStore(db)
+        for name in _BUILT_ON_FIRST_USE:  # after a restore, build them again on the new file
+            self.__dict__.pop(name, None)
+
+    # The other stores, and their modules, are built on first use: not needed for the first
+    # screen, importing them cost about 7 ms of every start.
+    @cached_property
+    def entries(self) -> JournalStore:
+        from reflect.store.journal_store import JournalStore
+
+        return JournalStore(self.db)
+
+    @cached_property
+    def search(self) -> SearchIndex:
+        from reflect.store.search import SearchIndex
+
+        return SearchIndex(self.db)
+
+    @cached_property
+    def dictionary(self) -> DictionaryStore:
+        from reflect.store.dictionary_store import DictionaryStore
+
+        return DictionaryStore(self.db)
+
+    @cached_property
+    def revisions(self) -> RevisionStore:
+        from reflect.store.revision_store import RevisionStore
+
+        return RevisionStore(self.db)
+
+    @cached_property
+    def privacy(self) -> PrivacyStore:
+        from reflect.store.privacy_store import PrivacyStore
+
+        return PrivacyStore(self.db)
+
+    @cached_property
+    def exports(self) -> ExportLogStore:
+        from reflect.store.export_log_store import ExportLogStore
+
+        return ExportLogStore(self.db)
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,
