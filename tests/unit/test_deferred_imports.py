@@ -1,0 +1,42 @@
+"""Start-up leaves out what it does not use, and what it leaves out still works when used."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+from reflect.store.deferred import defer
+from tests.conftest import REPO
+
+
+def _run(script: str) -> list[str]:
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                         timeout=120, check=True)
+    return out.stdout.split()
+
+
+def test_opening_the_store_does_not_load_dateutils_parser_yet_sqlite_utils_recipes_work():
+    assert _run(
+        "import sys\n"
+        "import reflect.store.journal\n"
+        "print('dateutil.tz' in sys.modules)\n"
+        "import sqlite_utils.recipes as recipes\n"
+        "print(recipes.parsedate('2024-01-02'), recipes.parsedatetime('2024-01-02 10:30'))\n"
+        "print('dateutil.tz' in sys.modules)\n"
+    ) == ["False", "2024-01-02", "2024-01-02T10:30:00", "True"]
+
+
+def test_the_journal_builds_the_stores_the_first_screen_does_not_need_on_first_use():
+    assert _run(
+        "import sys\n"
+        "import reflect.app\n"  # what the app imports before it opens the window
+        "print('reflect.store.search' in sys.modules, 'reflect.store.journal_store' in sys.modules)\n"
+    ) == ["False", "False"]
+
+
+def test_defer_leaves_alone_what_is_loaded_or_missing():
+    assert defer("json") is False  # already imported by the test run
+    assert defer("no_such_module_for_reflect") is False
+    assert "no_such_module_for_reflect" not in sys.modules
