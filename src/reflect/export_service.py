@@ -221,6 +221,21 @@ def _where(f: Finding) -> tuple[str, object]:
     return "", None
 
 
+def check_field(journal, finding: Finding, text: str) -> list[Finding]:
+    """The findings in the new `text` of the field `finding` is in (while the user edits it)."""
+    field = CheckedField(finding.entry_id, finding.stage, finding.field or "", text)
+    return check_fields([field], watch_terms=journal.privacy.watch_terms(),
+                        accepted=journal.privacy.accepted())
+
+
+def cpd_record_problems(journal, entry_id: int) -> list[Finding]:
+    """The findings in what "Copy as CPD record" puts on the clipboard: the reflection's answers
+    (`cpd_record_text` leaves out the title and tags)."""
+    fields = [f for f in entry_fields(journal, entry_id) if f.stage is not None and f.text.strip()]
+    return check_fields(fields, watch_terms=journal.privacy.watch_terms(),
+                        accepted=journal.privacy.accepted())
+
+
 def find_problems(journal, request: ExportRequest, report: Report) -> list[Finding]:
     """The findings the user must review before `report` may be exported."""
     return check_fields(checked_fields(journal, request, report),

@@ -7,13 +7,22 @@ from functools import partial
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QDialog
 
 from reflect import export_service as svc
 from reflect.domain.journal import NewEntry
 from reflect.ui.export_history_dialog import ExportHistoryDialog, short_hash
 from reflect.ui.findings_dialog import ExportReview, FindingsDialog, context_html
 from tests.gui.test_accessibility import unnamed_focusable
-from tests.gui.test_export_helpers import LEFT, answer_file, make_flow, open_dialog, plant, select
+from tests.gui.test_export_helpers import (
+    LEFT,
+    answer_file,
+    make_flow,
+    open_dialog,
+    plant,
+    review_with,
+    select,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -138,11 +147,65 @@ def test_copy_as_cpd_record(qtbot, journal):
         title="Briefing in team meeting", model="swe_cpd",
         answers=(("learnt", "Drift happens quietly."), ("cpd_type", "Team discussion"))))
     flow = make_flow(qtbot, journal, entry_id=entry.id)
-    text = flow.copy_cpd_record(entry.id)
+    text = flow.copy_cpd_record(entry.id).text
     assert text == QGuiApplication.clipboard().text()
     assert text.startswith("Type of CPD:\nTeam discussion\n\nDescription and relevance:")
     assert text.index("What I learnt:\nDrift happens quietly.") > text.index("Date:")
-    assert flow.copy_cpd_record(999999) is None
+    assert flow.copy_cpd_record(999999).text is None
+
+
+def _cpd_entry(journal, learnt: str, title: str = "Team meeting"):
+    return journal.entries.create_entry(NewEntry(
+        title=title, model="swe_cpd", answers=(("learnt", learnt), ("cpd_type", "Team discussion"))))
+
+
+def test_copy_as_cpd_record_is_checked_first_and_a_cancelled_check_copies_nothing(qtbot, journal,
+                                                                                  monkeypatch):
+    """The record leaves Reflect, so it is checked as an export is; cancelling copies nothing."""
+    entry = _cpd_entry(journal, "Mrs Okafor rang on 07700 900123 about the referral.")
+    QGuiApplication.clipboard().setText("what was there before")
+    shown = review_with(monkeypatch, lambda dialog: QDialog.DialogCode.Rejected)
+    copied = make_flow(qtbot, journal, entry_id=entry.id).copy_cpd_record()
+    found = sorted(item.finding.text for item in shown[0].review.items)
+    assert found == ["07700 900123", "Mrs Okafor"]
+    assert not shown[0].leave_button.isVisible()  # one reflection: nothing to leave out
+    assert copied.text is None and "cancelled" in copied.message
+    assert QGuiApplication.clipboard().text() == "what was there before"
+
+
+def test_copy_as_cpd_record_after_an_edit_and_an_acceptance(qtbot, journal, monkeypatch):
+    """Edit one finding away and accept the other: the copy holds the edited text, and copying
+    again asks nothing."""
+    entry = _cpd_entry(journal, "Mrs Okafor rang on 07700 900123 about the referral.")
+
+    def steps(dialog):
+        select(dialog, "Mrs Okafor")
+        qtbot.mouseClick(dialog.accept_button, LEFT)
+        select(dialog, "07700 900123")
+        qtbot.mouseClick(dialog.edit_button, LEFT)
+        dialog.editor.setPlainText("Mrs Okafor rang about the referral.")
+        qtbot.mouseClick(dialog.save_button, LEFT)
+        assert dialog.review.unresolved == []
+        qtbot.mouseClick(dialog.export_button, LEFT)
+        return dialog.result()
+
+    shown = review_with(monkeypatch, steps)
+    flow = make_flow(qtbot, journal, entry_id=entry.id)
+    edited = []
+    flow.journal_changed.connect(edited.append)
+    copied = flow.copy_cpd_record()
+    assert len(shown) == 1 and edited == [frozenset({entry.id})]
+    assert "What I learnt:\nMrs Okafor rang about the referral." in copied.text
+    assert "07700" not in QGuiApplication.clipboard().text()
+    assert flow.copy_cpd_record().text == copied.text and len(shown) == 1
+
+
+def test_a_title_is_not_copied_so_it_is_not_checked(qtbot, journal, monkeypatch):
+    """The CPD record holds the answers only: a name in the title does not stop the copy."""
+    entry = _cpd_entry(journal, "Drift happens quietly.", title="Visit with Mrs Okafor")
+    shown = review_with(monkeypatch, lambda dialog: QDialog.DialogCode.Rejected)
+    copied = make_flow(qtbot, journal, entry_id=entry.id).copy_cpd_record()
+    assert shown == [] and "Okafor" not in copied.text
 
 
 def test_every_control_has_an_accessible_name(qtbot, journal, tmp_path, monkeypatch):

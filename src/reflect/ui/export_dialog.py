@@ -29,7 +29,6 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from reflect import export as pdf  # reportlab and pypdf load on first use
 from reflect import export_service as svc
-from reflect.domain.anonymisation import CheckedField, check_fields
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.errors import ExportError, ReflectError
 from reflect.domain.report import ExportOptions
@@ -214,9 +213,7 @@ class ExportDialog(QDialog):
             left_out |= decided.left_out
 
     def _check_field(self, finding, text: str):
-        field = CheckedField(finding.entry_id, finding.stage, finding.field or "", text)
-        return check_fields([field], watch_terms=self.journal.privacy.watch_terms(),
-                            accepted=self.journal.privacy.accepted())
+        return svc.check_field(self.journal, finding, text)
 
     def write(self, request: svc.ExportRequest, report, target: Path) -> None:
         """Render and check in the background; the export log records a file that passed."""

@@ -9,17 +9,29 @@ is remembered while the app runs (not in settings: a folder name can say somethi
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
+from functools import partial
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QWidget
 
+from reflect import export_service as svc
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.report import cpd_record_text
 from reflect.settings import Settings
 from reflect.ui.export_dialog import ExportContext, ExportDialog
 from reflect.ui.export_history_dialog import ExportHistoryDialog
+from reflect.ui.findings_dialog import ExportReview, FindingsDialog
+
+
+@dataclass(frozen=True)
+class CpdCopy:
+    """What "Copy as CPD record" did: the text copied (None if nothing was) and what to tell the user."""
+
+    text: str | None
+    message: str
 
 
 class ExportFlow(QObject):
@@ -81,23 +93,41 @@ class ExportFlow(QObject):
         if self.dialog is not None and shiboken6.isValid(self.dialog):
             self.dialog.reject()
 
-    def copy_cpd_record(self, entry_id: int | None = None) -> str | None:
+    def copy_cpd_record(self, entry_id: int | None = None) -> CpdCopy:
         """Put the reflection's text on the clipboard in Social Work England's CPD form order.
 
-        Returns the text (give it to `ClipboardGuard.mark_ours` so it is cleared on lock), or None
-        when there is no such reflection.
+        The text is leaving Reflect (for the online CPD form), so it is checked first, as before an
+        export: the user reviews each finding (edit, or accept as not identifying) or cancels.
+        Give a copied text to `ClipboardGuard.mark_ours` so it is cleared on lock.
         """
         entry_id = self.current_entry_id() if entry_id is None else entry_id
         if entry_id is None:
-            return None
-        self.flush()
+            return CpdCopy(None, "Open a reflection first.")
+        if not self.flush():
+            return CpdCopy(None, "Your latest changes could not be saved, so nothing was copied.")
+        while findings := svc.cpd_record_problems(self.journal, entry_id):
+            if not self._reviewed(entry_id, findings):
+                return CpdCopy(None, "Nothing was copied: the check for details that may identify "
+                                     "someone was cancelled.")
         try:
             entry = self.journal.entries.get_entry(entry_id)
         except KeyError:
-            return None
+            return CpdCopy(None, "Open a reflection first.")
         text = cpd_record_text(entry)
         QGuiApplication.clipboard().setText(text)
-        return text
+        return CpdCopy(text, "Copied as a CPD record. It is cleared from the clipboard when Reflect locks.")
+
+    def _reviewed(self, entry_id: int, findings) -> bool:
+        journal = self.journal
+        title = next((f.text for f in svc.entry_fields(journal, entry_id) if f.field == svc.TITLE), "")
+        review = ExportReview(findings, partial(svc.field_text, journal),
+                              partial(svc.save_field_text, journal), journal.privacy.accept,
+                              partial(svc.check_field, journal),
+                              {entry_id: title or "Untitled reflection"}, can_leave_out=False)
+        decided = FindingsDialog.ask(review, self._window())
+        if review.saved:
+            self.journal_changed.emit(frozenset(review.edited))
+        return decided is not None
 
     def show_history(self) -> None:
         ExportHistoryDialog.ask(self.journal.exports.all(), self._window())

@@ -207,12 +207,10 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         return self._workspace.editor.entry_id or self._workspace.entry_list.current_entry_id()
 
     def copy_cpd_record(self) -> None:
-        text = self.export_flow.copy_cpd_record()  # the open or selected reflection
-        if text is None:
-            self.statusBar().showMessage("Open a reflection first.", 5000)
-        else:
-            self.clipboard_guard.mark_ours(text)
-            self.statusBar().showMessage("Copied as a CPD record.", 5000)
+        copied = self.export_flow.copy_cpd_record()  # the open or selected reflection
+        if copied.text is not None:
+            self.clipboard_guard.mark_ours(copied.text)
+        self.statusBar().showMessage(copied.message, 8000)
 
     def _journal_changed_by_export(self, entry_ids) -> None:
         """The export review edited text in place: show it, so autosave cannot write the old text back."""
