@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import threading
 from datetime import date
 
 import pytest
@@ -13,6 +14,7 @@ from PySide6.QtWidgets import QDialog
 from reflect import export_service as svc
 from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter
+from reflect.ui import export_dialog
 from tests.gui.test_export_helpers import (
     EDITED_TEXT,
     LEFT,
@@ -92,6 +94,7 @@ def test_cancelling_the_review_writes_nothing(qtbot, journal, tmp_path, monkeypa
     review_with(monkeypatch, lambda dialog: QDialog.DialogCode.Rejected)
     dialog = open_dialog(qtbot, make_flow(qtbot, journal, session_id=ids["session"]))
     qtbot.mouseClick(dialog.view.export_button, LEFT)
+    wait_done(qtbot, dialog)
     assert asked == [] and "Nothing was written" in dialog.view.status.text()
     assert journal.exports.all() == []
 
@@ -153,12 +156,47 @@ def test_cancel_mid_export_leaves_no_file(qtbot, journal, tmp_path, monkeypatch)
     dialog = _portfolio_dialog(qtbot, journal, monkeypatch, folder / "Portfolio.pdf")
     qtbot.mouseClick(dialog.view.export_button, LEFT)
     assert dialog.running and dialog.view.cancel_button.isVisible()
-    qtbot.waitUntil(lambda: dialog.view.progress.value() >= 5, timeout=30000)
+    qtbot.waitUntil(lambda: dialog.view.status.text().startswith("Writing the PDF")
+                    and dialog.view.progress.value() >= 5, timeout=30000)
     qtbot.mouseClick(dialog.view.cancel_button, LEFT)
     wait_done(qtbot, dialog)
     assert list(folder.iterdir()) == []
     assert "cancelled" in dialog.view.status.text() and dialog.written is None
     assert journal.exports.all() == [] and dialog.view.export_button.isVisible()
+
+
+def test_the_check_runs_off_the_ui_thread_and_can_be_cancelled(qtbot, journal, tmp_path, monkeypatch):
+    """A long selection is checked on a worker, with its progress shown; Cancel stops it before
+    any file is asked for."""
+    build_demo(journal, 300)
+    asked = []
+    monkeypatch.setattr("reflect.ui.export_dialog.ChooseExportFile.ask",
+                        classmethod(lambda cls, parent, suggested: asked.append(suggested)))
+    dialog = open_dialog(qtbot, make_flow(qtbot, journal), "portfolio")
+    dialog.view.date_from.setDate(date(2000, 1, 1))
+    review_with(monkeypatch, lambda review: QDialog.DialogCode.Rejected)  # never reached
+    checked_on, gate = [], threading.Event()
+    real = export_dialog.check_fields
+
+    def check_fields(fields, *, progress, **kwargs):
+        checked_on.append(threading.get_ident())
+
+        def held(done, total):  # the check waits after its first report until Cancel is clicked
+            going_on = progress(done, total)
+            gate.wait(10)
+            return going_on
+        return real(fields, progress=held, **kwargs)
+
+    monkeypatch.setattr(export_dialog, "check_fields", check_fields)
+    qtbot.mouseClick(dialog.view.export_button, LEFT)
+    assert dialog.running and "Checking the text" in dialog.view.status.text()
+    qtbot.waitUntil(lambda: "pieces of text" in dialog.view.status.text(), timeout=30000)
+    qtbot.mouseClick(dialog.view.cancel_button, LEFT)
+    gate.set()
+    wait_done(qtbot, dialog)
+    assert checked_on and checked_on[0] != threading.get_ident()
+    assert asked == [] and "Export cancelled" in dialog.view.status.text()
+    assert dialog.view.export_button.isEnabled()
 
 
 def test_password_protected_single_reflection(qtbot, journal, tmp_path, monkeypatch):
@@ -195,6 +233,7 @@ def test_closing_the_dialog_cancels_a_running_export(qtbot, journal, tmp_path, m
     dialog = _portfolio_dialog(qtbot, journal, monkeypatch, folder / "Portfolio.pdf")
     task_holder = []
     qtbot.mouseClick(dialog.view.export_button, LEFT)
+    qtbot.waitUntil(lambda: dialog.view.status.text().startswith("Writing the PDF"), timeout=30000)
     task_holder.append(dialog.task)
     dialog.reject()
     qtbot.waitUntil(lambda: task_holder[0].done and not dialog.running, timeout=30000)

@@ -1,11 +1,12 @@
 """Export…: choose a document and its options, review what may identify someone, write the PDF.
 
 The dialog is not modal, so the practitioner can carry on writing while a long portfolio renders.
-Its steps follow `reflect.export_service`: save pending edits, read a snapshot and check it (UI
-thread), the review dialog when something is found, the Save-as dialog, then rendering and the
-second check of the written PDF's text, each through `run_in_background` with a progress bar and
-Cancel. The file appears under its name only once the second check passes; any failure or a
-cancel leaves nothing new behind and any earlier file as it was. Background callbacks hold the
+Its steps follow `reflect.export_service`: save pending edits, read a snapshot (UI thread) and
+check its text, the review dialog when something is found, the Save-as dialog, then rendering and
+the second check of the written PDF's text; the checks and the rendering go through
+`run_in_background` with a progress bar and Cancel. The file appears under its name only once
+the second check passes; any failure or a cancel leaves nothing new behind and any earlier file
+as it was. Background callbacks hold the
 dialog weakly and the written file is tidied up even if the dialog has gone (see import_dialog).
 """
 
@@ -29,6 +30,7 @@ from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
 from reflect import export as pdf  # reportlab and pypdf load on first use
 from reflect import export_service as svc
+from reflect.domain.anonymisation import CheckStopped, check_fields
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.errors import ExportError, ReflectError
 from reflect.domain.report import ExportOptions
@@ -171,20 +173,54 @@ class ExportDialog(QDialog):
         request = self.request()
         if request is None:
             return
-        self._say(status="Checking the text for details that may identify someone…")
         for button in (self.view.open_pdf, self.view.show_folder, self.view.review_button):
             button.hide()
         if not self.ctx.flush():
             self._say(error="Your latest changes could not be saved, so nothing was "
                                          "exported. Check the disk has space, then try again.")
             return
+        self._check(request, frozenset())
+
+    def _check(self, request: svc.ExportRequest, left_out: frozenset[int]) -> None:
+        """Read the snapshot and the text to check here (the database stays on the UI thread), then
+        check the text on a worker: about a quarter of a second per 1,000 reflections."""
         try:
-            report = self._reviewed(request)
+            report = svc.load_report(self.journal, request, left_out)
+            fields = svc.checked_fields(self.journal, request, report)
         except ExportError as exc:
             self._say(error=exc.message)
             return
-        if report is None:
-            self._say(status="Export cancelled. Nothing was written.")
+        watch, accepted = self.journal.privacy.watch_terms(), self.journal.privacy.accepted()
+        self._run += 1
+        run, me = self._run, weakref.ref(self)
+        self.cancelled = False
+        self._working(True, "Checking the text for details that may identify someone…")
+
+        def checked(findings) -> None:
+            if (dialog := _alive(me)) is not None:
+                dialog._checked(run, request, report, left_out, findings)
+
+        def failed(exc: BaseException) -> None:
+            if (dialog := _alive(me)) is not None:
+                dialog._failed(run, exc)
+
+        self.task = run_in_background(
+            lambda report_progress: check_fields(fields, watch_terms=watch, accepted=accepted,
+                                                 progress=_at_most_every(report_progress)),
+            checked, failed, on_progress=_progress_to(me, run, "text"))
+
+    def _checked(self, run: int, request: svc.ExportRequest, report, left_out: frozenset[int],
+                 findings) -> None:
+        """Review what was found (then check again), or go on to choose the file."""
+        if run != self._run:
+            return
+        self._working(False)
+        if findings:
+            decided = self._review(request, report, findings)
+            if decided is None:
+                self._say(status="Export cancelled. Nothing was written.")
+            else:
+                self._check(request, left_out | decided.left_out)
             return
         target = ChooseExportFile.ask(self, self.suggested_path(request))
         if target is None:
@@ -192,25 +228,17 @@ class ExportDialog(QDialog):
             return
         self.write(request, report, target)
 
-    def _reviewed(self, request: svc.ExportRequest):
-        """The snapshot once every finding is settled, or None if the user cancelled the review."""
-        left_out: set[int] = set()
-        while True:
-            report = svc.load_report(self.journal, request, left_out)
-            findings = svc.find_problems(self.journal, request, report)
-            if not findings:
-                return report
-            titles = {svc.entry_id_of(e): e.display_title for e in svc.report_entries(report)}
-            titles[None] = "Session details" if request.kind == "session" else svc.SELECTION
-            review = ExportReview(findings, partial(svc.field_text, self.journal),
-                                  partial(svc.save_field_text, self.journal), self.journal.privacy.accept,
-                                  self._check_field, titles, can_leave_out=request.kind != "entry")
-            decided = FindingsDialog.ask(review, self)
-            if review.saved:
-                self.journal_changed.emit(frozenset(review.edited))
-            if decided is None:
-                return None
-            left_out |= decided.left_out
+    def _review(self, request: svc.ExportRequest, report, findings):
+        """The user's decisions on `findings`, or None if they cancelled the review."""
+        titles = {svc.entry_id_of(e): e.display_title for e in svc.report_entries(report)}
+        titles[None] = "Session details" if request.kind == "session" else svc.SELECTION
+        review = ExportReview(findings, partial(svc.field_text, self.journal),
+                              partial(svc.save_field_text, self.journal), self.journal.privacy.accept,
+                              self._check_field, titles, can_leave_out=request.kind != "entry")
+        decided = FindingsDialog.ask(review, self)
+        if review.saved:
+            self.journal_changed.emit(frozenset(review.edited))
+        return decided
 
     def _check_field(self, finding, text: str):
         return svc.check_field(self.journal, finding, text)
@@ -225,9 +253,6 @@ class ExportDialog(QDialog):
         self._working(True, "Writing the PDF…")
         _quick_handover(True)
 
-        def progress(what: str):
-            return lambda done, total: (d := _alive(me)) is not None and d._progress(run, what, done, total)
-
         def rendered(pending: svc.PendingExport) -> None:
             dialog = _alive(me)
             if dialog is None or dialog.cancelled or run != dialog._run:
@@ -239,7 +264,7 @@ class ExportDialog(QDialog):
             dialog._working(True, "Checking the PDF's text…")
             dialog.task = run_in_background(
                 lambda report: svc.verify(pending, watch, accepts, progress=_at_most_every(report)),
-                verified, failed, on_progress=progress("page"))
+                verified, failed, on_progress=_progress_to(me, run, "page"))
 
         def verified(result) -> None:
             _quick_handover(False)
@@ -258,7 +283,7 @@ class ExportDialog(QDialog):
         self.task = run_in_background(
             lambda report_progress: svc.render_pending(report, target, password=password,
                                                        progress=_at_most_every(report_progress)),
-            rendered, failed, on_progress=progress("reflection"))
+            rendered, failed, on_progress=_progress_to(me, run, "reflection"))
 
     def _progress(self, run: int, what: str, done: int, total: int) -> None:
         if run != self._run:
@@ -266,8 +291,10 @@ class ExportDialog(QDialog):
         bar = self.view.progress
         bar.setRange(0, max(total, 1))
         bar.setValue(min(done, max(total, 1)))
-        step = "Writing the PDF" if what == "reflection" else "Checking the PDF's text"
-        self.view.status.setText(f"{step}… {what} {done} of {total}" if total else f"{step}…")
+        step = {"reflection": "Writing the PDF", "page": "Checking the PDF's text",
+                "text": "Checking the text for details that may identify someone"}[what]
+        counted = f"{what} {done} of {total}" if what != "text" else f"{done} of {total} pieces of text"
+        self.view.status.setText(f"{step}… {counted}" if total else f"{step}…")
 
     def _working(self, working: bool, status: str = "") -> None:
         self._refresh(working)
@@ -304,13 +331,15 @@ class ExportDialog(QDialog):
             self._pdf_findings = exc.findings
             self.view.review_button.show()
             self.view.review_button.setFocus()
-        if isinstance(exc, ReflectError):
+        if isinstance(exc, CheckStopped):
+            message = "Export cancelled. Nothing was written."
+        elif isinstance(exc, ReflectError):
             message = exc.message
         else:  # a bug: log where, never the message (it can quote the journal's text)
             log.error("export failed unexpectedly (%s)\n%s", type(exc).__name__,
                       "".join(traceback.format_tb(exc.__traceback__)))
             message = UNEXPECTED
-        if isinstance(exc, pdf.ExportCancelled):
+        if isinstance(exc, CheckStopped | pdf.ExportCancelled):
             self._say(status=message)
         else:
             self._say(error=message)
@@ -379,6 +408,14 @@ def _at_most_every(report: Callable[[int, int], bool], seconds: float = 0.05) ->
         last[0] = now
         return report(done, total)
     return progress
+
+
+def _progress_to(ref: weakref.ref[ExportDialog], run: int, what: str) -> Callable[[int, int], None]:
+    """Progress reports for the dialog, held weakly like every background callback."""
+    def report(done: int, total: int) -> None:
+        if (dialog := _alive(ref)) is not None:
+            dialog._progress(run, what, done, total)
+    return report
 
 
 def _alive(ref: weakref.ref[ExportDialog]) -> ExportDialog | None:

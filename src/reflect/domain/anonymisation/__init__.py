@@ -15,10 +15,11 @@ copy of the text (`normalise`) through `scan`, which shares the work several nee
 Python: no Qt, no SQL.
 """
 
-from reflect.domain.anonymisation.check import blocking, check_fields, check_text
+from reflect.domain.anonymisation.check import CheckStopped, blocking, check_fields, check_text
 from reflect.domain.anonymisation.finding import KINDS, CheckedField, Finding
 from reflect.domain.anonymisation.nhs_number import is_valid_nhs_number
 
 __all__ = [
-    "KINDS", "CheckedField", "Finding", "blocking", "check_fields", "check_text", "is_valid_nhs_number",
+    "KINDS", "CheckStopped", "CheckedField", "Finding", "blocking", "check_fields", "check_text",
+    "is_valid_nhs_number",
 ]

@@ -18,7 +18,7 @@ Two rules decide what is reported:
 from __future__ import annotations
 
 from bisect import bisect_left
-from collections.abc import Collection, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import replace
 from datetime import date
 from functools import lru_cache
@@ -112,19 +112,29 @@ def check_text(text: str, *, watch_terms: Iterable[str] = (),
     return _check(text, _watch_list(tuple(watch_terms)), _accepted_keys(accepted), today)
 
 
+class CheckStopped(Exception):
+    """`check_fields` was stopped by its `progress` callable (the user cancelled)."""
+
+
 def check_fields(fields: Iterable[CheckedField], *, watch_terms: Iterable[str] = (),
                  accepted: Collection[tuple[str, str]] = frozenset(),
-                 today: date | None = None) -> list[Finding]:
+                 today: date | None = None,
+                 progress: Callable[[int, int], bool] | None = None) -> list[Finding]:
     """`check_text` over every field bound for a document, each finding labelled with its field.
 
-    Findings come in the order of `fields`, then by position within each field.
+    Findings come in the order of `fields`, then by position within each field. `progress(done,
+    total)`, if given, is called after each field (for a check on a worker thread); when it returns
+    False the check stops with `CheckStopped`.
     """
     watch = _watch_list(tuple(watch_terms))
     keys = _accepted_keys(accepted)
+    fields = list(fields)
     findings: list[Finding] = []
-    for f in fields:
+    for done, f in enumerate(fields, 1):
         for finding in _check(f.text, watch, keys, today):
             findings.append(replace(finding, entry_id=f.entry_id, stage=f.stage, field=f.field))
+        if progress is not None and not progress(done, len(fields)):
+            raise CheckStopped
     return findings
 
 
