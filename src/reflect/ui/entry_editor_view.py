@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMenu,
     QPushButton,
     QScrollArea,
     QStackedWidget,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import MODELS
+from reflect.ui.stay_open_menu import StayOpenMenu
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
@@ -108,7 +108,7 @@ class EntryEditorView(QStackedWidget):
         self.learning_button.setText("Learning points")
         self.learning_button.setAccessibleName("Tag with the briefing's learning points")
         self.learning_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-        self.learning_menu = QMenu(self.learning_button)
+        self.learning_menu = StayOpenMenu(self.learning_button)
         self.learning_button.setMenu(self.learning_menu)
         tags_row.addWidget(self.learning_button)
         self.group_buttons_row = QHBoxLayout()

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QMenu, QToolButton
 from reflect.domain.journal import Entry, learning_tag
 from reflect.domain.templates import ReflectiveModel
 from reflect.ui.entry_editor_view import EntryEditorView
+from reflect.ui.stay_open_menu import StayOpenMenu
 
 
 class TagMenus(QObject):
@@ -44,7 +45,7 @@ class TagMenus(QObject):
             button.setText(group)
             button.setAccessibleName(f"Tag with {group.lower()}")
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
-            group_menu = QMenu(button)
+            group_menu = StayOpenMenu(button)
             for value in values:
                 group_menu.addAction(self._action(group_menu, value, value, value, current))
                 in_menus.add(value.casefold())
