@@ -52,6 +52,9 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
     from reflect.ui import crash_report, gc_guard
+    from reflect.ui.app_icon import app_icon
+
+    app.setWindowIcon(app_icon())
 
     gc_guard.install(app)
     crash_report.install()

@@ -19,6 +19,7 @@ from reflect.ui.briefing_reader import ConfirmOpenLink
 from reflect.ui.briefing_view import QuestionCard
 from reflect.ui.main_window import REFLECT, MainWindow
 from reflect.ui.passphrase_dialog import PassphraseDialog
+from tests.conftest import REPO
 
 pytestmark = pytest.mark.gui
 PASS = "a long enough passphrase"
@@ -149,3 +150,20 @@ def test_app_starts_and_paints_in_a_fresh_process(tmp_path, passphrase_file):
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "j" / "journal.db").exists()
     assert not (tmp_path / "j" / "journal.db.lock").exists()
+
+
+def test_the_app_icon_has_a_drawn_image_for_every_size(qtbot):
+    """Window icon: each size from its own PNG (crisp when small); the Windows .ico has them all."""
+    from PIL import Image
+    from PySide6.QtCore import QSize
+
+    from reflect.ui.app_icon import ICON_DIR, SIZES, app_icon
+
+    icon = app_icon()
+    assert set(icon.availableSizes()) >= {QSize(s, s) for s in SIZES}
+    for size in SIZES:
+        image = icon.pixmap(QSize(size, size)).toImage()
+        assert image.width() == size and image.pixelColor(size // 2, size // 5).alpha() == 255
+    assert len(list(ICON_DIR.glob("reflect-*.png"))) == len(SIZES)
+    with Image.open(REPO / "packaging" / "windows" / "reflect.ico") as ico:
+        assert ico.info["sizes"] >= {(s, s) for s in SIZES}

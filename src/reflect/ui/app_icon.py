@@ -1,0 +1,21 @@
+"""Reflect's icon for every window (drawn by scripts/make-icons, one PNG per size)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QSize
+from PySide6.QtGui import QIcon
+
+SIZES = (16, 24, 32, 48, 64, 128, 256)
+# Beside the package's code in every install (editable, wheel, PyInstaller's _internal/reflect);
+# a plain path, so start-up does not import importlib.resources for it.
+ICON_DIR = Path(__file__).resolve().parents[1] / "resources" / "icons"
+
+
+def app_icon() -> QIcon:
+    """The icon with a drawn image for each size; Qt reads a file only when that size is shown."""
+    icon = QIcon()
+    for size in SIZES:
+        icon.addFile(str(ICON_DIR / f"reflect-{size}.png"), QSize(size, size))
+    return icon
