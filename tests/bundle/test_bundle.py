@@ -109,3 +109,13 @@ def test_bundle_is_lean(bundle):
         assert (resources / needed).is_file(), needed
     size_mb = sum(p.stat().st_size for p in files) / 1e6
     assert size_mb < MAX_MB, f"the bundle has grown to {size_mb:.0f} MB"
+
+
+def test_qt_is_not_loaded_before_reflect_starts(bundle):
+    """PyInstaller's own PySide6 run-time hook imports QtCore before the program's first line;
+    ours (packaging/pyinstaller/hooks/rthooks) replaces it, so unlocking overlaps loading Qt."""
+    from PyInstaller.archive.readers import CArchiveReader
+
+    for program in ("Reflect", "reflect-cli"):
+        scripts = [name for name in CArchiveReader(str(bundle / f"{program}{EXE}")).toc if "rth" in name]
+        assert "pyi_rth_pyside6_deferred" in scripts and "pyi_rth_pyside6" not in scripts, scripts
