@@ -117,3 +117,15 @@ def test_a_copy_from_another_journal_with_the_same_passphrase_can_replace_this_o
     with Journal.open(tmp_path / "new" / "j.db", PASS, create=True) as journal:
         journal.restore(tmp_path / "copy.reflect")
         assert [e.title for e in journal.entries.list_entries()] == ["written on the old laptop"]
+
+
+def test_listing_reads_the_moment_in_each_name_and_skips_impossible_ones(tmp_path):
+    """Names carry the UTC moment to the microsecond; a file whose name only looks like a backup
+    (month 13) is passed over instead of stopping the list."""
+    folder = tmp_path / "backups"
+    folder.mkdir()
+    for stamp in ("20261126T153000123456", "20261399T000000000000", "20260229T120000000000"):
+        (folder / f"journal-{stamp}Z-manual{backups.BACKUP_SUFFIX}").write_bytes(b"x")
+    found = backups.list_backups(folder)
+    assert [b.taken_at for b in found] == [datetime(2026, 11, 26, 15, 30, 0, 123456, tzinfo=timezone.utc)]
+    assert found[0].reason == "manual" and found[0].size == 1

@@ -92,10 +92,19 @@ def test_the_worker_imports_nothing(paths):
         f"opening = OpeningJournal(paths, {PASSPHRASE!r}, settings=settings, "
         "then=app.read_first_screen)\n"
         "opening._thread.join()\n"
-        "print(sorted(set(sys.modules) - before))\n"
+        "journal = opening._journal\n"
+        "import threading\n"  # an upgrade also backs up on the worker before migrating
+        "from reflect.store import backups\n"
+        "before_backup = set(sys.modules)\n"
+        "worker = threading.Thread(target=backups.take_backup, "
+        "args=(journal.db, journal.backup_dir, 'before-upgrade'))\n"
+        "worker.start(); worker.join()\n"
+        "print(sorted(set(sys.modules) - before - {'threading'}))\n"
+        "print(sorted(set(sys.modules) - before_backup))\n"
+        "print(len(backups.list_backups(journal.backup_dir)))\n"
         "opening.result().close()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                          timeout=120, check=True)
-    assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert out.stdout.strip().splitlines()[-3:] == ["[]", "[]", "1"]

@@ -102,6 +102,19 @@ def inspect(db: sqlite_utils.Database, path: Path, passphrase: str | None = None
             pass
 
 
+def _stamp_time(stamp: str) -> datetime | None:
+    """The moment in a backup's name (YYYYMMDDTHHMMSSffffff, UTC); None if it is no real moment.
+
+    Parsed by hand, not with `datetime.strptime`: that imports `_strptime` on first use, and a
+    backup can be taken on the unlocking thread while the UI thread imports (see OpeningJournal).
+    """
+    try:
+        return datetime(int(stamp[0:4]), int(stamp[4:6]), int(stamp[6:8]), int(stamp[9:11]),
+                        int(stamp[11:13]), int(stamp[13:15]), int(stamp[15:21]), tzinfo=timezone.utc)
+    except ValueError:
+        return None
+
+
 def list_backups(backup_dir: Path) -> list[BackupFile]:
     """Backups in `backup_dir`, newest first."""
     found = []
@@ -111,7 +124,9 @@ def list_backups(backup_dir: Path) -> list[BackupFile]:
         match = _NAME.match(path.name)
         if not match:
             continue
-        taken = datetime.strptime(match.group(1), "%Y%m%dT%H%M%S%f").replace(tzinfo=timezone.utc)
+        taken = _stamp_time(match.group(1))
+        if taken is None:
+            continue
         try:
             size = path.stat().st_size
         except OSError:
