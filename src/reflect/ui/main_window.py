@@ -183,10 +183,11 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
             self.flush()
         if index == REFLECT:  # (the dashboard re-reads itself whenever it is shown)
             self.workspace  # noqa: B018 (built and installed on first use)
-        elif index == SESSIONS:
-            self.sessions_page.refresh()
-        elif index == ACTIONS:
-            self.actions_page.refresh()
+        elif index in (SESSIONS, ACTIONS):  # re-read when shown again (a page just built has read)
+            built = self._sessions_page if index == SESSIONS else self._actions_page
+            page = self.sessions_page if index == SESSIONS else self.actions_page
+            if built is not None:
+                page.refresh()
         self.pages.setCurrentIndex(index)
         self.page_actions[index].setChecked(True)
         self.pages.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
