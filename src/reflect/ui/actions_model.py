@@ -7,6 +7,7 @@ alone, for people who cannot tell red from green.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import date
 
@@ -22,6 +23,11 @@ ActionIdRole = Qt.ItemDataRole.UserRole + 1
 ActionRole = Qt.ItemDataRole.UserRole + 2
 
 DESCRIPTION, OWNER, DUE, STATUS, WHERE = range(5)
+_ROLES = frozenset({
+    Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole, Qt.ItemDataRole.EditRole,
+    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.ToolTipRole,
+    ActionIdRole, ActionRole,
+})
 HEADERS = ("Action", "Who", "Due", "Status", "Agreed in")
 OWNER_LABELS = {ActionOwner.ME: "Me", ActionOwner.SUPERVISOR: "Supervisor", ActionOwner.OTHER: "Other"}
 STATUS_LABELS = {ActionStatus.OPEN: "Open", ActionStatus.DONE: "Done", ActionStatus.DROPPED: "Dropped"}
@@ -45,11 +51,22 @@ class ActionsTableModel(QAbstractTableModel):
         self.rows: list[Action] = []
         self._where = where or (lambda action: "")
         self._today = today
+        self._today_cache = today()
+        self._day_read_at = float("-inf")
 
     def set_actions(self, actions: list[Action]) -> None:
         self.beginResetModel()
         self.rows = list(actions)
+        self._day_read_at = float("-inf")
         self.endResetModel()
+
+    def _day(self) -> date:
+        """Today, read at most once a second: views ask for thousands of cells at a time, and each
+        `date.today()` goes through an import (about 3 µs, 60 ms for a list of 900 actions)."""
+        now = time.monotonic()
+        if now - self._day_read_at > 1.0:
+            self._today_cache, self._day_read_at = self._today(), now
+        return self._today_cache
 
     def action_at(self, row: int) -> Action:
         return self.rows[row]
@@ -75,10 +92,10 @@ class ActionsTableModel(QAbstractTableModel):
         return base
 
     def data(self, index: QModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.rows):
-            return None
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.rows):
+            return None  # views ask for every role of every cell they size: most are not ours
         action, column = self.rows[index.row()], index.column()
-        today = self._today()
+        today = self._day()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
             if column == DESCRIPTION:
                 return action.description
