@@ -234,6 +234,40 @@ def test_journal_on_a_network_folder_is_warned_about(qtbot, tmp_path, monkeypatc
     qtbot.addWidget(window)
     session.after_first_paint()
     assert shown and "network" in shown[0]
+    qtbot.waitUntil(lambda: session.backing_up.done, timeout=30000)
+    window.close()
+    journal.close()
+
+
+def test_the_unlock_backup_is_taken_in_the_background(qtbot, tmp_path, monkeypatch):
+    """After the first paint the journal is backed up if it changed, off the UI thread: the call
+    returns at once, the backup appears, the status bar says so, and an unchanged journal is not
+    backed up again."""
+    import threading
+
+    from reflect.store import journal as journal_module
+
+    paths = AppPaths(tmp_path / "j")
+    journal = open_journal(paths, PASS, create=True)
+    _entry(journal, "written since the last backup")
+    threads = []
+    real = journal_module.backups.take_backup_of_file
+
+    def take(*args):
+        threads.append(threading.get_ident())
+        return real(*args)
+
+    monkeypatch.setattr(journal_module.backups, "take_backup_of_file", take)
+    session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
+    window = session.start()  # the first paint starts it
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: session.backing_up is not None and session.backing_up.done, timeout=30000)
+    assert threads and threads[0] != threading.get_ident()
+    assert [b.reason for b in backups.list_backups(journal.backup_dir)] == ["on-unlock"]
+    assert window.statusBar().currentMessage() == "Backed up."
+    session.backing_up = None
+    session.after_first_paint()
+    assert session.backing_up is None  # nothing changed since
     window.close()
     journal.close()
 

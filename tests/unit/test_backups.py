@@ -129,3 +129,51 @@ def test_listing_reads_the_moment_in_each_name_and_skips_impossible_ones(tmp_pat
     found = backups.list_backups(folder)
     assert [b.taken_at for b in found] == [datetime(2026, 11, 26, 15, 30, 0, 123456, tzinfo=timezone.utc)]
     assert found[0].reason == "manual" and found[0].size == 1
+
+
+def test_a_background_backup_uses_its_own_connection_while_the_journal_is_written(journal):
+    """The on-unlock backup runs on a worker through a read-only connection of its own; the app
+    goes on writing meanwhile, and the copy is whole and opens with the passphrase."""
+    import threading
+
+    for n in range(20):
+        _entry(journal, f"before the backup {n}")
+    result = []
+    worker = threading.Thread(target=lambda: result.append(journal.backup_in_background("on-unlock")()))
+    worker.start()
+    for n in range(20):
+        _entry(journal, f"while it is taken {n}")
+    worker.join(60)
+    (path,) = result
+    assert path.name.endswith(f"-on-unlock{backups.BACKUP_SUFFIX}")
+    with Journal.open(path, PASS, lock_path=path.with_suffix(".lock")) as copy:
+        assert 20 <= copy.entries.count_entries() <= 40
+    assert journal.entries.count_entries() == 40
+
+
+def test_a_passphrase_change_waits_for_a_background_backup(journal, tmp_path):
+    """A backup running on a worker finishes before the re-key starts, so it is re-keyed too:
+    no backup is left on the old passphrase."""
+    import threading
+
+    from reflect.store.connection import passphrase_opens
+
+    _entry(journal, "something to back up")
+    worker = threading.Thread(target=journal.backup_in_background("on-unlock"))
+    worker.start()
+    left = journal.change_passphrase(PASS, "a brand new passphrase")
+    worker.join(60)
+    found = backups.list_backups(journal.backup_dir)
+    assert left == [] and any(b.reason == "on-unlock" for b in found)
+    assert all(passphrase_opens(b.path, "a brand new passphrase") for b in found)
+
+
+def test_a_copy_left_half_written_by_a_killed_process_is_cleared_by_the_next_backup(journal):
+    folder = journal.backup_dir
+    folder.mkdir(parents=True, exist_ok=True)
+    leftover = folder / f"journal-20261126T150000000000Z-on-unlock{backups.BACKUP_SUFFIX}.partial"
+    leftover.write_bytes(b"half a copy")
+    _entry(journal, "new words")
+    taken = journal.backup("manual")
+    assert not leftover.exists() and taken.exists()
+    assert [p.name for p in folder.iterdir()] == [taken.name]

@@ -93,11 +93,10 @@ def test_the_worker_imports_nothing(paths):
         "then=app.read_first_screen)\n"
         "opening._thread.join()\n"
         "journal = opening._journal\n"
-        "import threading\n"  # an upgrade also backs up on the worker before migrating
+        "import threading\n"  # the on-unlock backup runs on a worker too
         "from reflect.store import backups\n"
         "before_backup = set(sys.modules)\n"
-        "worker = threading.Thread(target=backups.take_backup, "
-        "args=(journal.db, journal.backup_dir, 'before-upgrade'))\n"
+        "worker = threading.Thread(target=journal.backup_in_background('on-unlock'))\n"
         "worker.start(); worker.join()\n"
         "print(sorted(set(sys.modules) - before - {'threading'}))\n"
         "print(sorted(set(sys.modules) - before_backup))\n"

@@ -19,6 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reflect.domain.errors import JournalUnavailable
+from reflect.store.connection import separate_connection
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_dir, make_private_file
 
@@ -50,11 +51,34 @@ def take_backup(db: sqlite_utils.Database, backup_dir: Path, reason: str) -> Pat
     """Write a verified encrypted copy of `db` into `backup_dir`, prune old ones, return the path."""
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "manual"
     make_private_dir(backup_dir)
+    _remove_unfinished(backup_dir)
     stamp = datetime.now(timezone.utc).strftime("%Y%m%dT%H%M%S%f")
     final = backup_dir / f"journal-{stamp}Z-{reason}{BACKUP_SUFFIX}"
     write_verified_copy(db, final)
     prune(backup_dir)
     return final
+
+
+def _remove_unfinished(backup_dir: Path) -> None:
+    """Delete copies a killed process left half-written (encrypted, but never a backup). Backups
+    are taken one at a time (the journal serialises them), so none is being written now."""
+    for leftover in backup_dir.glob(f"journal-*{BACKUP_SUFFIX}.partial"):
+        try:
+            leftover.unlink()
+        except OSError:
+            pass
+
+
+def take_backup_of_file(path: Path, passphrase: str, backup_dir: Path, reason: str) -> Path:
+    """`take_backup` through a separate read-only connection to the journal file at `path`, for a
+    worker thread: the app's own connection never leaves the UI thread. WAL lets the app go on
+    writing; the copy is the journal as it was when the copy began."""
+    try:
+        with separate_connection(path, passphrase) as conn:
+            return take_backup(conn, backup_dir, reason)
+    except DatabaseError as exc:
+        raise JournalUnavailable("Reflect could not read the journal to back it up. It will try "
+                                 "again next time it is unlocked.") from exc
 
 
 def write_verified_copy(db: sqlite_utils.Database, target: Path) -> None:

@@ -9,6 +9,7 @@ memory so no plaintext scratch file is ever written.
 from __future__ import annotations
 
 import logging
+from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
@@ -110,25 +111,29 @@ def _configure(conn) -> None:
         raise JournalDamaged() from exc
 
 
-def _with_separate_connection(path: Path, passphrase: str, work, *, read_only: bool = True) -> bool:
-    """Run `work(conn)` on a fresh keyed connection to `path`; False if it will not open or read.
-
-    Separate from the app's own connection, so that one is never re-keyed or held up (these run
-    for the lock screen, for backups' re-keying and on a worker thread for the quick check).
-    """
-    try:
-        target = f"file:{path.as_posix()}?mode=ro" if read_only else str(path)
-        conn = sqlcipher3.connect(target, uri=read_only, isolation_level=None)
-    except DatabaseError:
-        return False
+@contextmanager
+def separate_connection(path: Path, passphrase: str, *, read_only: bool = True):
+    """A fresh keyed connection to `path`, closed afterwards (raises DatabaseError if it will not
+    open). Separate from the app's own connection, so that one is never re-keyed, held up or used
+    off the UI thread: these serve the lock screen, re-keying backups, and the quick check and the
+    on-unlock backup on worker threads."""
+    target = f"file:{path.as_posix()}?mode=ro" if read_only else str(path)
+    conn = sqlcipher3.connect(target, uri=read_only, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.set_key(passphrase)
-        return bool(work(conn))
-    except DatabaseError:
-        return False
+        yield conn
     finally:
         conn.close()
+
+
+def _with_separate_connection(path: Path, passphrase: str, work, *, read_only: bool = True) -> bool:
+    """`work(conn)` on a `separate_connection`; False if it will not open or read."""
+    try:
+        with separate_connection(path, passphrase, read_only=read_only) as conn:
+            return bool(work(conn))
+    except DatabaseError:
+        return False
 
 
 def passphrase_opens(path: Path, passphrase: str) -> bool:

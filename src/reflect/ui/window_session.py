@@ -7,6 +7,7 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
@@ -42,6 +43,7 @@ class WindowSession(QObject):
         self.save_settings = save_settings
         self.exit_after_first_paint = exit_after_first_paint
         self.window: MainWindow | None = None
+        self.backing_up = None  # the on-unlock backup's BackgroundTask, while one runs
 
     def start(self) -> MainWindow:
         window = MainWindow(self.journal, self.settings, self.save_settings)
@@ -56,20 +58,33 @@ class WindowSession(QObject):
         return window
 
     def after_first_paint(self) -> None:
-        """Warn about a network or roaming folder, back up if the journal changed, then check the
-        whole file in the background."""
-        window = self.window
+        """Warn about a network or roaming folder; in the background, back up if the journal
+        changed and check the whole file."""
         warning = storage_warning(self.paths.data_dir)
         if warning:
             log.warning("journal folder is on a network drive or roaming profile")
-            StorageWarning.show(warning, window)
+            StorageWarning.show(warning, self.window)
         try:
-            if self.journal.backup_if_changed("on-unlock") is not None:
-                window.statusBar().showMessage("Backed up.", 4000)
-        except ReflectError as exc:
-            window.statusBar().showMessage(exc.message, 15000)
+            needed = self.journal.needs_backup()
+        except ReflectError:
+            needed = True
+        if needed and (self.backing_up is None or self.backing_up.done):
+            self.backing_up = run_in_background(self.journal.backup_in_background("on-unlock"),
+                                                lambda _path: self._say("Backed up.", 4000),
+                                                self._backup_failed)
         run_in_background(self.journal.quick_check_in_background(), self._checked,
                           lambda exc: log.warning("quick check failed: %s", type(exc).__name__))
+
+    def _say(self, message: str, ms: int) -> None:
+        window = self.window
+        if window is not None and shiboken6.isValid(window):
+            window.statusBar().showMessage(message, ms)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ReflectError):
+            self._say(exc.message, 15000)
+        else:  # a bug: the type only (messages can quote journal text)
+            log.error("on-unlock backup failed: %s", type(exc).__name__)
 
     def _checked(self, whole: bool) -> None:
         if whole:
