@@ -49,6 +49,38 @@ def test_what_lives_at_first_paint_is_frozen_and_thawed_before_a_restore(qtbot, 
     journal.close()
 
 
+def test_the_backups_dialog_lists_at_once_and_checks_and_backs_up_in_the_background(qtbot, tmp_path):
+    """The list shows straight away with each backup's contents still being checked; a damaged
+    backup is marked and cannot be restored; Back up now runs on a worker and adds a row."""
+    paths = AppPaths(tmp_path / "j")
+    journal = open_journal(paths, PASS, create=True)
+    for n in range(3):
+        _entry(journal, f"reflection {n}")
+        journal.backup("manual")
+    damaged = backups.list_backups(journal.backup_dir)[1].path  # the middle one
+    damaged.write_bytes(damaged.read_bytes()[:4096] + b"\0" * 8192)
+    dialog = BackupsDialog(journal)
+    qtbot.addWidget(dialog)
+    assert dialog.table.rowCount() == 3
+    assert [dialog.table.item(r, 3).text() for r in range(3)] == ["checking…"] * 3
+    assert not dialog.restore.isEnabled()
+    dialog.show()
+    qtbot.waitUntil(lambda: dialog.status.text() == "3 backups.", timeout=30000)
+    assert [dialog.table.item(r, 3).text() for r in range(3)] == ["3", "—", "1"]
+    assert "damaged" in dialog.table.item(1, 1).text()
+    assert dialog.restore.isEnabled()  # the newest is selected and whole
+    dialog.table.selectRow(1)
+    assert not dialog.restore.isEnabled()
+    qtbot.mouseClick(dialog.backup_now, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Backing up…" and not dialog.backup_now.isEnabled()
+    qtbot.waitUntil(lambda: dialog.table.rowCount() == 4 and dialog.backup_now.isEnabled(),
+                    timeout=30000)
+    assert dialog.status.text().startswith("Backed up.")
+    qtbot.waitUntil(lambda: dialog.status.text() == "Backed up. 4 backups.", timeout=30000)
+    dialog.close()
+    journal.close()
+
+
 def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, monkeypatch):
     """Choosing a backup in the dialog replaces the journal and a fresh window shows its contents."""
     paths = AppPaths(tmp_path / "j")
@@ -65,7 +97,9 @@ def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, mo
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed_focusable(dialog) == []
-        assert dialog.table.rowCount() == 1 and dialog.table.item(0, 3).text() == "1"
+        assert dialog.table.rowCount() == 1 and not dialog.restore.isEnabled()  # not checked yet
+        qtbot.waitUntil(lambda: dialog.restore.isEnabled(), timeout=30000)
+        assert dialog.table.item(0, 3).text() == "1"
         monkeypatch.setattr(ConfirmRestore, "ask", classmethod(lambda c, when, parent=None: True))
         qtbot.mouseClick(dialog.restore, Qt.MouseButton.LeftButton)
         return dialog.chosen

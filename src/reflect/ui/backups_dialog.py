@@ -1,13 +1,17 @@
 """Backups: see the encrypted backups, take one now, or restore one.
 
 Restoring replaces the journal, so it is confirmed first and the present state is backed up
-before anything is replaced (the store does that); the window is rebuilt afterwards.
+before anything is replaced (the store does that); the window is rebuilt afterwards. The list
+shows at once; what each backup holds is checked on a worker (a year of backups of a large journal
+takes seconds), and only a backup found whole can be restored. Back up now also runs on a worker.
 """
 
 from __future__ import annotations
 
+import logging
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -26,7 +30,12 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.errors import ReflectError
 from reflect.storage_check import storage_warning
+from reflect.store import backups
 from reflect.store.journal import Journal
+from reflect.ui.background import BackgroundTask, run_in_background
+
+log = logging.getLogger(__name__)
+CHECKING = "checking…"
 
 REASONS = {
     "on-unlock": "When you unlocked",
@@ -96,22 +105,25 @@ class BackupsDialog(QDialog):
         self.backup_now.clicked.connect(self._backup_now)
         self.restore.clicked.connect(self._restore)
         self.table.itemSelectionChanged.connect(self._update)
+        self.check: BackgroundTask | None = None
+        self.backing_up: BackgroundTask | None = None
         self.reload()
 
-    def reload(self) -> None:
-        self.rows = self.journal.list_backups()
+    def reload(self, note: str = "") -> None:
+        """List the backups at once (from their names); check what each holds in the background.
+        `note` leads the status line until the check is done ("Backed up.")."""
+        self._cancel_check()
+        self._note = note
+        self.rows = backups.list_backups(self.journal.backup_dir)
+        self.contents: list[backups.BackupContents] = []
         self.table.setRowCount(len(self.rows))
-        for row, (backup, contents) in enumerate(self.rows):
+        for row, backup in enumerate(self.rows):
             when = backup.taken_at.astimezone()
             cells = [
                 f"{when.strftime('%a')} {when.day} {when.strftime('%b %Y, %H:%M')}",
                 REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
-                f"{backup.size / 1_000_000:.1f} MB",
-                "—" if contents.entries is None else f"{contents.entries:,}",
-                "—" if contents.sessions is None else f"{contents.sessions:,}",
+                f"{backup.size / 1_000_000:.1f} MB", CHECKING, CHECKING,
             ]
-            if not contents.healthy:
-                cells[1] += " (damaged, or another passphrase)"
             for column, text in enumerate(cells):
                 item = QTableWidgetItem(text)
                 if column >= 2:
@@ -121,28 +133,85 @@ class BackupsDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         if self.rows:
             self.table.selectRow(0)
-        self.status.setText("No backups yet." if not self.rows else f"{len(self.rows)} backups.")
+            self.status.setText(f"{note}{len(self.rows)} backups. Checking each one…")
+            found = self.contents  # this check's results; a reload starts a new list
+
+            def current() -> bool:
+                return shiboken6.isValid(self) and found is self.contents
+
+            self.check = run_in_background(
+                self.journal.inspect_backups_in_background([b.path for b in self.rows], found),
+                lambda _found: current() and self._checked(),
+                lambda exc: current() and self._check_failed(exc),
+                on_progress=lambda done, total: current() and self._show_checked(done, total))
+        else:
+            self.status.setText("No backups yet.")
         self._update()
 
+    def _show_checked(self, done: int, _total: int) -> None:
+        for row in range(min(done, len(self.contents), len(self.rows))):
+            contents = self.contents[row]
+            cells = {3: "—" if contents.entries is None else f"{contents.entries:,}",
+                     4: "—" if contents.sessions is None else f"{contents.sessions:,}"}
+            if not contents.healthy:
+                cells[1] = (REASONS.get(self.rows[row].reason, self.rows[row].reason)
+                            + " (damaged, or another passphrase)")
+            for column, text in cells.items():
+                self.table.item(row, column).setText(text)
+        self._update()
+
+    def _checked(self) -> None:
+        self._show_checked(len(self.contents), len(self.rows))
+        self.status.setText(f"{self._note}{len(self.rows)} backups.")
+
+    def _check_failed(self, exc: BaseException) -> None:
+        log.warning("backups could not be checked: %s", type(exc).__name__)
+        self.status.setText("Reflect could not check the backups just now. Close this and try again.")
+
+    def _cancel_check(self) -> None:
+        if self.check is not None and not self.check.done:
+            self.check.cancel()
+
+    def healthy(self, row: int) -> bool:
+        """Whether the backup in `row` has been checked and is whole (only then can it be restored)."""
+        return 0 <= row < min(len(self.rows), len(self.contents)) and self.contents[row].healthy
+
     def _update(self) -> None:
-        row = self.table.currentRow()
-        self.restore.setEnabled(0 <= row < len(self.rows) and self.rows[row][1].healthy)
+        busy = self.backing_up is not None and not self.backing_up.done
+        self.restore.setEnabled(not busy and self.healthy(self.table.currentRow()))
+        self.backup_now.setEnabled(not busy)
 
     def _backup_now(self) -> None:
-        try:
-            self.journal.backup("manual")
-        except ReflectError as exc:
-            self.status.setText(exc.message)
+        self._cancel_check()
+        self.status.setText("Backing up…")
+        self.backing_up = run_in_background(self.journal.backup_in_background("manual"),
+                                            lambda _path: self._backed_up(), self._backup_failed)
+        self._update()
+
+    def _backed_up(self) -> None:
+        if shiboken6.isValid(self):
+            self.reload(note="Backed up. ")
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):
             return
-        self.reload()
-        self.status.setText("Backed up.")
+        self._update()
+        if isinstance(exc, ReflectError):
+            self.status.setText(exc.message)
+        else:  # a bug: the type only (messages can quote journal text)
+            log.error("backup failed: %s", type(exc).__name__)
+            self.status.setText("The backup could not be taken because of a problem in Reflect.")
+
+    def done(self, result: int) -> None:
+        self._cancel_check()
+        super().done(result)
 
     def _restore(self) -> None:
         row = self.table.currentRow()
-        if not 0 <= row < len(self.rows):
+        if not self.healthy(row):
             return
         if ConfirmRestore.ask(self.table.item(row, 0).text(), self):
-            self.chosen = self.rows[row][0].path
+            self.chosen = self.rows[row].path
             self.accept()
 
     @classmethod
