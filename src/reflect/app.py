@@ -80,6 +80,10 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     try:
         return app.exec()
     finally:
+        from reflect.ui.background import wait_for_background_work
+
+        if not wait_for_background_work():
+            log.warning("background work still running at exit")
         session.journal.close()
 
 

@@ -137,10 +137,21 @@ def test_change_passphrase_dialog_validates_and_rekeys(qtbot, journal, monkeypat
                                                               "a new and longer passphrase")))
     from PySide6.QtWidgets import QMessageBox
 
-    monkeypatch.setattr(QMessageBox, "information", lambda *a, **k: None)
+    told = []
+    monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
+    journal.backup("manual")
     window.change_passphrase()
+    assert not told and "Backing up" in window.statusBar().currentMessage()  # on a worker
+    qtbot.waitUntil(lambda: bool(told), timeout=30000)
+    assert told[0].startswith("Passphrase changed.") and "could not" not in told[0]
     assert journal.check_passphrase("a new and longer passphrase")
     assert not journal.check_passphrase("correct horse battery staple")
+    from reflect.store import backups as store_backups
+    from reflect.store.connection import passphrase_opens
+
+    found = store_backups.list_backups(journal.backup_dir)
+    assert {b.reason for b in found} == {"manual", "before-passphrase-change"}
+    assert all(passphrase_opens(b.path, "a new and longer passphrase") for b in found)
 
 
 def test_damaged_journal_offers_the_newest_backup_at_unlock(qtbot, tmp_path, monkeypatch):

@@ -262,22 +262,47 @@ class Journal:
         self._bind(db)
 
     def change_passphrase(self, old: str, new: str) -> list[Path]:
-        """Re-key the journal (after a backup) and its backups; returns backups left on the old key."""
-        with self._backups_busy:
-            return self._change_passphrase(old, new)
+        """Re-key the journal (after a backup) and its backups; returns backups left on the old key.
 
-    def _change_passphrase(self, old: str, new: str) -> list[Path]:
+        All in one go, for the command line and tests. The window does the same in steps, so it
+        is never held up for long: `backup_in_background`, then `rekey`, then
+        `rekey_backups_in_background` (each backup takes 0.6 s at 10,000 reflections).
+        """
+        with self._backups_busy:
+            self.check_current_passphrase(old)
+            self.backup("before-passphrase-change")
+            self.rekey(old, new)
+            return self.rekey_backups_in_background(old, new)(lambda done, total: True)
+
+    def check_current_passphrase(self, old: str) -> None:
         if old != self._passphrase:
             raise WrongPassphrase("The current passphrase is not right. Nothing has been changed.")
-        self.backup("before-passphrase-change")
-        self.db.conn.reset_key(new)
-        self._passphrase = new
-        self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-        left = []
-        for backup in backups.list_backups(self.backup_dir):
-            if not rekey_file(backup.path, old, new):
-                left.append(backup.path)
-        return left
+
+    def rekey(self, old: str, new: str) -> None:
+        """Re-encrypt the journal itself with `new` (its backups keep `old` until re-keyed)."""
+        with self._backups_busy:
+            self.check_current_passphrase(old)
+            self.db.conn.reset_key(new)
+            self._passphrase = new
+            self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+
+    def rekey_backups_in_background(self, old: str, new: str) -> Callable:
+        """A function `work(progress)` for a worker thread: re-key every backup from `old` to `new`
+        through connections of its own, `progress(done, total)` after each; returns those left on
+        the old key (damaged, or not writable). It does not stop early: a half re-keyed set of
+        backups is worse than a slow one. A backup already on `new` (taken since) is fine."""
+        folder, busy = self.backup_dir, self._backups_busy
+
+        def work(progress) -> list[Path]:
+            with busy:
+                found = backups.list_backups(folder)
+                left = []
+                for done, backup in enumerate(found, 1):
+                    if not rekey_file(backup.path, old, new) and not passphrase_opens(backup.path, new):
+                        left.append(backup.path)
+                    progress(done, len(found))
+                return left
+        return work
 
     def close(self) -> None:
         self._passphrase = ""

@@ -110,3 +110,10 @@ def run_in_background(
     _running.add(task)
     (pool or QThreadPool.globalInstance()).start(task)
     return handle
+
+
+def wait_for_background_work(timeout_ms: int = 60_000) -> bool:
+    """Let running tasks finish before the app closes the journal and Python shuts down (a backup
+    or a re-key half done when the interpreter goes away is not worth the risk). Waits with the
+    interpreter lock released; False if something was still running after `timeout_ms`."""
+    return QThreadPool.globalInstance().waitForDone(timeout_ms)

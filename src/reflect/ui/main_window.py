@@ -58,6 +58,7 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         self.setCentralWidget(self.root)
 
         self._export_flow = None  # built on first use: it brings the anonymisation check and PDF code
+        self.passphrase_change = None  # a passphrase change's running step (see JournalCare)
         self._journal_actions: list[QAction] = []
         self._build_actions()
         self._connect_pages()
