@@ -187,6 +187,9 @@ def test_take_my_journal_with_me_both_ways(qtbot, journal, tmp_path, monkeypatch
     targets = iter([tmp_path / "copy.reflect", tmp_path / "journal.zip"])
     monkeypatch.setattr(ChooseTargetFile, "ask", classmethod(lambda cls, p, s, f: next(targets)))
     qtbot.mouseClick(dialog.save, Qt.MouseButton.LeftButton)
+    assert dialog.status.text() == "Saving an encrypted copy…" and not dialog.save.isEnabled()
+    qtbot.waitUntil(lambda: dialog.written == tmp_path / "copy.reflect", timeout=30000)
+    assert dialog.save.isEnabled() and dialog.status.text().startswith("Saved an encrypted copy")
     from reflect.store.journal import Journal
 
     with Journal.open(tmp_path / "copy.reflect", "correct horse battery staple") as copy:

@@ -69,6 +69,16 @@ def _remove_unfinished(backup_dir: Path) -> None:
             pass
 
 
+def copy_of_file(path: Path, passphrase: str, target: Path) -> None:
+    """`write_verified_copy` of the journal file at `path` through a separate read-only connection
+    (for a worker thread)."""
+    try:
+        with separate_connection(path, passphrase) as conn:
+            write_verified_copy(conn, target)
+    except DatabaseError as exc:
+        raise JournalUnavailable("Reflect could not read the journal to copy it. Try again.") from exc
+
+
 def take_backup_of_file(path: Path, passphrase: str, backup_dir: Path, reason: str) -> Path:
     """`take_backup` through a separate read-only connection to the journal file at `path`, for a
     worker thread: the app's own connection never leaves the UI thread. WAL lets the app go on

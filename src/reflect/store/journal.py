@@ -217,6 +217,17 @@ class Journal:
         """A copy that opens with the same passphrase (Take my journal with me)."""
         backups.write_verified_copy(self.db, Path(target))
 
+    def encrypted_copy_in_background(self, target: Path) -> Callable[[], Path]:
+        """A function for a worker thread that writes the copy `export_encrypted_copy` would (0.6 s
+        at 10,000 reflections), through a read-only connection of its own; returns `target`."""
+        path, passphrase, busy, target = self.path, self._passphrase, self._backups_busy, Path(target)
+
+        def work() -> Path:
+            with busy:  # not while a passphrase change is under way: the copy would have the old key
+                backups.copy_of_file(path, passphrase, target)
+            return target
+        return work
+
     def restore(self, backup: Path) -> Path:
         """Replace the journal with `backup`, after backing up the current state (returned).
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+import shiboken6
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
@@ -98,13 +99,10 @@ class TakeAwayDialog(QDialog):
                                           "Reflect journal (*.reflect)")
             if target is None:
                 return
-            try:
-                self.journal.export_encrypted_copy(target)
-            except ReflectError as exc:
-                self.status.setText(exc.message)
-                return
-            self.written = target
-            self.status.setText(f"Saved an encrypted copy to {target}.")
+            self.save.setEnabled(False)
+            self.status.setText("Saving an encrypted copy…")
+            self.task = run_in_background(self.journal.encrypted_copy_in_background(target),
+                                          self._copied, self._failed)
             return
         if not ConfirmReadable.ask(self):
             return
@@ -117,17 +115,28 @@ class TakeAwayDialog(QDialog):
         self.task = run_in_background(lambda progress: write_markdown_zip(archive, target, progress),
                                       self._done, self._failed, on_progress=self._progressed)
 
+    def _copied(self, path: Path) -> None:
+        if not shiboken6.isValid(self):  # closed while the copy was written
+            return
+        self.written = path
+        self.save.setEnabled(True)
+        self.status.setText(f"Saved an encrypted copy to {path}.")
+
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
     def _done(self, path: Path) -> None:
+        if not shiboken6.isValid(self):  # closed while the copy was written
+            return
         self.written = path
         self.save.setEnabled(True)
         self.progress.setValue(self.progress.maximum())
         self.status.setText(f"Saved readable files to {path}. They are not encrypted: keep them safe.")
 
     def _failed(self, exc: BaseException) -> None:
+        if not shiboken6.isValid(self):  # closed while the copy was written
+            return
         self.save.setEnabled(True)
         self.progress.hide()
         self.status.setText(exc.message if isinstance(exc, ReflectError) else
