@@ -60,6 +60,11 @@ def connect(path: Path, passphrase: str, *, create: bool = False,
     except BaseException:
         conn.close()
         raise
+    return as_database(conn)
+
+
+def as_database(conn) -> sqlite_utils.Database:
+    """The sqlite-utils view of a keyed connection, with the SQL functions the stores use."""
     conn.create_function("reflect_fold", 1, _fold_or_empty, deterministic=True)
     return sqlite_utils.Database(conn, execute_plugins=False)
 

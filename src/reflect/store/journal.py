@@ -13,7 +13,7 @@ import threading
 from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 import sqlite_utils
 
@@ -22,6 +22,7 @@ from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
+    as_database,
     connect,
     passphrase_opens,
     quick_check,
@@ -42,9 +43,20 @@ if TYPE_CHECKING:
     from reflect.store.revision_store import RevisionStore
     from reflect.store.search import SearchIndex
 
+T = TypeVar("T")
 _BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports")
 
 log = logging.getLogger(__name__)
+
+
+class JournalReader:
+    """The stores `ReportLoader` and `load_archive` read, over a connection of a worker's own."""
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.briefings = BriefingStore(db)
+        self.sessions = SessionStore(db)
+        self.actions = ActionStore(db)
 
 
 class Journal:
@@ -216,6 +228,18 @@ class Journal:
     def export_encrypted_copy(self, target: Path) -> None:
         """A copy that opens with the same passphrase (Take my journal with me)."""
         backups.write_verified_copy(self.db, Path(target))
+
+    def read_in_background(self, read: Callable[[JournalReader], T]) -> Callable[[], T]:
+        """A function for a worker thread: `read(reader)`, where the `JournalReader` has the stores
+        a report or archive needs over a read-only connection of its own, so a long read (the whole
+        journal: 1.3 s at 10,000 reflections) never holds the window up. It sees what was saved
+        when it starts; flush pending edits first."""
+        path, passphrase = self.path, self._passphrase
+
+        def work() -> T:
+            with separate_connection(path, passphrase) as conn:
+                return read(JournalReader(as_database(conn)))
+        return work
 
     def encrypted_copy_in_background(self, target: Path) -> Callable[[], Path]:
         """A function for a worker thread that writes the copy `export_encrypted_copy` would (0.6 s

@@ -109,10 +109,13 @@ class TakeAwayDialog(QDialog):
         target = ChooseTargetFile.ask(self, f"Reflect journal {today}.zip", "Zip file (*.zip)")
         if target is None:
             return
-        archive = load_archive(self.journal, self.practitioner)  # on this thread: no handle crosses
+        practitioner = self.practitioner
+        read = self.journal.read_in_background(lambda reader: load_archive(reader, practitioner))
         self.save.setEnabled(False)
+        self.progress.setRange(0, 0)  # busy until the first file is written
         self.progress.show()
-        self.task = run_in_background(lambda progress: write_markdown_zip(archive, target, progress),
+        self.status.setText("Reading your journal…")
+        self.task = run_in_background(lambda progress: write_markdown_zip(read(), target, progress),
                                       self._done, self._failed, on_progress=self._progressed)
 
     def _copied(self, path: Path) -> None:
@@ -123,6 +126,8 @@ class TakeAwayDialog(QDialog):
         self.status.setText(f"Saved an encrypted copy to {path}.")
 
     def _progressed(self, done: int, total: int) -> None:
+        if not shiboken6.isValid(self):
+            return
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
