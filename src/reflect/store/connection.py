@@ -122,7 +122,9 @@ def separate_connection(path: Path, passphrase: str, *, read_only: bool = True):
     open). Separate from the app's own connection, so that one is never re-keyed, held up or used
     off the UI thread: these serve the lock screen, re-keying backups, and the quick check and the
     on-unlock backup on worker threads."""
-    target = f"file:{path.as_posix()}?mode=ro" if read_only else str(path)
+    # A URI, percent-encoded: a folder named "Team #2" or "what?" otherwise named another file,
+    # which SQLite then created, empty, and any passphrase "opened".
+    target = Path(path).absolute().as_uri() + "?mode=ro" if read_only else str(path)
     conn = sqlcipher3.connect(target, uri=read_only, isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
