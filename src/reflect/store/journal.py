@@ -10,10 +10,9 @@ import logging
 import os
 import shutil
 import threading
-from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
@@ -22,15 +21,12 @@ from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
-    as_database,
     connect,
     passphrase_opens,
-    quick_check,
-    rekey_file,
-    separate_connection,
 )
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_file
+from reflect.store.journal_work import JournalWork
 from reflect.store.lockfile import JournalLock
 from reflect.store.migrations import MIGRATIONS, apply_migrations
 from reflect.store.session_store import SessionStore
@@ -43,23 +39,12 @@ if TYPE_CHECKING:
     from reflect.store.revision_store import RevisionStore
     from reflect.store.search import SearchIndex
 
-T = TypeVar("T")
 _BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports")
 
 log = logging.getLogger(__name__)
 
 
-class JournalReader:
-    """The stores `ReportLoader` and `load_archive` read, over a connection of a worker's own."""
-
-    def __init__(self, db: sqlite_utils.Database) -> None:
-        self.db = db
-        self.briefings = BriefingStore(db)
-        self.sessions = SessionStore(db)
-        self.actions = ActionStore(db)
-
-
-class Journal:
+class Journal(JournalWork):
     """The open journal. It keeps the passphrase while open (SQLCipher holds the derived key in
     memory anyway) because restoring a backup reopens the file and a new passphrase re-keys the
     backups; `close()` drops it."""
@@ -156,29 +141,12 @@ class Journal:
             lock.release()
             raise
 
-    def quick_check_in_background(self):
-        """A function for a worker thread that reports whether the file is whole (own connection)."""
-        path, passphrase = self.path, self._passphrase
-        return lambda: quick_check(path, passphrase)
-
     def check_passphrase(self, passphrase: str) -> bool:
         return passphrase_opens(self.path, passphrase)
 
     def backup(self, reason: str = "manual") -> Path:
         with self._backups_busy:
             return backups.take_backup(self.db, self.backup_dir, reason)
-
-    def backup_in_background(self, reason: str = "on-unlock") -> Callable[[], Path]:
-        """A function for a worker thread that takes the backup `backup(reason)` would, through its
-        own read-only connection, and returns its path. On a 10,000-entry journal a backup takes
-        0.6 s, too long to hold the window up at every unlock. Backups, a restore and a passphrase
-        change wait for one another, so no backup is left on an old key or pruned mid-restore."""
-        path, passphrase, folder, busy = self.path, self._passphrase, self.backup_dir, self._backups_busy
-
-        def work() -> Path:
-            with busy:
-                return backups.take_backup_of_file(path, passphrase, folder, reason)
-        return work
 
     def integrity_ok(self) -> bool:
         """SQLite's integrity check plus each search index's own check."""
@@ -207,50 +175,9 @@ class Journal:
     def list_backups(self) -> list[tuple[backups.BackupFile, backups.BackupContents]]:
         return [(b, backups.inspect(self.db, b.path)) for b in backups.list_backups(self.backup_dir)]
 
-    def inspect_backups_in_background(self, paths: list[Path],
-                                      found: list[backups.BackupContents]) -> Callable:
-        """A function `work(progress)` for a worker thread: appends to `found` what each backup in
-        `paths` holds (whole? how many reflections and sessions?), read through one read-only
-        connection of its own; `progress(done, total)` after each, and it stops when that returns
-        False. Checking a year of backups of a large journal takes seconds (0.3 s each at 10,000
-        reflections), too long for the UI thread. Backups, restores and re-keying wait for it."""
-        path, passphrase, busy = self.path, self._passphrase, self._backups_busy
-
-        def work(progress) -> list[backups.BackupContents]:
-            with busy, separate_connection(path, passphrase) as conn:
-                for done, backup in enumerate(paths, 1):
-                    found.append(backups.inspect(conn, backup))
-                    if not progress(done, len(paths)):
-                        break
-            return found
-        return work
-
     def export_encrypted_copy(self, target: Path) -> None:
         """A copy that opens with the same passphrase (Take my journal with me)."""
         backups.write_verified_copy(self.db, Path(target))
-
-    def read_in_background(self, read: Callable[[JournalReader], T]) -> Callable[[], T]:
-        """A function for a worker thread: `read(reader)`, where the `JournalReader` has the stores
-        a report or archive needs over a read-only connection of its own, so a long read (the whole
-        journal: 1.3 s at 10,000 reflections) never holds the window up. It sees what was saved
-        when it starts; flush pending edits first."""
-        path, passphrase = self.path, self._passphrase
-
-        def work() -> T:
-            with separate_connection(path, passphrase) as conn:
-                return read(JournalReader(as_database(conn)))
-        return work
-
-    def encrypted_copy_in_background(self, target: Path) -> Callable[[], Path]:
-        """A function for a worker thread that writes the copy `export_encrypted_copy` would (0.6 s
-        at 10,000 reflections), through a read-only connection of its own; returns `target`."""
-        path, passphrase, busy, target = self.path, self._passphrase, self._backups_busy, Path(target)
-
-        def work() -> Path:
-            with busy:  # not while a passphrase change is under way: the copy would have the old key
-                backups.copy_of_file(path, passphrase, target)
-            return target
-        return work
 
     def restore(self, backup: Path) -> Path:
         """Replace the journal with `backup`, after backing up the current state (returned).
@@ -320,24 +247,6 @@ class Journal:
             self.db.conn.reset_key(new)
             self._passphrase = new
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
-
-    def rekey_backups_in_background(self, old: str, new: str) -> Callable:
-        """A function `work(progress)` for a worker thread: re-key every backup from `old` to `new`
-        through connections of its own, `progress(done, total)` after each; returns those left on
-        the old key (damaged, or not writable). It does not stop early: a half re-keyed set of
-        backups is worse than a slow one. A backup already on `new` (taken since) is fine."""
-        folder, busy = self.backup_dir, self._backups_busy
-
-        def work(progress) -> list[Path]:
-            with busy:
-                found = backups.list_backups(folder)
-                left = []
-                for done, backup in enumerate(found, 1):
-                    if not rekey_file(backup.path, old, new) and not passphrase_opens(backup.path, new):
-                        left.append(backup.path)
-                    progress(done, len(found))
-                return left
-        return work
 
     def close(self) -> None:
         self._passphrase = ""
