@@ -80,8 +80,8 @@ class Workspace(QObject):
         self.search.briefing_chosen.connect(self._show_briefing)
 
     def start(self) -> None:
+        """Show the last briefing read (the entry list read its entries when it was built)."""
         self.reader.reload(self.settings.last_briefing_id or None)
-        self.entry_list.refresh()
 
     # -- actions the window offers ------------------------------------------------------
     def new_reflection(self) -> None:
