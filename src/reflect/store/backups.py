@@ -19,7 +19,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reflect.domain.errors import JournalUnavailable
-from reflect.store.connection import separate_connection
+from reflect.store.connection import COPY, separate_connection
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_dir, make_private_file
 
@@ -73,7 +73,7 @@ def copy_of_file(path: Path, passphrase: str, target: Path) -> None:
     """`write_verified_copy` of the journal file at `path` through a separate read-only connection
     (for a worker thread)."""
     try:
-        with separate_connection(path, passphrase) as conn:
+        with separate_connection(path, passphrase, purpose=COPY) as conn:
             write_verified_copy(conn, target)
     except DatabaseError as exc:
         raise JournalUnavailable("Reflect could not read the journal to copy it. Try again.") from exc
@@ -84,7 +84,7 @@ def take_backup_of_file(path: Path, passphrase: str, backup_dir: Path, reason: s
     worker thread: the app's own connection never leaves the UI thread. WAL lets the app go on
     writing; the copy is the journal as it was when the copy began."""
     try:
-        with separate_connection(path, passphrase) as conn:
+        with separate_connection(path, passphrase, purpose=COPY) as conn:
             return take_backup(conn, backup_dir, reason)
     except DatabaseError as exc:
         raise JournalUnavailable("Reflect could not read the journal to back it up. It will try "

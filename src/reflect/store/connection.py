@@ -116,28 +116,41 @@ def _configure(conn) -> None:
         raise JournalDamaged() from exc
 
 
+READ, COPY, REKEY = "read", "copy", "rekey"
+
+
 @contextmanager
-def separate_connection(path: Path, passphrase: str, *, read_only: bool = True):
-    """A fresh keyed connection to `path`, closed afterwards (raises DatabaseError if it will not
-    open). Separate from the app's own connection, so that one is never re-keyed, held up or used
-    off the UI thread: these serve the lock screen, re-keying backups, and the quick check and the
-    on-unlock backup on worker threads."""
-    # A URI, percent-encoded: a folder named "Team #2" or "what?" otherwise named another file,
-    # which SQLite then created, empty, and any passphrase "opened".
-    target = Path(path).absolute().as_uri() + "?mode=ro" if read_only else str(path)
-    conn = sqlcipher3.connect(target, uri=read_only, isolation_level=None)
+def separate_connection(path: Path, passphrase: str, *, purpose: str = READ):
+    """A fresh keyed connection to the existing file at `path`, closed afterwards (raises
+    DatabaseError if there is none, or it will not open).
+
+    Separate from the app's own connection, so that one is never re-keyed, held up or used off
+    the UI thread: these serve the lock screen, re-keying, and the work in `journal_work`.
+    `purpose` READ: reads only (`PRAGMA query_only`); COPY: reads, and writes copies elsewhere
+    (VACUUM INTO, which query_only forbids); REKEY: re-encrypts the file in place.
+
+    The file is named plainly, never by URI: a URI built from a folder such as "Team #2" or
+    "what?" named another file, which SQLite then created, empty, so that any passphrase opened
+    it; and a Windows UNC path does not fit a file URI's authority at all.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise DatabaseError("there is no journal file at this path")
+    conn = sqlcipher3.connect(str(path), isolation_level=None)
     try:
         conn.execute("PRAGMA cipher_log_level = NONE")
         conn.set_key(passphrase)
+        if purpose == READ:
+            conn.execute("PRAGMA query_only = 1")
         yield conn
     finally:
         conn.close()
 
 
-def _with_separate_connection(path: Path, passphrase: str, work, *, read_only: bool = True) -> bool:
+def _with_separate_connection(path: Path, passphrase: str, work, *, purpose: str = READ) -> bool:
     """`work(conn)` on a `separate_connection`; False if it will not open or read."""
     try:
-        with separate_connection(path, passphrase, read_only=read_only) as conn:
+        with separate_connection(path, passphrase, purpose=purpose) as conn:
             return bool(work(conn))
     except DatabaseError:
         return False
@@ -156,7 +169,7 @@ def rekey_file(path: Path, old: str, new: str) -> bool:
         conn.reset_key(new)
         return True
 
-    return _with_separate_connection(path, old, rekey, read_only=False)
+    return _with_separate_connection(path, old, rekey, purpose=REKEY)
 
 
 def quick_check(path: Path, passphrase: str) -> bool:
