@@ -28,7 +28,7 @@ def test_the_archive_read_on_a_worker_matches_the_one_read_here(tmp_path):
         assert len(there.entries) == 30 and there.sessions
 
 
-def test_reading_on_a_worker_imports_nothing(tmp_path):
+def test_reading_and_zipping_on_a_worker_imports_nothing(tmp_path):
     """What the take-away dialog imports is all the worker uses (see OpeningJournal)."""
     with open_journal(AppPaths(tmp_path / "j"), PASSPHRASE, create=True) as journal:
         build_demo(journal, 5)
@@ -41,8 +41,10 @@ def test_reading_on_a_worker_imports_nothing(tmp_path):
         "from reflect.paths import AppPaths\n"
         f"journal = open_journal(AppPaths({str(tmp_path / 'j')!r}), {PASSPHRASE!r})\n"
         "before = set(sys.modules)\n"
-        "work = journal.read_in_background(lambda reader: load_archive(reader, 'Sam'))\n"
-        "worker = threading.Thread(target=work)\n"
+        "read = journal.read_in_background(lambda reader: load_archive(reader, 'Sam'))\n"
+        f"target = {str(tmp_path / 'journal.zip')!r}\n"
+        "worker = threading.Thread(target=lambda: write_markdown_zip(read(), target, "
+        "lambda done, total: True))\n"
         "worker.start(); worker.join()\n"
         "print(sorted(set(sys.modules) - before))\n"
         "journal.close()\n"
@@ -51,3 +53,4 @@ def test_reading_on_a_worker_imports_nothing(tmp_path):
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                          timeout=120, check=True)
     assert out.stdout.strip().splitlines()[-1] == "[]"
+    assert (tmp_path / "journal.zip").stat().st_size > 0

@@ -12,7 +12,7 @@ import importlib
 _WHERE = {
     "BUNDLED_DIR": "library", "bundled_briefing_paths": "library", "load_bundled": "library",
     "parse_text": "parser", "MAX_BYTES": "readers", "read_briefing_bytes": "readers",
-    "read_briefing_file": "readers",
+    "read_briefing_file": "readers", "load_readers": "readers",
 }
 __all__ = sorted(_WHERE)
 

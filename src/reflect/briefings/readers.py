@@ -134,3 +134,30 @@ def _unsupported(name: str, what: str) -> BriefingFormatError:
         f"'{name}' is {what}, which Reflect cannot read. Save the briefing as {SUPPORTED_KINDS} "
         "and import that file, or copy its text and paste it in."
     )
+
+
+def load_readers() -> None:
+    """Import python-docx and pypdf now, on the calling (UI) thread. Files are read on a worker,
+    and the Word and PDF readers import these on first use: two threads importing at once can see
+    each other's half-initialised modules (see journal_access.OpeningJournal)."""
+    import codecs
+
+    import docx  # noqa: F401
+    import docx.table  # noqa: F401
+    import docx.text.paragraph  # noqa: F401
+
+    codecs.lookup("cp437")  # zipfile's codec for the names inside a .docx
+    load_pypdf()
+
+
+def load_pypdf() -> None:
+    """pypdf and what it imports only when it first decodes a stream or a string (the test
+    tests/unit/test_worker_imports.py lists anything new)."""
+    import codecs
+
+    import pypdf  # noqa: F401
+    import pypdf._codecs._codecs  # noqa: F401
+    import pypdf.filters  # noqa: F401
+
+    for name in ("utf-16-be", "utf-16-le", "charmap", "latin-1", "cp1252"):
+        codecs.lookup(name)

@@ -21,7 +21,7 @@ import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
-from reflect.briefings import MAX_BYTES, parse_text, read_briefing_file
+from reflect.briefings import MAX_BYTES, load_readers, parse_text, read_briefing_file
 from reflect.domain.briefing import Briefing
 from reflect.domain.diagnostics import describe
 from reflect.domain.errors import BriefingFormatError, ReflectError
@@ -106,6 +106,7 @@ class ImportBriefingDialog(QDialog):
     def read_file(self, path: Path) -> None:
         """Read the briefing file at `path` in the background and show what was recognised."""
         path = Path(path)
+        load_readers()  # here, not on the worker (a no-op once done)
         self._read(lambda: read_briefing_file(path), path.name, "", f"Reading '{path.name}'…")
 
     def read_pasted_text(self) -> None:
