@@ -27,7 +27,7 @@ def bare_window() -> dict:
     from PySide6.QtWidgets import QApplication, QMainWindow
 
     class Window(QMainWindow):
-        def paintEvent(self, event):  # noqa: N802
+        def paintEvent(self, event):
             super().paintEvent(event)
             QTimer.singleShot(0, app.quit)
 
@@ -42,12 +42,12 @@ def bare_window() -> dict:
 def _window(data_dir, passphrase_file):
     from PySide6.QtWidgets import QApplication
 
-    from reflect.journal_access import open_journal
-    from reflect.passphrase import read_passphrase_file
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
+    from reflect.services.passphrase import read_passphrase_file
     from reflect.settings import Settings
-    from reflect.ui import gc_guard
-    from reflect.ui.main_window import MainWindow
+    from reflect.ui.shell import gc_guard
+    from reflect.ui.shell.main_window import MainWindow
 
     app = QApplication(sys.argv[:1])
     gc_guard.install(app)
@@ -65,9 +65,9 @@ def editor(data_dir, passphrase_file) -> dict:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
 
-    from reflect.demo.content import Writer
     from reflect.domain.journal import NewEntry
-    from reflect.ui.main_window import REFLECT
+    from reflect.services.demo.content import Writer
+    from reflect.ui.shell.main_window import REFLECT
 
     app, journal, window = _window(data_dir, passphrase_file)
     writer = Writer(99)
@@ -77,7 +77,7 @@ def editor(data_dir, passphrase_file) -> dict:
     entry = journal.entries.create_entry(NewEntry(model="free", title="Keystroke benchmark",
                                                   answers=(("reflection", text),)))
     window.show_page(REFLECT)
-    window.workspace.open_entry(entry.id)
+    window.reflect_page.open_entry(entry.id)
     edit = window.editor.stages["reflection"].edit
     edit.setFocus()
     deadline = time.time() + 30
@@ -107,12 +107,12 @@ def entry_list(data_dir, passphrase_file) -> dict:
     import statistics
 
     from reflect.domain.entry_filter import EntryFilter
-    from reflect.ui.main_window import REFLECT
+    from reflect.ui.shell.main_window import REFLECT
 
     app, journal, window = _window(data_dir, passphrase_file)
     window.show_page(REFLECT)
-    panel = window.workspace.entry_list
-    window.workspace.show_tab(1)
+    panel = window.reflect_page.entry_list
+    window.reflect_page.show_tab(1)
     app.processEvents()
     tag = journal.db.execute(
         "SELECT t.name FROM tags t JOIN entry_tags et ON et.tag_id = t.id GROUP BY t.id "
@@ -141,11 +141,11 @@ def memory(data_dir, passphrase_file) -> dict:
     for _ in range(3):
         app.processEvents()
     window.find()
-    window.workspace.search.view.query.setText("professional curiosity")
-    window.workspace.search.run()
+    window.reflect_page.search.view.query.setText("professional curiosity")
+    window.reflect_page.search.run()
     app.processEvents()
     peak_kb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    hits = window.workspace.search.model.rowCount()
+    hits = window.reflect_page.search.model.rowCount()
     window.close()
     journal.close()
     return {"peak_rss_mb": peak_kb / 1024, "hits": hits}

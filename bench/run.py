@@ -149,7 +149,7 @@ def measure_search(journal: Journal) -> tuple[list[float], list[float]]:
 
 
 def measure_autosave(journal: Journal) -> float:
-    from reflect.demo.content import Writer
+    from reflect.services.demo.content import Writer
 
     writer = Writer(5)
     text = writer.answer(writer.theme(), 2000)

@@ -8,11 +8,11 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QApplication
 
-from reflect.demo import build_demo
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.demo import build_demo
+from reflect.services.opening import open_journal
 from reflect.settings import Settings
-from reflect.ui.main_window import REFLECT, MainWindow
+from reflect.ui.shell.main_window import REFLECT, MainWindow
 
 
 def main(out: str) -> None:
@@ -27,7 +27,7 @@ def main(out: str) -> None:
             entry = next(e for e in journal.entries.list_entries()
                          if e.model == "gibbs" and e.question_id)
             window.show_page(REFLECT)
-            window.workspace.open_entry(entry.id)
+            window.reflect_page.open_entry(entry.id)
             for _ in range(5):
                 app.processEvents()
             window.grab().save(out)

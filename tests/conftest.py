@@ -44,8 +44,8 @@ def passphrase_file(tmp_path):
 @pytest.fixture
 def journal(tmp_path):
     """A new, open journal (with the bundled briefings), closed after the test."""
-    from reflect.journal_access import open_journal
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
 
     opened = open_journal(AppPaths(tmp_path / "journal"), PASSPHRASE, create=True)
     yield opened

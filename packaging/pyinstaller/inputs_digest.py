@@ -20,7 +20,7 @@ ROOT = HERE.parents[1]
 
 def _files() -> list[Path]:
     found = [ROOT / "pyproject.toml"]
-    for folder in (ROOT / "src" / "reflect", HERE):
+    for folder in (ROOT / "src" / "reflect", ROOT / "resources", HERE):
         found += [p for p in folder.rglob("*")
                   if p.is_file() and "__pycache__" not in p.parts and p.suffix != ".pyc"]
     return sorted(found)

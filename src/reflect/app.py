@@ -11,14 +11,14 @@ import sys
 from datetime import date, datetime
 
 from reflect import APP_NAME, __version__
+from reflect.logging_setup import configure_logging
+from reflect.paths import AppPaths
 
 # The store is imported before PySide6 on purpose. Once PySide6 is loaded, its import hook reads
 # the source of every module imported after it (to look for `from __feature__ import`): importing
 # sqlite-utils and the store first saves about 40 ms at every start.
-from reflect.journal_access import OpeningJournal, journal_exists
-from reflect.logging_setup import configure_logging
-from reflect.passphrase import read_passphrase_file
-from reflect.paths import AppPaths
+from reflect.services.opening import OpeningJournal, journal_exists
+from reflect.services.passphrase import read_passphrase_file
 from reflect.settings import Settings
 from reflect.store.dashboard_queries import DashboardQueries
 
@@ -51,22 +51,22 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
-    from reflect.ui import crash_report, gc_guard
-    from reflect.ui.app_icon import app_icon
+    from reflect.ui.shell import crash_report, gc_guard
+    from reflect.ui.shell.app_icon import app_icon
 
     app.setWindowIcon(app_icon())
 
     gc_guard.install(app)
     crash_report.install()
 
-    from reflect.ui.unlock_flow import unlock
+    from reflect.ui.unlock.unlock_flow import unlock
 
     journal = unlock(paths, settings, passphrase_file, opening=opening, while_opening=_load_window_code,
                      then=read_first_screen)
     if isinstance(journal, int):
         return journal
 
-    from reflect.ui.window_session import WindowSession
+    from reflect.ui.shell.window_session import WindowSession
 
     def save_settings() -> None:
         try:
@@ -80,7 +80,7 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     try:
         return app.exec()
     finally:
-        from reflect.ui.background import wait_for_background_work
+        from reflect.ui.common.background import wait_for_background_work
 
         if not wait_for_background_work():
             log.warning("background work still running at exit")
@@ -94,7 +94,7 @@ def read_first_screen(journal) -> None:
 
 def _load_window_code() -> None:
     """Import the main window's modules while the journal is being unlocked on a worker thread."""
-    import reflect.ui.window_session  # noqa: F401
+    import reflect.ui.shell.window_session  # noqa: F401
 
 
 def _cannot_create(paths: AppPaths) -> int:

@@ -17,7 +17,7 @@ import pytest
 
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[bundle])")
 
-from reflect.self_test import STEPS  # noqa: E402
+from reflect.services.self_test import STEPS
 
 pytestmark = pytest.mark.bundle
 

@@ -12,7 +12,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from reflect import self_test
+from reflect.services import self_test
 
 # Any attempt to open a socket fails loudly; then the self-test runs as `reflect --self-test` does.
 NO_NETWORK_PRELUDE = """
@@ -101,7 +101,7 @@ def test_a_failing_step_is_named_and_later_steps_say_why_they_did_not_run(tmp_pa
 
 
 def test_cli_flag_runs_the_self_test(monkeypatch):
-    """`reflect --self-test` hands over to reflect.self_test.main and returns its exit code."""
+    """`reflect --self-test` hands over to reflect.services.self_test.main and returns its exit code."""
     monkeypatch.setattr(self_test, "main", lambda: 7)
     from reflect.cli import main
 

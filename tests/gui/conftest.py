@@ -1,4 +1,4 @@
-"""GUI tests collect garbage on the UI thread, as the app does (see reflect.ui.gc_guard)."""
+"""GUI tests collect garbage on the UI thread, as the app does (see reflect.ui.shell.gc_guard)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _main_thread_gc(qapp):
-    from reflect.ui import gc_guard
-    from reflect.ui.gc_guard import MainThreadGarbageCollector
+    from reflect.ui.shell import gc_guard
+    from reflect.ui.shell.gc_guard import MainThreadGarbageCollector
 
     collector = MainThreadGarbageCollector(qapp)
     yield

@@ -7,11 +7,11 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
-from reflect.ui.help_dialog import HelpDialog
-from reflect.ui.history_dialog import HistoryDialog
-from reflect.ui.import_dialog import ImportBriefingDialog
-from reflect.ui.passphrase_dialog import PassphraseDialog
-from tests.gui.workspace_helpers import open_window
+from reflect.ui.briefings.import_briefing_dialog import ImportBriefingDialog
+from reflect.ui.reflect_page.history_dialog import HistoryDialog
+from reflect.ui.shell.help_dialog import HelpDialog
+from reflect.ui.unlock.passphrase_dialog import PassphraseDialog
+from tests.gui.reflect_page_helpers import open_window
 
 pytestmark = pytest.mark.gui
 
@@ -32,18 +32,18 @@ def unnamed_focusable(top: QWidget) -> list[str]:
 
 
 def test_main_window_with_an_entry_open(qtbot, journal):
-    """The workspace (briefing, reflections, search tabs and the editor) names every control."""
+    """The Reflect page (briefing, reflections, search tabs and the editor) names every control."""
     window = open_window(qtbot, journal)
-    window.workspace.new_reflection()
-    for tab in range(window.workspace.view.tabs.count()):
-        window.workspace.view.tabs.setCurrentIndex(tab)
+    window.reflect_page.new_reflection()
+    for tab in range(window.reflect_page.view.tabs.count()):
+        window.reflect_page.view.tabs.setCurrentIndex(tab)
         assert unnamed_focusable(window) == []
 
 
 def test_every_page_with_demo_data(qtbot, journal):
     """Dashboard, Reflect, Sessions and Actions pages name every control, with data in them."""
-    from reflect.demo import build_demo
-    from reflect.ui.main_window import PAGE_NAMES
+    from reflect.services.demo import build_demo
+    from reflect.ui.shell.main_window import PAGE_NAMES
 
     build_demo(journal, 40)
     window = open_window(qtbot, journal)
@@ -60,9 +60,9 @@ def test_supervision_dialogs(qtbot, journal):
 
     from reflect.domain.supervision import NewSession
     from reflect.store.entry_query import EntryQuery
-    from reflect.ui.action_dialog import ActionDialog
-    from reflect.ui.entry_picker_dialog import EntryPickerDialog
-    from reflect.ui.take_to_supervision_dialog import TakeToSupervisionDialog
+    from reflect.ui.reflect_page.take_to_supervision_dialog import TakeToSupervisionDialog
+    from reflect.ui.sessions.action_dialog import ActionDialog
+    from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
 
     session = journal.sessions.create_session(NewSession(datetime.now() + timedelta(days=3)))
     for dialog in (TakeToSupervisionDialog([session], set()), ActionDialog("x", [session]),

@@ -8,7 +8,7 @@ import pytest
 from PySide6.QtCore import QDate, Qt
 
 from reflect.domain.supervision import ActionOwner, ActionStatus, NewAction
-from reflect.ui.actions_model import DUE, OWNER, STATUS, ActionsTableModel
+from reflect.ui.actions.actions_table_model import DUE, OWNER, STATUS, ActionsTableModel
 
 pytestmark = pytest.mark.gui
 TODAY = date(2026, 11, 26)

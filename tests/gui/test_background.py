@@ -7,7 +7,7 @@ import threading
 import pytest
 from PySide6.QtCore import QThread
 
-from reflect.ui.background import run_in_background
+from reflect.ui.common.background import run_in_background
 
 pytestmark = pytest.mark.gui
 

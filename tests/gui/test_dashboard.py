@@ -10,14 +10,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QLabel, QWidget
 
-from reflect.demo import build_demo
 from reflect.domain.dashboard import CPD_MODELS, Month, last_months
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.session_rules import session_title
 from reflect.domain.supervision import ActionStatus
+from reflect.services.demo import build_demo
 from reflect.store.dashboard_queries import DashboardQueries
-from reflect.ui.charts import ItemButton, MeterButton, MonthColumn
-from reflect.ui.dashboard import DashboardPage
+from reflect.ui.dashboard.charts import ItemButton, MeterButton, MonthColumn
+from reflect.ui.dashboard.dashboard_page import DashboardPage
 
 pytestmark = pytest.mark.gui
 

@@ -8,12 +8,12 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QWidget
 
-from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus, NewEntry
+from reflect.services.demo import build_demo
 from reflect.store.entry_query import EntryQuery
-from reflect.ui.entry_list import EntryListPanel
-from reflect.ui.entry_list_model import EntryListModel
+from reflect.ui.reflections.entry_list_model import EntryListModel
+from reflect.ui.reflections.entry_list_panel import EntryListPanel
 
 pytestmark = [
     pytest.mark.gui,
@@ -331,7 +331,7 @@ def test_filter_result_is_announced_to_screen_readers(qtbot, panel, monkeypatch)
     """When a screen reader is running, the new count is announced after a filter change."""
     from PySide6.QtGui import QAccessible
 
-    import reflect.ui.entry_list as entry_list
+    import reflect.ui.reflections.entry_list_panel as entry_list
 
     announced = []
 
@@ -339,11 +339,11 @@ def test_filter_result_is_announced_to_screen_readers(qtbot, panel, monkeypatch)
         AnnouncementPoliteness = QAccessible.AnnouncementPoliteness
 
         @staticmethod
-        def isActive():  # noqa: N802 (Qt API)
+        def isActive():
             return True
 
         @staticmethod
-        def updateAccessibility(event):  # noqa: N802 (Qt API)
+        def updateAccessibility(event):
             announced.append(event.message())
 
     monkeypatch.setattr(entry_list, "QAccessible", ScreenReaderOn)

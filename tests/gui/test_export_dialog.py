@@ -11,10 +11,10 @@ from pypdf import PdfReader
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QDialog
 
-from reflect import export_service as svc
-from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter
-from reflect.ui import export_dialog
+from reflect.services import exporting as svc
+from reflect.services.demo import build_demo
+from reflect.ui.export import export_dialog
 from tests.gui.test_export_helpers import (
     EDITED_TEXT,
     LEFT,
@@ -78,7 +78,7 @@ def test_session_pack_with_review(qtbot, journal, tmp_path, monkeypatch):
     assert bar.value() == bar.maximum() > 0
     assert dialog.view.open_pdf.isVisible() and dialog.view.show_folder.isVisible()
     opened = []
-    monkeypatch.setattr("reflect.ui.export_dialog.QDesktopServices.openUrl", opened.append)
+    monkeypatch.setattr("reflect.ui.export.export_dialog.QDesktopServices.openUrl", opened.append)
     qtbot.mouseClick(dialog.view.open_pdf, LEFT)
     qtbot.mouseClick(dialog.view.show_folder, LEFT)
     assert [u.toLocalFile() for u in opened] == [str(target), str(tmp_path)]
@@ -89,7 +89,7 @@ def test_cancelling_the_review_writes_nothing(qtbot, journal, tmp_path, monkeypa
     """Cancel in the review dialog: no file dialog, no file, and the dialog says so."""
     ids = plant(journal)
     asked = []
-    monkeypatch.setattr("reflect.ui.export_dialog.ChooseExportFile.ask",
+    monkeypatch.setattr("reflect.ui.export.export_dialog.ChooseExportFile.ask",
                         classmethod(lambda cls, parent, suggested: asked.append(suggested)))
     review_with(monkeypatch, lambda dialog: QDialog.DialogCode.Rejected)
     dialog = open_dialog(qtbot, make_flow(qtbot, journal, session_id=ids["session"]))
@@ -170,7 +170,7 @@ def test_the_check_runs_off_the_ui_thread_and_can_be_cancelled(qtbot, journal, t
     any file is asked for."""
     build_demo(journal, 300)
     asked = []
-    monkeypatch.setattr("reflect.ui.export_dialog.ChooseExportFile.ask",
+    monkeypatch.setattr("reflect.ui.export.export_dialog.ChooseExportFile.ask",
                         classmethod(lambda cls, parent, suggested: asked.append(suggested)))
     dialog = open_dialog(qtbot, make_flow(qtbot, journal), "portfolio")
     dialog.view.date_from.setDate(date(2000, 1, 1))

@@ -9,10 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog
 
-from reflect import export_service as svc
 from reflect.domain.journal import NewEntry
-from reflect.ui.export_history_dialog import ExportHistoryDialog, short_hash
-from reflect.ui.findings_dialog import ExportReview, FindingsDialog, context_html
+from reflect.services import exporting as svc
+from reflect.ui.export.export_history_dialog import ExportHistoryDialog, short_hash
+from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog, context_html
 from tests.gui.test_accessibility import unnamed_focusable
 from tests.gui.test_export_helpers import (
     LEFT,

@@ -12,9 +12,9 @@ from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.journal import NewEntry
 from reflect.domain.supervision import NewSession
 from reflect.settings import Settings
-from reflect.ui.export_dialog import ChooseExportFile
-from reflect.ui.export_flow import ExportFlow
-from reflect.ui.findings_dialog import FindingsDialog
+from reflect.ui.export.export_dialog import ChooseExportFile
+from reflect.ui.export.export_flow import ExportFlow
+from reflect.ui.export.findings_dialog import FindingsDialog
 
 LEFT = Qt.MouseButton.LeftButton
 EDITED_TEXT = "We visited the family at a town in the borough, in the rain."

@@ -9,7 +9,7 @@ import pytest
 
 from reflect.domain.errors import JournalUnavailable
 from reflect.store.lockfile import JournalLock
-from tests.gui.workspace_helpers import open_window
+from tests.gui.reflect_page_helpers import open_window
 
 pytestmark = pytest.mark.gui
 

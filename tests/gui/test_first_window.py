@@ -11,14 +11,14 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QDialog, QLabel, QPushButton
 
 from reflect.domain.errors import WrongPassphrase
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 from reflect.settings import Settings
-from reflect.ui import unlock_flow as app
-from reflect.ui.briefing_reader import ConfirmOpenLink
-from reflect.ui.briefing_view import QuestionCard
-from reflect.ui.main_window import REFLECT, MainWindow
-from reflect.ui.passphrase_dialog import PassphraseDialog
+from reflect.ui.briefings.briefing_reader import ConfirmOpenLink
+from reflect.ui.briefings.briefing_view import QuestionCard
+from reflect.ui.shell.main_window import REFLECT, MainWindow
+from reflect.ui.unlock import unlock_flow as app
+from reflect.ui.unlock.passphrase_dialog import PassphraseDialog
 from tests.conftest import REPO
 
 pytestmark = pytest.mark.gui
@@ -81,7 +81,7 @@ def test_quitting_the_dialog_exits_cleanly(tmp_path, monkeypatch, qapp):
 
 @pytest.fixture
 def window(qtbot, journal):
-    from tests.gui.workspace_helpers import open_window
+    from tests.gui.reflect_page_helpers import open_window
 
     return open_window(qtbot, journal)
 
@@ -157,7 +157,7 @@ def test_the_app_icon_has_a_drawn_image_for_every_size(qtbot):
     from PIL import Image
     from PySide6.QtCore import QSize
 
-    from reflect.ui.app_icon import ICON_DIR, SIZES, app_icon
+    from reflect.ui.shell.app_icon import ICON_DIR, SIZES, app_icon
 
     icon = app_icon()
     assert set(icon.availableSizes()) >= {QSize(s, s) for s in SIZES}

@@ -10,9 +10,14 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from reflect.briefings import parse_text, read_briefing_file
-from reflect.ui import import_dialog
-from reflect.ui.import_dialog import PASTED, UNEXPECTED, ChooseBriefingFile, ImportBriefingDialog
-from reflect.ui.import_dialog_view import COULD_NOT_RECOGNISE, KIND_WORDS, counts_sentence
+from reflect.ui.briefings import import_briefing_dialog as import_dialog
+from reflect.ui.briefings.import_briefing_dialog import (
+    PASTED,
+    UNEXPECTED,
+    ChooseBriefingFile,
+    ImportBriefingDialog,
+)
+from reflect.ui.briefings.import_briefing_view import COULD_NOT_RECOGNISE, KIND_WORDS, counts_sentence
 from tests.unit.briefing_fixtures import FIXTURES, SEED, builders
 
 pytestmark = pytest.mark.gui

@@ -10,15 +10,15 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from reflect.domain.journal import AnswerDraft, NewEntry
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 from reflect.settings import Settings
 from reflect.store import backups
-from reflect.ui import unlock_flow
-from reflect.ui.backups_dialog import BackupsDialog, ConfirmRestore
-from reflect.ui.change_passphrase_dialog import ChangePassphraseDialog
-from reflect.ui.take_away_dialog import ChooseTargetFile, ConfirmReadable, TakeAwayDialog
-from reflect.ui.window_session import WindowSession
+from reflect.ui.care.backups_dialog import BackupsDialog, ConfirmRestore
+from reflect.ui.care.change_passphrase_dialog import ChangePassphraseDialog
+from reflect.ui.care.take_away_dialog import ChooseTargetFile, ConfirmReadable, TakeAwayDialog
+from reflect.ui.shell.window_session import WindowSession
+from reflect.ui.unlock import unlock_flow
 from tests.gui.test_accessibility import unnamed_focusable
 
 pytestmark = pytest.mark.gui
@@ -110,7 +110,7 @@ def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, mo
     qtbot.addWidget(new_window)
     assert new_window is not window
     assert [e.id for e in journal.entries.list_entries()] == [kept]
-    assert new_window.workspace.entry_list.model.entry_ids() == [kept]
+    assert new_window.reflect_page.entry_list.model.entry_ids() == [kept]
     reasons = [b.reason for b in backups.list_backups(journal.backup_dir)]
     assert "before-restore" in reasons
     new_window.close()
@@ -129,7 +129,7 @@ def test_change_passphrase_dialog_validates_and_rekeys(qtbot, journal, monkeypat
     qtbot.mouseClick(dialog.buttons.button(dialog.buttons.StandardButton.Ok), Qt.MouseButton.LeftButton)
     assert "10 characters" in dialog.problem.text()
 
-    from tests.gui.workspace_helpers import open_window
+    from tests.gui.reflect_page_helpers import open_window
 
     window = open_window(qtbot, journal)
     monkeypatch.setattr(ChangePassphraseDialog, "ask",
@@ -164,7 +164,7 @@ def test_damaged_journal_offers_the_newest_backup_at_unlock(qtbot, tmp_path, mon
     data[0:4096] = b"\x01" * 4096
     paths.journal_file.write_bytes(bytes(data))
     offered = []
-    from reflect.ui.passphrase_dialog import PassphraseDialog
+    from reflect.ui.unlock.passphrase_dialog import PassphraseDialog
 
     monkeypatch.setattr(PassphraseDialog, "ask", lambda **kwargs: PASS)
     monkeypatch.setattr(unlock_flow.OfferRecovery, "ask",
@@ -212,8 +212,8 @@ def test_take_my_journal_with_me_both_ways(qtbot, journal, tmp_path, monkeypatch
 
 def test_import_takes_a_backup_first(qtbot, journal, monkeypatch):
     """Importing a briefing through the window backs the journal up before it changes."""
-    from reflect.ui.import_dialog import ImportBriefingDialog
-    from tests.gui.workspace_helpers import open_window
+    from reflect.ui.briefings.import_briefing_dialog import ImportBriefingDialog
+    from tests.gui.reflect_page_helpers import open_window
 
     def drive(cls, briefings, parent=None, before_save=None):
         dialog = ImportBriefingDialog(briefings, parent, before_save)
@@ -235,7 +235,7 @@ def test_import_takes_a_backup_first(qtbot, journal, monkeypatch):
 def test_first_run_on_a_new_computer_opens_a_copy(qtbot, tmp_path, monkeypatch):
     """On first run, 'I have a copy of my journal' takes an encrypted copy and opens it with its
     passphrase; a wrong passphrase is refused with a plain message and nothing is created."""
-    from reflect.ui.passphrase_dialog import ChooseJournalCopy, PassphraseDialog
+    from reflect.ui.unlock.passphrase_dialog import ChooseJournalCopy, PassphraseDialog
 
     with open_journal(AppPaths(tmp_path / "old"), PASS, create=True) as old:
         kept = _entry(old, "from the old laptop")
@@ -268,7 +268,7 @@ def test_first_run_on_a_new_computer_opens_a_copy(qtbot, tmp_path, monkeypatch):
 
 def test_journal_on_a_network_folder_is_warned_about(qtbot, tmp_path, monkeypatch):
     """A journal folder on a network file system gets a plain warning once the window is up."""
-    from reflect.ui import window_session
+    from reflect.ui.shell import window_session
 
     paths = AppPaths(tmp_path / "j")
     journal = open_journal(paths, PASS, create=True)
@@ -324,7 +324,7 @@ def test_journal_from_a_newer_version_is_explained_at_unlock(qtbot, tmp_path, mo
     """Unlocking a journal a newer Reflect has migrated shows the plain message and exits 5, untouched."""
     from PySide6.QtWidgets import QMessageBox
 
-    from reflect.ui.passphrase_dialog import PassphraseDialog
+    from reflect.ui.unlock.passphrase_dialog import PassphraseDialog
 
     paths = AppPaths(tmp_path / "j")
     with open_journal(paths, PASS, create=True) as journal:

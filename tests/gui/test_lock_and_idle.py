@@ -7,12 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QApplication, QLabel, QLineEdit, QTextEdit, QWidget
 
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 from reflect.settings import Settings
-from reflect.ui.clipboard_guard import ClipboardGuard
-from reflect.ui.main_window import MainWindow
-from tests.gui.workspace_helpers import open_window
+from reflect.ui.shell.clipboard_guard import ClipboardGuard
+from reflect.ui.shell.main_window import MainWindow
+from tests.gui.reflect_page_helpers import open_window
 
 pytestmark = pytest.mark.gui
 MARKER = "Zanzibar-quokka-secret"
@@ -33,7 +33,7 @@ def _visible_texts(window: QWidget) -> list[str]:
 def _locked_picture(qtbot, journal, with_secret: bool):
     window = open_window(qtbot, journal)
     if with_secret:
-        window.workspace.new_reflection()
+        window.reflect_page.new_reflection()
         qtbot.keyClicks(window.editor.view.title, MARKER)
         qtbot.keyClicks(next(iter(window.editor.stages.values())).edit, MARKER + " in the body")
     window.resize(1000, 700)
@@ -94,7 +94,7 @@ def test_clipboard_cleared_on_lock_only_if_it_came_from_reflect(qtbot, journal):
     """Text copied from Reflect is cleared on lock; text copied elsewhere afterwards is left alone."""
     window = open_window(qtbot, journal)
     clipboard = QGuiApplication.clipboard()
-    window.workspace.new_reflection()
+    window.reflect_page.new_reflection()
     title = window.editor.view.title
     qtbot.keyClicks(title, MARKER)
     title.selectAll()

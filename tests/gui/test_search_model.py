@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reflect.domain.journal import AnswerDraft, NewEntry
-from reflect.ui.search_model import HitRole, SearchResultsModel
+from reflect.ui.search.search_model import HitRole, SearchResultsModel
 
 pytestmark = pytest.mark.gui
 

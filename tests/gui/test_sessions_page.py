@@ -15,12 +15,12 @@ from reflect.domain.supervision import (
     SessionType,
     SupervisionFunction,
 )
-from reflect.ui.actions_model import STATUS
-from reflect.ui.entry_picker_dialog import EntryPickerDialog
-from reflect.ui.session_form import SAVE_DELAY_MS
-from reflect.ui.sessions_page import ConfirmDeleteSession
+from reflect.ui.actions.actions_table_model import STATUS
+from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
+from reflect.ui.sessions.session_form import SAVE_DELAY_MS
+from reflect.ui.sessions.sessions_page import ConfirmDeleteSession
+from tests.gui.reflect_page_helpers import choose
 from tests.gui.test_sessions_page_helpers import day, make_entries, open_page
-from tests.gui.workspace_helpers import choose
 
 pytestmark = pytest.mark.gui
 
@@ -146,7 +146,7 @@ def test_link_three_reflections_and_reorder_them(qtbot, journal, monkeypatch):
 
 
 def test_enter_on_a_linked_reflection_opens_it(qtbot, journal):
-    """Enter (or a double-click) on a linked reflection asks the workspace to open it."""
+    """Enter (or a double-click) on a linked reflection asks the Reflect page to open it."""
     (entry_id,) = make_entries(journal, "Open me")
     page = open_page(qtbot, journal)
     session_id = page.new_session()

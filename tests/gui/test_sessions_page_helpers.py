@@ -9,7 +9,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reflect.domain.journal import NewEntry
-from reflect.ui.sessions_page import SessionsPage
+from reflect.ui.sessions.sessions_page import SessionsPage
 
 NOW = datetime(2026, 11, 26, 9, 0)
 TODAY = NOW.date()

@@ -10,10 +10,10 @@ from PySide6.QtWidgets import QApplication
 
 from reflect.domain.supervision import NewAction, NewSession, SupervisionFunction
 from reflect.store.entry_query import EntryQuery
-from reflect.ui.agenda_editor import AgendaModel
-from reflect.ui.entry_picker_dialog import EntryPickerDialog
-from reflect.ui.linked_entries import LinkedEntriesModel
-from reflect.ui.session_list_model import HEADER, SessionListModel
+from reflect.ui.sessions.agenda_editor import AgendaModel
+from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
+from reflect.ui.sessions.linked_entries import LinkedEntriesModel
+from reflect.ui.sessions.session_list_model import HEADER, SessionListModel
 from tests.gui.test_sessions_page_helpers import NOW, focused, make_entries, open_page, unnamed_focusable
 
 pytestmark = pytest.mark.gui

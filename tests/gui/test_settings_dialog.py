@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reflect.settings import Settings
-from reflect.ui.settings_dialog import SettingsDialog
+from reflect.ui.shell.settings_dialog import SettingsDialog
+from tests.gui.reflect_page_helpers import open_window
 from tests.gui.test_accessibility import unnamed_focusable
-from tests.gui.workspace_helpers import open_window
 
 pytestmark = pytest.mark.gui
 

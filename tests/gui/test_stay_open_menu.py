@@ -6,8 +6,8 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QAction
 
-from reflect.ui.stay_open_menu import StayOpenMenu
-from tests.gui.workspace_helpers import open_window
+from reflect.ui.common.stay_open_menu import StayOpenMenu
+from tests.gui.reflect_page_helpers import open_window
 
 pytestmark = pytest.mark.gui
 LEFT = Qt.MouseButton.LeftButton
@@ -66,7 +66,7 @@ def test_an_ordinary_action_still_closes_the_menu(qtbot):
 
 def test_the_editors_learning_points_menu_keeps_open(qtbot, journal):
     window = open_window(qtbot, journal)
-    window.workspace.new_reflection()
+    window.reflect_page.new_reflection()
     menu = window.editor.view.learning_menu
     assert isinstance(menu, StayOpenMenu) and len(menu.actions()) >= 2
     menu.popup(QPoint(10, 10))

@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 
 from reflect.domain.supervision import ActionStatus, NewSession
-from reflect.ui.action_dialog import ActionDialog
-from reflect.ui.main_window import ACTIONS, DASHBOARD, REFLECT, SESSIONS
-from reflect.ui.take_to_supervision_dialog import TakeToSupervisionDialog
-from tests.gui.workspace_helpers import choose, open_window
+from reflect.ui.reflect_page.take_to_supervision_dialog import TakeToSupervisionDialog
+from reflect.ui.sessions.action_dialog import ActionDialog
+from reflect.ui.shell.main_window import ACTIONS, DASHBOARD, REFLECT, SESSIONS
+from tests.gui.reflect_page_helpers import choose, open_window
 
 pytestmark = pytest.mark.gui
 
@@ -36,7 +36,7 @@ def test_take_to_supervision_and_make_an_action(qtbot, journal, monkeypatch):
     """From the editor: link the reflection to a new session, then to the same one again is a no-op;
     a 'Now what?' line becomes an action linked to the reflection and that session."""
     window = open_window(qtbot, journal)
-    window.workspace.new_reflection()
+    window.reflect_page.new_reflection()
     editor = window.editor
     choose(qtbot, editor.view.model, "Driscoll")
     now_what = editor.stages["now_what"]
@@ -78,7 +78,7 @@ def test_carry_forward_and_pages_open_each_other(qtbot, journal):
     window.actions_page.select_action(done.id)
     model = window.actions_page.model
     row = next(r for r in range(model.rowCount()) if model.action_at(r).id == done.id)
-    from reflect.ui.actions_model import STATUS
+    from reflect.ui.actions.actions_table_model import STATUS
 
     assert model.setData(model.index(row, STATUS), ActionStatus.DONE.value)
     assert [a.id for a in journal.actions.carried_forward_to(upcoming.id)] == [keep.id]
@@ -105,7 +105,7 @@ def test_dashboard_cpd_opens_cpd_records_only(qtbot, journal):
     window = open_window(qtbot, journal)
     window.dashboard.open_entries.emit(EntryFilter(models=frozenset({"swe_cpd"})))
     assert window.current_page() == REFLECT
-    assert window.workspace.entry_list.model.entry_ids() == [cpd]
-    assert "Social Work England CPD record only" in window.workspace.entry_list.view.count.text()
-    window.workspace.entry_list.clear_filters()
-    assert len(window.workspace.entry_list.model.entry_ids()) == 2
+    assert window.reflect_page.entry_list.model.entry_ids() == [cpd]
+    assert "Social Work England CPD record only" in window.reflect_page.entry_list.view.count.text()
+    window.reflect_page.entry_list.clear_filters()
+    assert len(window.reflect_page.entry_list.model.entry_ids()) == 2

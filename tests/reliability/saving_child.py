@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 
 from reflect.domain.journal import AnswerDraft, NewEntry
-from reflect.passphrase import read_passphrase_file
+from reflect.services.passphrase import read_passphrase_file
 from reflect.store.journal import Journal
 
 

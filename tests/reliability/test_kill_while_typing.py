@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 
 CHILD = Path(__file__).with_name("typing_child.py")
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="uses SIGKILL")

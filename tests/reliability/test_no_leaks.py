@@ -12,11 +12,11 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 from reflect.settings import Settings
-from reflect.ui.main_window import REFLECT, SESSIONS
-from reflect.ui.window_session import WindowSession
+from reflect.ui.shell.main_window import REFLECT, SESSIONS
+from reflect.ui.shell.window_session import WindowSession
 
 pytestmark = pytest.mark.gui
 PASS = "a long enough passphrase"
@@ -81,9 +81,9 @@ def test_canary_text_appears_in_no_file(qtbot, tmp_path, isolated_temp, monkeypa
     window.sessions_page.new_session()
     _type(qtbot, window.sessions_page.form.view.notes, f"Notes {marker}")
     window.find()
-    _type(qtbot, window.workspace.search.view.query, marker)
-    window.workspace.search.run()
-    assert window.workspace.search.model.rowCount() >= 1  # the text really is in the journal
+    _type(qtbot, window.reflect_page.search.view.query, marker)
+    window.reflect_page.search.run()
+    assert window.reflect_page.search.model.rowCount() >= 1  # the text really is in the journal
 
     window.lock()
     qtbot.keyClicks(window.lock_screen.passphrase, PASS)
@@ -113,9 +113,9 @@ def test_no_network_in_the_main_journeys(qtbot, tmp_path, monkeypatch):
     for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair"):
         monkeypatch.setattr(socket, name, refuse)
 
-    from reflect.demo import build_demo
+    from reflect.services.demo import build_demo
     from reflect.store.archive_loader import load_archive
-    from tests.gui.workspace_helpers import open_window
+    from tests.gui.reflect_page_helpers import open_window
 
     paths = AppPaths(tmp_path / "j")
     with open_journal(paths, PASS, create=True) as journal:
@@ -127,8 +127,8 @@ def test_no_network_in_the_main_journeys(qtbot, tmp_path, monkeypatch):
         window.new_reflection()
         qtbot.keyClicks(next(iter(window.editor.stages.values())).edit, "offline words")
         window.find()
-        qtbot.keyClicks(window.workspace.search.view.query, "offline")
-        window.workspace.search.run()
+        qtbot.keyClicks(window.reflect_page.search.view.query, "offline")
+        window.reflect_page.search.run()
         window.lock()
         journal.backup("manual")
         journal.export_encrypted_copy(tmp_path / "copy.reflect")

@@ -13,14 +13,14 @@ import time
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
-from PySide6.QtTest import QTest  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+from PySide6.QtTest import QTest
+from PySide6.QtWidgets import QApplication
 
-from reflect.journal_access import open_journal  # noqa: E402
-from reflect.passphrase import read_passphrase_file  # noqa: E402
-from reflect.paths import AppPaths  # noqa: E402
-from reflect.settings import Settings  # noqa: E402
-from reflect.ui.main_window import MainWindow  # noqa: E402
+from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
+from reflect.services.passphrase import read_passphrase_file
+from reflect.settings import Settings
+from reflect.ui.shell.main_window import MainWindow
 
 SENTENCE = "The chronology told a different story"
 
@@ -31,7 +31,7 @@ def main() -> None:
     journal = open_journal(AppPaths(data_dir), read_passphrase_file(passphrase_file), create=True)
     window = MainWindow(journal, Settings(), lambda: None)
     window.show()
-    window.workspace.new_reflection()
+    window.reflect_page.new_reflection()
     edit = next(iter(window.editor.stages.values())).edit
     edit.setFocus()
     print(f"entry {window.editor.entry.id}", flush=True)

@@ -16,8 +16,6 @@ from reflect.domain.briefing import Briefing, SectionKind
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "briefings"
 SEED = (
     Path(__file__).resolve().parents[2]
-    / "src"
-    / "reflect"
     / "resources"
     / "briefings"
     / ("child-r-7-minute-briefing.txt")

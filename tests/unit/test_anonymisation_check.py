@@ -8,11 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from reflect.demo.content import Writer
 from reflect.domain.anonymisation import KINDS, CheckedField, Finding, blocking, check_fields, check_text
+from reflect.services.demo.content import Writer
 
 TODAY = date(2026, 6, 1)
-BRIEFINGS = Path(__file__).resolve().parents[2] / "src/reflect/resources/briefings"
+BRIEFINGS = Path(__file__).resolve().parents[2] / "resources/briefings"
 BRIEFING = BRIEFINGS / "child-r-7-minute-briefing.txt"
 
 ANONYMISED = """\

@@ -10,7 +10,7 @@ import pytest
 from reflect.domain.anonymisation import check_text
 from reflect.domain.anonymisation.normalise import normalise
 
-FONTS = Path(__file__).resolve().parents[2] / "src/reflect/resources/fonts"
+FONTS = Path(__file__).resolve().parents[2] / "resources/fonts"
 
 
 def found(text: str, **kwargs) -> list[tuple[str, str]]:

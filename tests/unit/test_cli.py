@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-SEED = Path(__file__).resolve().parents[2] / "src/reflect/resources/briefings/child-r-7-minute-briefing.txt"
+SEED = Path(__file__).resolve().parents[2] / "resources/briefings/child-r-7-minute-briefing.txt"
 
 
 def test_version(run_cli):
@@ -82,8 +82,8 @@ def test_wrong_passphrase_exits_3(run_cli, tmp_path):
 
 def test_journal_in_use_exits_4(run_cli, tmp_path, passphrase):
     """While another process has the journal open, a command exits 4."""
-    from reflect.journal_access import open_journal
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
 
     data = tmp_path / "j"
     with open_journal(AppPaths(data), passphrase, create=True):
@@ -93,8 +93,8 @@ def test_journal_in_use_exits_4(run_cli, tmp_path, passphrase):
 
 def test_too_new_and_damaged_exit_5(run_cli, tmp_path, passphrase):
     """A journal from a newer version, and a damaged file, both exit 5."""
-    from reflect.journal_access import open_journal
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
 
     data = tmp_path / "j"
     with open_journal(AppPaths(data), passphrase, create=True) as journal:

@@ -22,8 +22,8 @@ def demo_dir(tmp_path_factory):
     import subprocess
     import sys
 
-    from reflect.journal_access import open_journal
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
 
     folder = tmp_path_factory.mktemp("cli-export")
     (folder / "pp").write_text(PASSPHRASE + "\n", encoding="utf-8")
@@ -44,8 +44,8 @@ def _planted(demo_dir) -> str:
 
 
 def _log(demo_dir):
-    from reflect.journal_access import open_journal
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
 
     with open_journal(AppPaths(demo_dir / "j"), PASSPHRASE) as journal:
         return journal.exports.all()

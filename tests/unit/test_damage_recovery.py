@@ -6,8 +6,8 @@ import pytest
 
 from reflect.domain.errors import JournalDamaged, WrongPassphrase
 from reflect.domain.journal import AnswerDraft, NewEntry
-from reflect.journal_access import newest_backup_opening_with, open_journal, recover_from_backup
 from reflect.paths import AppPaths
+from reflect.services.opening import newest_backup_opening_with, open_journal, recover_from_backup
 from reflect.store.connection import quick_check
 
 PASS = "a long enough passphrase"

@@ -12,7 +12,6 @@ from datetime import date, datetime, timedelta, timezone
 import pytest
 
 from reflect.briefings.parser import parse_text
-from reflect.demo import build_demo
 from reflect.domain.dashboard import (
     ACTION_WINDOW_DAYS,
     CPD_MODELS,
@@ -30,6 +29,7 @@ from reflect.domain.supervision import (
     SessionStatus,
     SupervisionFunction,
 )
+from reflect.services.demo import build_demo
 from reflect.store.dashboard_queries import WHITESPACE, DashboardQueries
 from reflect.store.entry_query import EntryQuery
 

@@ -32,7 +32,7 @@ def test_the_journal_builds_the_stores_the_first_screen_does_not_need_on_first_u
     assert _run(
         "import sys\n"
         "import reflect.app\n"  # what the app imports before it opens the window
-        "print('reflect.store.search' in sys.modules, 'reflect.store.journal_store' in sys.modules)\n"
+        "print('reflect.store.search' in sys.modules, 'reflect.store.entry_store' in sys.modules)\n"
     ) == ["False", "False"]
 
 

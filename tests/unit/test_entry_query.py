@@ -8,11 +8,11 @@ from itertools import combinations
 
 import pytest
 
-from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import AnswerDraft, EntryStatus, NewEntry
 from reflect.domain.supervision import NewSession
 from reflect.domain.text_fold import fold
+from reflect.services.demo import build_demo
 from reflect.store.entry_query import EntryQuery, session_label
 
 

@@ -8,14 +8,14 @@ from datetime import date, datetime, timedelta
 import pytest
 from pypdf import PdfReader
 
-from reflect import export_service as svc
-from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.journal import NewEntry
 from reflect.domain.report import ExportOptions
 from reflect.domain.supervision import ActionOwner, NewAction, NewSession
 from reflect.export import ExportCancelled
-from reflect.export_service import ExportRequest, FindingsBlockExport
+from reflect.services import exporting as svc
+from reflect.services.demo import build_demo
+from reflect.services.exporting import ExportRequest, FindingsBlockExport
 from tests.unit.pdf_helpers import body_text, norm, qpdf_check
 
 OPTIONS = ExportOptions(practitioner="Sam Practitioner")
@@ -88,8 +88,8 @@ def test_leaving_an_entry_out_removes_it_from_the_snapshot(journal):
 
 def test_accepted_pairs_persist_and_are_skipped(tmp_path, passphrase):
     """A finding accepted as not identifying is remembered in the journal, across reopening."""
-    from reflect.journal_access import open_journal
     from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
 
     paths = AppPaths(tmp_path / "own")
     with open_journal(paths, passphrase, create=True) as journal:

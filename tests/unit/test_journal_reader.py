@@ -7,9 +7,9 @@ import subprocess
 import sys
 import threading
 
-from reflect.demo import build_demo
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.demo import build_demo
+from reflect.services.opening import open_journal
 from reflect.store.archive_loader import load_archive
 from tests.conftest import PASSPHRASE, REPO
 
@@ -37,7 +37,7 @@ def test_reading_and_zipping_on_a_worker_imports_nothing(tmp_path):
         "import reflect.app\n"
         "from reflect.store.archive_loader import load_archive\n"
         "from reflect.export.markdown_zip import write_markdown_zip\n"
-        "from reflect.journal_access import open_journal\n"
+        "from reflect.services.opening import open_journal\n"
         "from reflect.paths import AppPaths\n"
         f"journal = open_journal(AppPaths({str(tmp_path / 'j')!r}), {PASSPHRASE!r})\n"
         "before = set(sys.modules)\n"

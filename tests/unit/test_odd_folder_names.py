@@ -12,8 +12,8 @@ import threading
 import pytest
 
 from reflect.domain.journal import AnswerDraft, NewEntry
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 from reflect.store.connection import passphrase_opens, quick_check, separate_connection
 from reflect.store.driver import DatabaseError
 from reflect.store.journal import Journal

@@ -13,8 +13,8 @@ import pytest
 
 from reflect.domain.errors import JournalInUse, WrongPassphrase
 from reflect.domain.journal import NewEntry
-from reflect.journal_access import OpeningJournal, open_journal
 from reflect.paths import AppPaths
+from reflect.services.opening import OpeningJournal, open_journal
 from tests.conftest import PASSPHRASE, REPO
 
 
@@ -83,7 +83,7 @@ def test_the_worker_imports_nothing(paths):
     script = (
         "import sys\n"
         "import reflect.app as app\n"
-        "from reflect.journal_access import OpeningJournal\n"
+        "from reflect.services.opening import OpeningJournal\n"
         "from reflect.paths import AppPaths\n"
         "from reflect.settings import Settings\n"
         f"paths = AppPaths({str(paths.data_dir)!r})\n"

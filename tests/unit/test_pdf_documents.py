@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 from pypdf import PdfReader
 
-from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.report import EntryReport, ExportOptions, PortfolioReport, SessionReport
 from reflect.domain.session_rules import format_day
@@ -23,8 +22,9 @@ from reflect.export import (
     write_pdf,
 )
 from reflect.export.renderer import FOOTER_TEXT, NOTICE_TEXT
-from reflect.journal_access import open_journal
 from reflect.paths import AppPaths
+from reflect.services.demo import build_demo
+from reflect.services.opening import open_journal
 from reflect.store.report_loader import ReportLoader
 from tests.unit.pdf_helpers import (
     body_text,

@@ -43,7 +43,7 @@ def _leftovers(folder):
 class Boom(Flowable):
     """Raises when drawn: a renderer failing midway."""
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803
+    def wrap(self, availWidth, availHeight):
         return 10, 10
 
     def draw(self):

@@ -10,9 +10,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reflect.domain.journal import AnswerDraft, NewEntry
-from reflect.journal_access import open_journal
 from reflect.logging_setup import configure_logging
 from reflect.paths import AppPaths
+from reflect.services.opening import open_journal
 from reflect.settings import Settings
 from reflect.store.journal import Journal
 

@@ -8,7 +8,6 @@ from datetime import date
 
 import pytest
 
-from reflect.demo import build_demo
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus, NewEntry
 from reflect.domain.report import (
@@ -20,6 +19,7 @@ from reflect.domain.report import (
 )
 from reflect.domain.supervision import Action, ActionOwner, ActionStatus, NewAction, NewSession
 from reflect.domain.templates import model_by_key
+from reflect.services.demo import build_demo
 from reflect.store.entry_query import EntryQuery
 from reflect.store.report_loader import ReportLoader
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from reflect.storage_check import storage_warning
+from reflect.services.storage_check import storage_warning
 
 MOUNTS = "/dev/vda / ext4 rw 0 0\nserver:/home /mnt/home nfs4 rw 0 0\n//srv/share /mnt/s cifs rw 0 0\n"
 

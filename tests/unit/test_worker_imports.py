@@ -1,6 +1,6 @@
 """Work handed to a worker thread imports nothing: what it needs is imported on the UI thread
 first. Two threads importing at once can see each other's half-initialised modules (seen at
-start-up, see reflect.journal_access.OpeningJournal), so these run in a fresh interpreter."""
+start-up, see reflect.services.opening.OpeningJournal), so these run in a fresh interpreter."""
 
 from __future__ import annotations
 
@@ -37,11 +37,11 @@ def _new_modules_on_the_worker(prepare: str, work: str) -> list[str]:
 def test_rendering_and_checking_a_pdf_on_a_worker(tmp_path):
     prepare = (
         "import reflect.app\n"
-        "from reflect.ui.export_dialog import load_pdf_code\n"
-        "from reflect import export_service as svc\n"
-        "from reflect.demo import build_demo\n"
+        "from reflect.ui.export.export_dialog import load_pdf_code\n"
+        "from reflect.services import exporting as svc\n"
+        "from reflect.services.demo import build_demo\n"
         "from reflect.domain.entry_filter import EntryFilter\n"
-        "from reflect.journal_access import open_journal\n"
+        "from reflect.services.opening import open_journal\n"
         "from reflect.paths import AppPaths\n"
         f"journal = open_journal(AppPaths({str(tmp_path / 'j')!r}), {PASSPHRASE!r}, create=True)\n"
         "build_demo(journal, 12)\n"

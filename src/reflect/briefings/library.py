@@ -1,27 +1,26 @@
 """The briefings that ship with Reflect (the Child R briefing first among them).
 
-They live in `reflect/resources/briefings/` and are found through `importlib.resources`, so the
+They live in the repository's `resources/briefings/` and are found through `reflect.domain.resources`, so the
 same code works from a source checkout, an editable install, an installed wheel and a frozen app,
 without relying on the current directory or on `__file__` arithmetic.
 """
 
 from __future__ import annotations
 
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 from pathlib import Path, PurePath
 
 from reflect.domain.briefing import Briefing
+from reflect.domain.resources import resource_dir
 
 # Kept in step with readers.SUPPORTED_SUFFIXES (a test checks); repeated here so that listing the
 # bundled files at every unlock does not import the parser and the file readers.
 SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text", ".docx", ".pdf"})
 
 #: the folder of bundled briefings inside the installed package
-BUNDLED_DIR: Traversable = files("reflect") / "resources" / "briefings"
+BUNDLED_DIR = resource_dir("briefings")
 
 
-def _bundled_entries() -> list[Traversable]:
+def _bundled_entries() -> list[Path]:
     if not BUNDLED_DIR.is_dir():
         return []
     entries = [
@@ -34,7 +33,7 @@ def _bundled_entries() -> list[Traversable]:
 
 def bundled_briefing_paths() -> list[Path]:
     """The bundled briefing files, sorted by name (empty if the package is not on disk)."""
-    return [Path(str(entry)) for entry in _bundled_entries() if isinstance(entry, Path)]
+    return _bundled_entries()
 
 
 def bundled_keys() -> list[str]:

@@ -142,8 +142,8 @@ def load_readers() -> None:
     each other's half-initialised modules (see journal_access.OpeningJournal)."""
     import codecs
 
-    import docx  # noqa: F401
-    import docx.table  # noqa: F401
+    import docx
+    import docx.table
     import docx.text.paragraph  # noqa: F401
 
     codecs.lookup("cp437")  # zipfile's codec for the names inside a .docx
@@ -155,8 +155,8 @@ def load_pypdf() -> None:
     tests/unit/test_worker_imports.py lists anything new)."""
     import codecs
 
-    import pypdf  # noqa: F401
-    import pypdf._codecs._codecs  # noqa: F401
+    import pypdf
+    import pypdf._codecs._codecs
     import pypdf.filters  # noqa: F401
 
     for name in ("utf-16-be", "utf-16-le", "charmap", "latin-1", "cp1252"):

@@ -2,21 +2,21 @@
 
 A PDF that names a standard font (Helvetica and friends) relies on the reader's substitute, which
 has no glyphs for "Łódź", "Iași", "Şanlıurfa", Greek or Cyrillic; so every piece of text, the page
-furniture included, uses these embedded TrueType fonts. They are read through `importlib.resources`
-(works from a checkout, a wheel or a frozen app) and never fetched: the app is offline.
+furniture included, uses these embedded TrueType fonts. They are found through `reflect.domain.resources`
+(a checkout, a wheel or a frozen app) and never fetched: the app is offline.
 """
 
 from __future__ import annotations
 
 import io
 import threading
-from importlib.resources import files
-from importlib.resources.abc import Traversable
 
 from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.ttfonts import TTFont
 
-FONT_DIR: Traversable = files("reflect") / "resources" / "fonts"
+from reflect.domain.resources import resource_dir
+
+FONT_DIR = resource_dir("fonts")
 
 REGULAR = "DejaVuSans"
 BOLD = "DejaVuSans-Bold"

@@ -88,7 +88,7 @@ class Anchor(Flowable):
         self.level = level
         self.keepWithNext = int(keep_with_next)
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         return 0, 0
 
     def draw(self) -> None:
@@ -109,7 +109,7 @@ class RuledLines(Flowable):
         self.gap, self.colour, self.least, self.most, self.reserve = gap, colour, least, most, reserve
         self.count = least
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         fit = int((availHeight - self.reserve) // self.gap)
         self.count = max(self.least, min(self.most, fit))
@@ -138,7 +138,7 @@ class ContentsLine(Flowable):
         self.number_width, self.date_width, self.page_width = number_width, date_width, page_width
         self.para = Paragraph(title_markup, style)
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         title_width = availWidth - self.number_width - self.date_width - self.page_width
         _, height = self.para.wrap(title_width, availHeight)
@@ -167,7 +167,7 @@ class Separator(Flowable):
         self.colour, self.above, self.below = colour, above, below
         self._skip = False
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         frame = getattr(self, "_frame", None)
         self._skip = bool(frame is not None and frame._atTop)
         self.width = availWidth
@@ -205,12 +205,12 @@ class Panel(Flowable):
             self._measured = (width, [c.wrap(inner, height)[1] for c in self.children])
         return self._measured[1]
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         self.height = sum(self._heights(availWidth, availHeight)) + 2 * self.pad_y
         return self.width, self.height
 
-    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def split(self, availWidth, availHeight):
         room = availHeight - 2 * self.pad_y
         heights = self._heights(availWidth, availHeight)
         first: list[Flowable] = []
@@ -270,7 +270,7 @@ class DetailRow(Flowable):
         return ("\n" not in self.value and "\t" not in self.value
                 and stringWidth(self.value, s.fontName, s.fontSize) <= width - s.leftIndent)
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         if self._fits_plainly(availWidth):
             self.para = None
@@ -278,7 +278,7 @@ class DetailRow(Flowable):
             return availWidth, self.height
         return self._as_paragraph().wrap(availWidth, availHeight)
 
-    def split(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def split(self, availWidth, availHeight):
         if self._fits_plainly(availWidth):
             return []
         return self._as_paragraph().split(availWidth, availHeight)

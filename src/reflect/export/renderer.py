@@ -59,7 +59,7 @@ class Tick(Flowable):
         super().__init__()
         self.callback = callback
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803 (reportlab API)
+    def wrap(self, availWidth, availHeight):
         return 0, 0
 
     def draw(self) -> None:

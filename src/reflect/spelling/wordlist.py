@@ -16,10 +16,11 @@ import re
 import time
 import unicodedata
 from collections.abc import Iterable, Iterator
-from importlib.resources import files
-from importlib.resources.abc import Traversable
+from pathlib import Path
 
-DICTIONARY_DIR: Traversable = files("reflect") / "resources" / "dictionaries"
+from reflect.domain.resources import resource_dir
+
+DICTIONARY_DIR = resource_dir("dictionaries")
 WORDS_FILE = "en_GB.words.gz"
 VOCABULARY_FILE = "safeguarding.txt"
 
@@ -94,7 +95,7 @@ def parse_tiered(text: str, *, pause: bool = False) -> WordList:
     return WordList(tiers, accented)
 
 
-def load_wordlist(source: Traversable | None = None, *, pause: bool = True) -> WordList:
+def load_wordlist(source: Path | None = None, *, pause: bool = True) -> WordList:
     """Read the bundled (or given) gzip'd word list. Call it off the UI thread."""
     source = source if source is not None else DICTIONARY_DIR / WORDS_FILE
     text = gzip.decompress(source.read_bytes()).decode("utf-8")
@@ -109,7 +110,7 @@ def read_vocabulary(lines: Iterable[str]) -> Iterator[str]:
             yield word
 
 
-def load_vocabulary(source: Traversable | None = None) -> list[str]:
+def load_vocabulary(source: Path | None = None) -> list[str]:
     """The bundled field vocabulary (safeguarding.txt) or the given file's words."""
     source = source if source is not None else DICTIONARY_DIR / VOCABULARY_FILE
     return list(read_vocabulary(source.read_text(encoding="utf-8").splitlines()))

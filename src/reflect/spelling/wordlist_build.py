@@ -10,7 +10,7 @@ package, which installs the raw lists as /usr/share/dict/scowl/<spelling>-<kind>
 
     apt-get download scowl && dpkg-deb -x scowl_*.deb scowl
     python -m reflect.spelling.wordlist_build scowl/usr/share/dict/scowl \
-        src/reflect/resources/dictionaries/en_GB.words.gz
+        resources/dictionaries/en_GB.words.gz
 
 What goes in, and why:
 - sizes up to 70 (SCOWL's "large"); 80 and above add Scrabble-only words that hide real typos

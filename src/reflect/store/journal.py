@@ -33,8 +33,8 @@ from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
     from reflect.store.dictionary_store import DictionaryStore
+    from reflect.store.entry_store import EntryStore
     from reflect.store.export_log_store import ExportLogStore
-    from reflect.store.journal_store import JournalStore
     from reflect.store.privacy_store import PrivacyStore
     from reflect.store.revision_store import RevisionStore
     from reflect.store.search import SearchIndex
@@ -69,10 +69,10 @@ class Journal(JournalWork):
     # The other stores, and their modules, are built on first use: not needed for the first
     # screen, importing them cost about 7 ms of every start.
     @cached_property
-    def entries(self) -> JournalStore:
-        from reflect.store.journal_store import JournalStore
+    def entries(self) -> EntryStore:
+        from reflect.store.entry_store import EntryStore
 
-        return JournalStore(self.db)
+        return EntryStore(self.db)
 
     @cached_property
     def search(self) -> SearchIndex:

@@ -2,7 +2,7 @@
 
 Loading the dictionary takes a noticeable fraction of a second and about 25 MB, so it must not
 hold up start-up: editors attach at once and work as plain editors, the word list loads on a
-worker thread (reflect.ui.background), and when it arrives every attached editor is re-checked.
+worker thread (reflect.ui.common.background), and when it arrives every attached editor is re-checked.
 The personal dictionary is the caller's: it hands over the journal's words and a callback that
 stores a newly added word in the journal (where it is encrypted; words people add are often
 names of places and services).
@@ -19,7 +19,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reflect.domain.diagnostics import describe
 from reflect.spelling import SpellChecker
-from reflect.ui.background import BackgroundTask, run_in_background
+from reflect.ui.common.background import BackgroundTask, run_in_background
 from reflect.ui.spelling.context_menu import Editor
 from reflect.ui.spelling.support import SpellingSupport
 
@@ -148,7 +148,7 @@ class SpellingService(QObject):
         self._personal.append(word)
         try:
             self._store_word(word)
-        except Exception as exc:  # noqa: BLE001 - the word still counts this session
+        except Exception as exc:
             log.error("could not store a personal dictionary word: %s", describe(exc))
 
     def _live_supports(self) -> list[SpellingSupport]:

@@ -1,0 +1,71 @@
+"""Change passphrase: the current one, then the new one twice. Nothing changes unless all is right."""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+
+from reflect.services.passphrase import passphrase_problem
+
+
+class ChangePassphraseDialog(QDialog):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Change passphrase — Reflect")
+        layout = QVBoxLayout(self)
+        intro = QLabel("Reflect takes a backup first, then locks your journal and its backups with "
+                       "the new passphrase. There is still no way to recover a forgotten one.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        form = QFormLayout()
+        self.current = self._field("Current passphrase")
+        self.new = self._field("New passphrase")
+        self.again = self._field("New passphrase again")
+        form.addRow("&Current passphrase:", self.current)
+        form.addRow("&New passphrase:", self.new)
+        form.addRow("New passphrase a&gain:", self.again)
+        layout.addLayout(form)
+        self.problem = QLabel("")
+        self.problem.setWordWrap(True)
+        self.problem.setAccessibleName("Problem")
+        self.problem.setStyleSheet("font-weight: bold;")
+        layout.addWidget(self.problem)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Change passphrase")
+        ok.setAccessibleName("Change passphrase")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self._try_accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.resize(480, self.sizeHint().height())
+
+    def _field(self, name: str) -> QLineEdit:
+        field = QLineEdit()
+        field.setEchoMode(QLineEdit.EchoMode.Password)
+        field.setAccessibleName(name)
+        return field
+
+    def _try_accept(self) -> None:
+        if not self.current.text():
+            problem = "Type your current passphrase."
+        elif self.new.text() == self.current.text():
+            problem = "The new passphrase is the same as the current one."
+        else:
+            problem = passphrase_problem(self.new.text(), self.again.text())
+        if problem:
+            self.problem.setText(problem)
+            return
+        self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None = None) -> tuple[str, str] | None:
+        dialog = cls(parent)
+        try:
+            if dialog.exec() != QDialog.DialogCode.Accepted:
+                return None
+            return dialog.current.text(), dialog.new.text()
+        finally:
+            for field in (dialog.current, dialog.new, dialog.again):
+                field.clear()
+            dialog.deleteLater()

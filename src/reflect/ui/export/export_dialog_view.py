@@ -1,0 +1,248 @@
+"""The layout of the Export dialog: which document, its options, progress, and what happened.
+
+Only widgets and words (and the system's Save dialog); the behaviour is in `export_dialog.py`.
+Every control has an accessible name, and every label that can show the user's own text (a
+reflection's title, a search in the filter description) is plain text, never rich text.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+from PySide6.QtCore import QDate, Qt
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QCheckBox,
+    QComboBox,
+    QFileDialog,
+    QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QProgressBar,
+    QPushButton,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+
+PASSWORD_ADVICE = (
+    "The PDF is locked with AES-256 encryption. Send the password to your supervisor separately: "
+    "tell them in person or by phone, never in the same email as the PDF. Reflect does not keep it."
+)
+KINDS = ("session", "portfolio", "entry")
+
+
+class ChooseExportFile:
+    """The system's Save dialog for a PDF."""
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, suggested: Path) -> Path | None:
+        name, _ = QFileDialog.getSaveFileName(parent, "Save the PDF as", str(suggested),
+                                              "PDF documents (*.pdf)")
+        if not name:
+            return None
+        path = Path(name)
+        return path if path.suffix.lower() == ".pdf" else path.with_name(path.name + ".pdf")
+
+
+def registration_year_start(today: date) -> date:
+    """Social Work England's CPD year runs 1 December to 30 November."""
+    return date(today.year if today.month == 12 else today.year - 1, 12, 1)
+
+
+def _label(text: str = "", name: str = "", *, muted: bool = False) -> QLabel:
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(True)
+    label.setAccessibleName(name or text)
+    if muted:
+        label.setStyleSheet("color: palette(placeholder-text);")
+    return label
+
+
+def _named(widget, name: str):
+    widget.setAccessibleName(name)
+    return widget
+
+
+class ExportDialogView(QWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self._document_box())
+        layout.addWidget(self._options_box())
+        layout.addWidget(self._progress_box())
+        layout.addStretch(1)
+        layout.addLayout(self._buttons())
+
+    def _document_box(self) -> QGroupBox:
+        box = QGroupBox("Document")
+        box.setAccessibleName("Document")
+        grid = QVBoxLayout(box)
+        self.kind_group = QButtonGroup(self)
+        self.kind_session = _named(QRadioButton("&Supervision pack for a session"), "Supervision pack")
+        self.session = _named(QComboBox(), "Session")
+        self.kind_portfolio = _named(QRadioButton("&Portfolio of reflections (for CPD or appraisal)"),
+                                     "Portfolio")
+        self.date_from = _named(DateEdit(), "Portfolio from")
+        self.date_to = _named(DateEdit(), "Portfolio to")
+        for edit, name in ((self.date_from, "Portfolio from"), (self.date_to, "Portfolio to")):
+            edit.setCalendarPopup(True)
+            edit.setDisplayFormat("ddd d MMM yyyy")
+            edit.setMaximumDate(QDate(2999, 12, 31))
+            name_inner_edit(edit, name)
+        self.use_filters = _named(QCheckBox("Only the reflections the Reflections &list shows now"),
+                                  "Use the filters of the Reflections list")
+        self.filters = _label("", "Filters of the Reflections list", muted=True)
+        self.kind_entry = _named(QRadioButton("A single &reflection"), "Single reflection")
+        self.entry = _label("", "The reflection", muted=True)
+        for number, radio in enumerate((self.kind_session, self.kind_portfolio, self.kind_entry)):
+            self.kind_group.addButton(radio, number)
+
+        dates = QHBoxLayout()
+        dates.addWidget(_label("Written from", "Written from"))
+        dates.addWidget(self.date_from)
+        dates.addWidget(_label("to", "to"))
+        dates.addWidget(self.date_to)
+        dates.addStretch(1)
+        grid.addWidget(self.kind_session)
+        grid.addLayout(self._indented(self.session))
+        grid.addWidget(self.kind_portfolio)
+        grid.addLayout(self._indented(dates, self.use_filters, self.filters))
+        grid.addWidget(self.kind_entry)
+        grid.addLayout(self._indented(self.entry))
+        return box
+
+    @staticmethod
+    def _indented(*parts) -> QVBoxLayout:
+        column = QVBoxLayout()
+        column.setContentsMargins(26, 0, 0, 6)
+        for part in parts:
+            if isinstance(part, QWidget):
+                column.addWidget(part)
+            else:
+                column.addLayout(part)
+        return column
+
+    def _options_box(self) -> QGroupBox:
+        box = QGroupBox("Options")
+        box.setAccessibleName("Options")
+        column = QVBoxLayout(box)
+        self.include_briefings = _named(QCheckBox("Include a short &summary of each briefing referred to"),
+                                        "Include briefing summaries")
+        self.protect = _named(QCheckBox("Protect the PDF with a pass&word"),
+                              "Protect the PDF with a password")
+        self.password = _named(QLineEdit(), "Password")
+        self.confirm = _named(QLineEdit(), "Type the password again")
+        for edit in (self.password, self.confirm):
+            edit.setEchoMode(QLineEdit.EchoMode.Password)
+        self.password_advice = _label(PASSWORD_ADVICE, "About the password", muted=True)
+        form = QFormLayout()
+        form.setContentsMargins(26, 0, 0, 0)
+        form.addRow("Password", self.password)
+        form.addRow("Again", self.confirm)
+        column.addWidget(self.include_briefings)
+        column.addWidget(self.protect)
+        column.addLayout(form)
+        column.addWidget(self.password_advice)
+        return box
+
+    def _progress_box(self) -> QWidget:
+        panel = QWidget()
+        column = QVBoxLayout(panel)
+        column.setContentsMargins(0, 0, 0, 0)
+        self.status = _label("", "Export status")
+        self.progress = _named(QProgressBar(), "Export progress")
+        self.progress.setTextVisible(True)
+        self.error = _label("", "Problem")
+        self.error.setStyleSheet("QLabel { background: #FDECEA; color: #7A1C14; border: 1px solid #E8B4AE;"
+                                 " border-radius: 3px; padding: 8px; }")
+        self.done = _label("", "Export result")
+        self.done.setStyleSheet("QLabel { background: #EAF5EC; color: #1E4D2B; border: 1px solid #B5D8BD;"
+                                " border-radius: 3px; padding: 8px; }")
+        for widget in (self.status, self.progress, self.error, self.done):
+            column.addWidget(widget)
+            widget.hide()
+        return panel
+
+    def _buttons(self) -> QHBoxLayout:
+        row = QHBoxLayout()
+        self.open_pdf = _named(QPushButton("&Open PDF"), "Open PDF")
+        self.show_folder = _named(QPushButton("Show in &folder"), "Show in folder")
+        self.review_button = _named(QPushButton("Re&view what was found…"), "Review what was found")
+        self.export_button = _named(QPushButton("&Export…"), "Export")
+        self.cancel_button = _named(QPushButton("&Cancel export"), "Cancel export")
+        self.close_button = _named(QPushButton("Close"), "Close")
+        for button in (self.open_pdf, self.show_folder, self.review_button, self.cancel_button):
+            button.hide()
+        for button in (self.open_pdf, self.show_folder, self.review_button):
+            row.addWidget(button)
+        row.addStretch(1)
+        for button in (self.export_button, self.cancel_button, self.close_button):
+            row.addWidget(button)
+        self.export_button.setDefault(True)
+        return row
+
+    # -- filling -----------------------------------------------------------------------------
+    def set_sessions(self, upcoming: list[tuple[str, int]], past: list[tuple[str, int]],
+                     selected: int | None) -> None:
+        """Upcoming sessions (soonest first), a separator, then past ones (most recent first)."""
+        for title, session_id in upcoming:
+            self.session.addItem(title, session_id)
+        if upcoming and past:
+            self.session.insertSeparator(self.session.count())
+        for title, session_id in past:
+            self.session.addItem(title, session_id)
+        if selected is not None and self.session.findData(selected) >= 0:
+            self.session.setCurrentIndex(self.session.findData(selected))
+        if not self.session.count():
+            self.session.addItem("No sessions yet: plan one on the Sessions page")
+            self.kind_session.setProperty("available", False)
+
+    def set_filters(self, lines: list[str]) -> None:
+        """The Reflections list's filters in words; used by default when there are any."""
+        self.filters.setText("; ".join(lines) if lines else "No filters are in use in the Reflections list.")
+        self.use_filters.setChecked(bool(lines))
+
+    def set_entry(self, title: str | None) -> None:
+        if title is None:
+            self.entry.setText("Open or select a reflection first.")
+            self.kind_entry.setProperty("available", False)
+        else:
+            self.entry.setText(" ".join(title.split()) or "Untitled reflection")
+
+    # -- state -----------------------------------------------------------------------------
+    def kind(self) -> str:
+        return KINDS[max(0, self.kind_group.checkedId())]
+
+    def set_kind(self, kind: str) -> None:
+        radio = self.kind_group.button(KINDS.index(kind))
+        if radio.isEnabled():
+            radio.setChecked(True)
+
+    def update_enabled(self, working: bool = False) -> None:
+        kind = self.kind()
+        for radio in self.kind_group.buttons():
+            radio.setEnabled(not working and radio.property("available") is not False)
+        self.session.setEnabled(not working and kind == "session")
+        for widget in (self.date_from, self.date_to, self.use_filters):
+            widget.setEnabled(not working and kind == "portfolio")
+        self.filters.setVisible(kind == "portfolio" and self.use_filters.isChecked())
+        self.include_briefings.setEnabled(not working)
+        self.protect.setEnabled(not working)
+        for widget in (self.password, self.confirm):
+            widget.setEnabled(not working and self.protect.isChecked())
+        self.password_advice.setVisible(self.protect.isChecked())
+        self.export_button.setVisible(not working)
+        self.cancel_button.setVisible(working)
+        self.close_button.setVisible(not working)
+
+    def show_message(self, *, status: str = "", error: str = "", done: str = "") -> None:
+        for label, text in ((self.status, status), (self.error, error), (self.done, done)):
+            label.setText(text)
+            label.setVisible(bool(text))

@@ -1,0 +1,356 @@
+"""Behaviour of the entry editor: loading an entry, autosave, model switching, tags, history.
+
+Keystroke to disk (ARCHITECTURE.md "Data flow"): a stage's textChanged marks it dirty and restarts
+one single-shot timer; when typing pauses for SAVE_DELAY_MS the dirty stages are written, each in a
+small transaction, and `entry_saved` is emitted. `flush()` does the same at once and runs on entry
+switch, lock, export and close. A failed save (disk full, read-only folder) keeps the text in the
+editor, says so, and retries.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
+from reflect.domain.templates import MODELS, model_by_key
+from reflect.store.briefing_store import BriefingStore
+from reflect.store.driver import Error as DatabaseError
+from reflect.store.entry_store import EntryStore
+from reflect.store.revision_store import RevisionStore
+from reflect.store.write_errors import describe_write_error
+from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
+from reflect.ui.reflect_page.stage_editor import StageEditor
+from reflect.ui.reflections.tag_menus import TagMenus
+
+log = logging.getLogger(__name__)
+SAVE_DELAY_MS = 750
+# Continuous typing never pauses, so a pure debounce could hold minutes of text in memory; this
+# bounds what a crash can lose to under a second.
+MAX_UNSAVED_MS = 900
+RETRY_DELAY_MS = 3000
+WHILE_WRITING = timedelta(minutes=5)
+
+
+class ConfirmRemoveStage:
+    @classmethod
+    def ask(cls, label: str, parent: QWidget | None = None) -> bool:
+        answer = QMessageBox.question(
+            parent, "Remove this text?",
+            f"Remove the text under “{label}”? It belongs to a stage the chosen model does not "
+            "have. You can bring it back from History.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
+            QMessageBox.StandardButton.Cancel)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+class EntryEditor(QObject):
+    entry_saved = Signal(int, object, object)  # entry id, saved at (UTC datetime), initiator
+    entry_opened = Signal(int)
+    counts_changed = Signal(int)  # a briefing whose per-question counts may have changed
+    history_requested = Signal(int)
+    make_action_requested = Signal(str)  # stage key: make the line at its cursor an action
+
+    def __init__(self, view: EntryEditorView, entries: EntryStore, revisions: RevisionStore,
+                 briefings: BriefingStore, *, show_reminder: bool = True,
+                 on_reminder_dismissed: Callable[[], None] | None = None,
+                 decorate_text_edit: Callable[[QTextEdit], None] | None = None,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.view = view
+        self.entries = entries
+        self.revisions = revisions
+        self.briefings = briefings
+        self.entry: Entry | None = None
+        self.stages: dict[str, StageEditor] = {}
+        self._dirty: set[str] = set()
+        self._title_dirty = False
+        self._loading = False
+        self._decorate = decorate_text_edit
+        self._on_reminder_dismissed = on_reminder_dismissed
+        self.tag_menus = TagMenus(view)
+
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._max_wait_timer = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
+        self._max_wait_timer.timeout.connect(self.flush)
+        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
+        self._retry_timer.timeout.connect(self.flush)
+        self._count_timer = QTimer(self, singleShot=True, interval=300)
+        self._count_timer.timeout.connect(self._update_word_count)
+
+        view.reminder.setVisible(show_reminder)
+        view.dismiss_reminder.clicked.connect(self._dismiss_reminder)
+        view.title.textEdited.connect(self._title_edited)
+        view.model.activated.connect(self._model_chosen)
+        view.status.activated.connect(self._status_chosen)
+        view.question.activated.connect(self._question_chosen)
+        view.tags.editingFinished.connect(self._save_tags)
+        self.tag_menus.changed.connect(self._save_tags)
+        view.history.clicked.connect(lambda: self.entry and self.history_requested.emit(self.entry.id))
+        view.show_empty()
+
+    # -- opening and closing ---------------------------------------------------------------
+    @property
+    def entry_id(self) -> int | None:
+        return self.entry.id if self.entry else None
+
+    def open_entry(self, entry_id: int) -> None:
+        if self.entry and self.entry.id == entry_id:
+            return
+        self.close_entry()
+        self._load(self.entries.get_entry(entry_id))
+        self.entry_opened.emit(entry_id)
+
+    def new_entry(self, briefing_id: int | None = None, question_id: int | None = None) -> int:
+        """Create an entry (about a question, if given), open it and put the cursor in it."""
+        self.close_entry()
+        question = None
+        if briefing_id and question_id:
+            stored = self.briefings.get(briefing_id)
+            question = next((q.text for q in stored.question_items if q.id == question_id), None)
+        entry = self.entries.create_entry(NewEntry(
+            title=default_title(question), model=self.view.model.currentData() or "free",
+            briefing_id=briefing_id, question_id=question_id if question else None))
+        self._load(entry)
+        self.entry_opened.emit(entry.id)
+        self.entry_saved.emit(entry.id, entry.updated_at, self)
+        if briefing_id:
+            self.counts_changed.emit(briefing_id)
+        if question:
+            first = next(iter(self.stages.values()), None)
+            (first.edit if first else self.view.title).setFocus()
+        else:
+            self.view.title.setFocus()
+        return entry.id
+
+    def close_entry(self) -> None:
+        """Save, keep a revision of what changed, and show the empty state."""
+        if self.entry is None:
+            return
+        if self.flush():
+            self._snapshot("closed")
+        self.entry = None
+        self.stages = {}
+        self.view.clear_stages()
+        self.view.show_empty()
+
+    def reload(self) -> None:
+        """Show the stored state of the open entry again (after a restore)."""
+        if self.entry is not None:
+            entry_id = self.entry.id
+            self.entry = None
+            self._load(self.entries.get_entry(entry_id))
+
+    # -- saving ----------------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Write every pending change now. False if something could not be saved (kept, retried)."""
+        self._save_timer.stop()
+        self._max_wait_timer.stop()
+        self._retry_timer.stop()
+        if self.entry is None or not (self._dirty or self._title_dirty):
+            return True
+        entry_id = self.entry.id
+        saved_at = None
+        try:
+            if self._title_dirty:
+                saved_at = self.entries.update_entry(entry_id, title=self.view.title.text())
+                self._title_dirty = False
+            for key in sorted(self._dirty):
+                widget = self.stages.get(key)
+                if widget is not None:
+                    saved_at = self.entries.save_answer(AnswerDraft(entry_id, key, widget.text()))
+                self._dirty.discard(key)
+        except (DatabaseError, OSError, ReflectError) as exc:
+            log.warning("autosave failed (%s); will retry", type(exc).__name__)
+            self.view.saved.setText(describe_write_error(exc))
+            self._retry_timer.start()
+            return False
+        if saved_at is not None:
+            self._show_saved(saved_at)
+            self.entry_saved.emit(entry_id, saved_at, self)
+            self._snapshot("while writing", WHILE_WRITING)
+        return True
+
+    def _snapshot(self, reason: str, min_interval: timedelta | None = None) -> None:
+        if self.entry is None:
+            return
+        try:
+            self.revisions.snapshot(self.entry.id, reason, min_interval=min_interval)
+        except (DatabaseError, OSError) as exc:
+            log.warning("revision snapshot failed (%s)", type(exc).__name__)
+
+    def _show_saved(self, saved_at) -> None:
+        local = saved_at.astimezone()
+        when = local.strftime("%H:%M") if local.date() == date.today() else \
+            f"{local.day} {local.strftime('%b %Y, %H:%M')}"
+        self.view.saved.setText(f"Saved {when}")
+
+    def _stage_edited(self, key: str) -> None:
+        if self._loading:
+            return
+        self._dirty.add(key)
+        self._changed()
+        self._count_timer.start()
+
+    def _changed(self) -> None:
+        self._save_timer.start()
+        if not self._max_wait_timer.isActive():
+            self._max_wait_timer.start()
+
+    def _title_edited(self) -> None:
+        self._title_dirty = True
+        self._changed()
+
+    # -- loading ---------------------------------------------------------------------------
+    def _load(self, entry: Entry) -> None:
+        self._loading = True
+        try:
+            self.entry = entry
+            self._dirty.clear()
+            self._title_dirty = False
+            view = self.view
+            view.title.setText(entry.title)
+            view.model.setCurrentIndex(max(0, view.model.findData(entry.model)))
+            view.status.setCurrentIndex(max(0, view.status.findData(entry.status.value)))
+            self._fill_questions(entry)
+            self._build_stages(entry.model, {a.stage: a.text for a in entry.answers})
+            self.tag_menus.show_for(entry, self._learning_points(entry), model_by_key(entry.model))
+            self._show_saved(entry.updated_at)
+            self._update_word_count()
+            view.show_editor()
+        finally:
+            self._loading = False
+
+    def _learning_points(self, entry: Entry) -> list[str]:
+        if not entry.briefing_id:
+            return []
+        try:
+            return [i.text for i in self.briefings.get(entry.briefing_id).learning_items]
+        except KeyError:
+            return []
+
+    def _fill_questions(self, entry: Entry) -> None:
+        combo = self.view.question
+        combo.clear()
+        combo.addItem("No particular question", None)
+        if entry.briefing_id:
+            try:
+                stored = self.briefings.get(entry.briefing_id)
+            except KeyError:
+                stored = None
+            for number, item in enumerate(stored.question_items if stored else (), 1):
+                combo.addItem(f"{number}. {default_title(item.text, 90)}", item.id)
+                combo.setItemData(combo.count() - 1, item.text, Qt.ItemDataRole.ToolTipRole)
+        combo.setCurrentIndex(max(0, combo.findData(entry.question_id)) if entry.question_id else 0)
+
+    def _build_stages(self, model_key: str, answers: dict[str, str]) -> None:
+        self.view.clear_stages()
+        self.stages = {}
+        model = model_by_key(model_key)
+        for stage in model.stages:
+            widget = StageEditor(stage.key, stage.label, stage.prompt,
+                                 can_make_actions=stage.can_make_actions)
+            widget.make_action_requested.connect(self.make_action_requested)
+            self._add_stage(widget, answers.get(stage.key, ""))
+        for key, text in answers.items():
+            if key not in self.stages and text.strip():
+                widget = StageEditor(key, _label_for(key), "", orphan=True)
+                widget.remove_requested.connect(self._remove_orphan)
+                self._add_stage(widget, text)
+
+    def _add_stage(self, widget: StageEditor, text: str) -> None:
+        widget.set_text(text)
+        widget.edit.textChanged.connect(lambda key=widget.key: self._stage_edited(key))
+        widget.edit.cursorPositionChanged.connect(lambda edit=widget.edit: self._follow_cursor(edit))
+        if self._decorate is not None:
+            self._decorate(widget.edit)
+        self.stages[widget.key] = widget
+        self.view.insert_stage(widget)
+
+    def _follow_cursor(self, edit: QTextEdit) -> None:
+        """Fields grow instead of scrolling, so the entry's scroll area follows the cursor."""
+        if not edit.hasFocus():
+            return
+        point = edit.viewport().mapTo(self.view.stages_host, edit.cursorRect().center())
+        self.view.scroll.ensureVisible(point.x(), point.y(), 0, edit.fontMetrics().lineSpacing() * 2)
+
+    # -- user choices ----------------------------------------------------------------------
+    def _model_chosen(self, _index: int) -> None:
+        key = self.view.model.currentData()
+        if self.entry is None or key == self.entry.model:
+            return
+        if not self.flush():
+            self.view.model.setCurrentIndex(self.view.model.findData(self.entry.model))
+            return
+        saved_at = self.entries.update_entry(self.entry.id, model=key)
+        self.entry = self.entries.get_entry(self.entry.id)
+        self._loading = True
+        try:
+            self._build_stages(key, {a.stage: a.text for a in self.entry.answers})
+            self.tag_menus.show_for(self.entry, self._learning_points(self.entry), model_by_key(key))
+        finally:
+            self._loading = False
+        self.entry_saved.emit(self.entry.id, saved_at, self)
+
+    def _status_chosen(self, _index: int) -> None:
+        if self.entry is None:
+            return
+        status = EntryStatus(self.view.status.currentData())
+        saved_at = self.entries.update_entry(self.entry.id, status=status)
+        self.entry_saved.emit(self.entry.id, saved_at, self)
+
+    def _question_chosen(self, _index: int) -> None:
+        if self.entry is None:
+            return
+        saved_at = self.entries.update_entry(self.entry.id, question_id=self.view.question.currentData())
+        self.entry = self.entries.get_entry(self.entry.id)
+        self.entry_saved.emit(self.entry.id, saved_at, self)
+        if self.entry.briefing_id:
+            self.counts_changed.emit(self.entry.briefing_id)
+
+    def _save_tags(self) -> None:
+        if self.entry is None or self._loading:
+            return
+        free = [t.strip() for t in self.view.tags.text().split(",") if t.strip()]
+        wanted = free + self.tag_menus.checked()
+        if sorted(map(str.casefold, wanted)) == sorted(map(str.casefold, self.entry.tags)):
+            return
+        self.entries.set_tags(self.entry.id, wanted)
+        self.entry = self.entries.get_entry(self.entry.id)
+        self.entry_saved.emit(self.entry.id, self.entry.updated_at, self)
+
+    def _remove_orphan(self, key: str) -> None:
+        widget = self.stages.get(key)
+        if self.entry is None or widget is None or not ConfirmRemoveStage.ask(widget.title.text(), self.view):
+            return
+        self.flush()
+        self._snapshot("before removing a stage")
+        self.entries.remove_answer(self.entry.id, key)
+        self.stages.pop(key)
+        widget.deleteLater()
+        self._update_word_count()
+
+    def _dismiss_reminder(self) -> None:
+        self.view.reminder.hide()
+        if self._on_reminder_dismissed:
+            self._on_reminder_dismissed()
+
+    def _update_word_count(self) -> None:
+        words = sum(len(w.text().split()) for w in self.stages.values())
+        self.view.words.setText("1 word" if words == 1 else f"{words:,} words")
+
+
+def _label_for(key: str) -> str:
+    """The label a stage key has in whichever model defines it."""
+    for model in MODELS:
+        stage = model.stage(key)
+        if stage is not None:
+            return stage.label
+    return key.replace("_", " ").capitalize()
+

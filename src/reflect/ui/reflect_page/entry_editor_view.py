@@ -1,0 +1,158 @@
+"""Layout of the entry editor: the fields of one reflection. Behaviour lives in `entry_editor.py`."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPushButton,
+    QScrollArea,
+    QStackedWidget,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.journal import EntryStatus
+from reflect.domain.templates import MODELS
+from reflect.ui.common.stay_open_menu import StayOpenMenu
+
+REMINDER = (
+    "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
+    "or other details that could identify a child, family or colleague. Case facts and decisions "
+    "belong on the case recording system."
+)
+EMPTY_STATE = (
+    "Choose a question in the briefing and press “Reflect on this”, open a reflection from the "
+    "list, or press Ctrl+N to start a new one."
+)
+
+
+class EntryEditorView(QStackedWidget):
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setAccessibleName("Reflection")
+        self.empty = QLabel(EMPTY_STATE)
+        self.empty.setWordWrap(True)
+        self.empty.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.empty.setMargin(24)
+        self.addWidget(self.empty)
+
+        page = QWidget()
+        outer = QVBoxLayout(page)
+        outer.setContentsMargins(12, 8, 12, 8)
+
+        form = QFormLayout()
+        form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
+        self.title = QLineEdit()
+        self.title.setPlaceholderText("Title of this reflection")
+        self.title.setAccessibleName("Title")
+        form.addRow("&Title:", self.title)
+        self.question = QComboBox()
+        self.question.setAccessibleName("Question this reflection answers")
+        self.question.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.question.setMinimumContentsLength(20)
+        form.addRow("&Question:", self.question)
+        row = QHBoxLayout()
+        self.model = QComboBox()
+        self.model.setAccessibleName("Reflective model")
+        for model in MODELS:
+            self.model.addItem(model.name, model.key)
+        row.addWidget(self.model, 2)
+        status_label = QLabel("Stat&us:")
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for status in EntryStatus:
+            self.status.addItem(status.label, status.value)
+        status_label.setBuddy(self.status)
+        row.addWidget(status_label)
+        row.addWidget(self.status, 1)
+        model_label = QLabel("&Model:")
+        model_label.setBuddy(self.model)
+        form.addRow(model_label, row)
+        outer.addLayout(form)
+
+        self.reminder = QFrame()
+        self.reminder.setObjectName("reminder")
+        self.reminder.setFrameShape(QFrame.Shape.StyledPanel)
+        self.reminder.setStyleSheet(
+            "#reminder { background: palette(alternate-base); border: 1px solid palette(mid); "
+            "border-radius: 4px; }")
+        reminder_row = QHBoxLayout(self.reminder)
+        reminder_text = QLabel(REMINDER)
+        reminder_text.setWordWrap(True)
+        reminder_row.addWidget(reminder_text, 1)
+        self.dismiss_reminder = QPushButton("&Got it")
+        self.dismiss_reminder.setAccessibleName("Dismiss the reminder about anonymising")
+        reminder_row.addWidget(self.dismiss_reminder, 0, Qt.AlignmentFlag.AlignTop)
+        outer.addWidget(self.reminder)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName("Stages of the reflection")
+        self.stages_host = QWidget()
+        self.stages_layout = QVBoxLayout(self.stages_host)
+        self.stages_layout.setContentsMargins(0, 0, 4, 0)
+        self.stages_layout.addStretch(1)
+        self.scroll.setWidget(self.stages_host)
+        outer.addWidget(self.scroll, 1)
+
+        tags_row = QHBoxLayout()
+        self.learning_button = QToolButton()
+        self.learning_button.setText("Learning points")
+        self.learning_button.setAccessibleName("Tag with the briefing's learning points")
+        self.learning_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.learning_menu = StayOpenMenu(self.learning_button)
+        self.learning_button.setMenu(self.learning_menu)
+        tags_row.addWidget(self.learning_button)
+        self.group_buttons_row = QHBoxLayout()
+        tags_row.addLayout(self.group_buttons_row)
+        tags_label = QLabel("T&ags:")
+        self.tags = QLineEdit()
+        self.tags.setPlaceholderText("Other tags, separated by commas")
+        self.tags.setAccessibleName("Tags")
+        tags_label.setBuddy(self.tags)
+        tags_row.addWidget(tags_label)
+        tags_row.addWidget(self.tags, 1)
+        outer.addLayout(tags_row)
+
+        footer = QHBoxLayout()
+        self.words = QLabel("0 words")
+        self.words.setAccessibleName("Word count")
+        footer.addWidget(self.words)
+        self.saved = QLabel("")
+        self.saved.setAccessibleName("Save status")
+        footer.addWidget(self.saved, 1)
+        self.in_supervision = QLabel("")
+        self.in_supervision.setAccessibleName("Supervision sessions this reflection is in")
+        footer.addWidget(self.in_supervision)
+        self.take_to_supervision = QPushButton("Take to su&pervision…")
+        self.take_to_supervision.setAccessibleName("Take this reflection to supervision")
+        footer.addWidget(self.take_to_supervision)
+        self.history = QPushButton("H&istory…")
+        self.history.setAccessibleName("History: earlier versions of this reflection")
+        footer.addWidget(self.history)
+        outer.addLayout(footer)
+        self.addWidget(page)
+        self.page = page
+
+    def show_empty(self) -> None:
+        self.setCurrentWidget(self.empty)
+
+    def show_editor(self) -> None:
+        self.setCurrentWidget(self.page)
+
+    def insert_stage(self, widget: QWidget) -> None:
+        self.stages_layout.insertWidget(self.stages_layout.count() - 1, widget)
+
+    def clear_stages(self) -> None:
+        while self.stages_layout.count() > 1:
+            item = self.stages_layout.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()

@@ -1,0 +1,95 @@
+"""Take to supervision…: link the open reflection to a session, an existing one or a new one."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from PySide6.QtCore import QDateTime, QTime
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.session_rules import session_title
+from reflect.domain.supervision import NewSession, Session
+from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
+
+
+class TakeToSupervisionDialog(QDialog):
+    def __init__(self, upcoming: list[Session], already: set[int], *, now: datetime | None = None,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Take to supervision — Reflect")
+        layout = QVBoxLayout(self)
+        intro = QLabel("Add this reflection to a supervision session. It will be listed there, "
+                       "in the order you choose, and in the session's PDF.")
+        intro.setWordWrap(True)
+        layout.addWidget(intro)
+        self.existing = QRadioButton("An &upcoming session:")
+        self.existing.setAccessibleName("An upcoming session")
+        layout.addWidget(self.existing)
+        self.sessions = QListWidget()
+        self.sessions.setAccessibleName("Upcoming sessions")
+        for session in upcoming:
+            item = QListWidgetItem(session_title(session)
+                                   + (" (already there)" if session.id in already else ""))
+            item.setData(256, session.id)
+            self.sessions.addItem(item)
+        layout.addWidget(self.sessions)
+        self.new = QRadioButton("A &new session on:")
+        self.new.setAccessibleName("A new session")
+        layout.addWidget(self.new)
+        now = now or datetime.now()
+        start = datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)
+        self.when = DateTimeEdit(QDateTime(start.date(), QTime(start.hour, 0)))
+        self.when.setCalendarPopup(True)
+        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
+        self.when.setAccessibleName("Date and time of the new session")
+        name_inner_edit(self.when, "Date and time of the new session")
+        layout.addWidget(self.when)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
+        self.ok.setText("Take to supervision")
+        self.ok.setAccessibleName("Take to supervision")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+        self.existing.toggled.connect(self._update)
+        self.sessions.currentRowChanged.connect(lambda _r: self._update())
+        self.when.dateTimeChanged.connect(lambda _d: self.new.setChecked(True))
+        if upcoming:
+            self.existing.setChecked(True)
+            self.sessions.setCurrentRow(0)
+        else:
+            self.new.setChecked(True)
+            self.existing.setEnabled(False)
+            self.sessions.setEnabled(False)
+        self._update()
+
+    def _update(self, *_args) -> None:
+        self.sessions.setEnabled(self.existing.isChecked())
+        self.when.setEnabled(self.new.isChecked())
+        self.ok.setEnabled(self.new.isChecked() or self.sessions.currentItem() is not None)
+
+    def value(self) -> int | NewSession:
+        if self.existing.isChecked() and self.sessions.currentItem() is not None:
+            return int(self.sessions.currentItem().data(256))
+        return NewSession(starts_at=self.when.dateTime().toPython().replace(second=0, microsecond=0))
+
+    @classmethod
+    def ask(cls, upcoming: list[Session], already: set[int],
+            parent: QWidget | None = None) -> int | NewSession | None:
+        """A session id, a new session to create, or None."""
+        dialog = cls(upcoming, already, parent=parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

@@ -1,0 +1,120 @@
+"""Adding an action: what, who, by when, and (optionally) the session it was agreed in.
+
+Used from the actions page and from a reflection's action stage ("make this line an action").
+"""
+
+from __future__ import annotations
+
+from datetime import date
+
+from PySide6.QtCore import QDate
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.session_rules import action_notes, session_title
+from reflect.domain.supervision import ActionOwner, NewAction, Session
+from reflect.ui.actions.actions_table_model import OWNER_LABELS
+from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+
+
+class ActionDialog(QDialog):
+    def __init__(self, description: str = "", sessions: list[Session] = (), *,
+                 session_id: int | None = None, entry_id: int | None = None,
+                 today: date | None = None, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("New action — Reflect")
+        self.entry_id = entry_id
+        self.today = today or date.today()
+        layout = QVBoxLayout(self)
+        form = QFormLayout()
+        self.description = QLineEdit(description)
+        self.description.setAccessibleName("What is the action")
+        form.addRow("&Action:", self.description)
+        self.owner = QComboBox()
+        self.owner.setAccessibleName("Who will do it")
+        for owner, label in OWNER_LABELS.items():
+            self.owner.addItem(label, owner.value)
+        self.owner_name = QLineEdit()
+        self.owner_name.setPlaceholderText("Role, if someone else (not a name)")
+        self.owner_name.setAccessibleName("Role of the person doing it")
+        who = QHBoxLayout()
+        who.addWidget(self.owner)
+        who.addWidget(self.owner_name, 1)
+        form.addRow("&Who:", who)
+        due_row = QHBoxLayout()
+        self.has_due = QCheckBox("&Due by")
+        self.has_due.setAccessibleName("Has a due date")
+        self.due = DateEdit(QDate(self.today).addDays(28))
+        self.due.setCalendarPopup(True)
+        self.due.setDisplayFormat("ddd d MMM yyyy")
+        self.due.setAccessibleName("Due date")
+        name_inner_edit(self.due, "Due date")
+        self.has_due.setChecked(True)
+        due_row.addWidget(self.has_due)
+        due_row.addWidget(self.due, 1)
+        form.addRow("", due_row)
+        self.session = QComboBox()
+        self.session.setAccessibleName("Session it was agreed in")
+        self.session.addItem("Not agreed in a session", 0)
+        for session in sessions:
+            self.session.addItem(session_title(session), session.id)
+        self.session.setCurrentIndex(max(0, self.session.findData(session_id or 0)))
+        form.addRow("Agreed &in:", self.session)
+        layout.addLayout(form)
+        self.note = QLabel("")
+        self.note.setWordWrap(True)
+        self.note.setAccessibleName("Note about this action")
+        layout.addWidget(self.note)
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
+        ok.setText("Add action")
+        ok.setAccessibleName("Add action")
+        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        layout.addWidget(self.buttons)
+        self.description.textChanged.connect(self._update)
+        self.has_due.toggled.connect(self._update)
+        self.due.dateChanged.connect(self._update)
+        self._update()
+        self.resize(560, self.sizeHint().height())
+
+    def _update(self, *_args) -> None:
+        self.due.setEnabled(self.has_due.isChecked())
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
+            bool(self.description.text().strip()))
+        notes = action_notes(self._due(), self.today, is_new=True)
+        self.note.setText(" ".join(notes))
+
+    def _due(self) -> date | None:
+        return self.due.date().toPython() if self.has_due.isChecked() else None
+
+    def value(self) -> NewAction:
+        return NewAction(
+            description=self.description.text().strip(),
+            owner=ActionOwner(self.owner.currentData()),
+            owner_name=self.owner_name.text().strip(),
+            due_on=self._due(),
+            session_id=self.session.currentData() or None,
+            entry_id=self.entry_id,
+        )
+
+    @classmethod
+    def ask(cls, description: str = "", sessions: list[Session] = (), *, session_id=None,
+            entry_id=None, parent: QWidget | None = None) -> NewAction | None:
+        dialog = cls(description, sessions, session_id=session_id, entry_id=entry_id, parent=parent)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.deleteLater()

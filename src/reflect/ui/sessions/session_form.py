@@ -1,0 +1,231 @@
+"""Behaviour of the session form: loading a session, saving each field, the notes as you edit.
+
+Nothing has a Save button. Choices (type, status, dates, "No date yet") are written the moment they
+change; text (supervisor, notes, wellbeing, workload, learning needs) follows the entry editor's
+rule (ARCHITECTURE.md "Data flow"): a single-shot timer restarted by each keystroke, a maximum
+wait so continuous typing still reaches the disk, and `flush()` on switching session or page,
+locking, exporting and quitting. A failed write keeps the text on screen, says so and retries.
+
+The agenda, the linked reflections and the actions write through their own widgets; this
+controller loads them with the session and passes their changes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtWidgets import QLineEdit, QTextEdit
+
+from reflect.domain.errors import ReflectError
+from reflect.domain.session_rules import session_notes, session_title
+from reflect.domain.supervision import Session, SessionStatus, SessionType
+from reflect.store.action_store import ActionStore
+from reflect.store.briefing_store import BriefingStore
+from reflect.store.driver import Error as DatabaseError
+from reflect.store.entry_query import EntryQuery
+from reflect.store.session_store import SessionStore
+from reflect.store.write_errors import describe_write_error
+from reflect.ui.reflect_page.entry_editor import MAX_UNSAVED_MS, RETRY_DELAY_MS, SAVE_DELAY_MS
+from reflect.ui.sessions.agenda_editor import AgendaEditor
+from reflect.ui.sessions.linked_entries import LinkedEntriesEditor
+from reflect.ui.sessions.session_actions import AgreedActions, CarriedForwardActions
+from reflect.ui.sessions.session_form_view import SessionFormView
+
+log = logging.getLogger(__name__)
+
+
+def default_start(now: datetime) -> datetime:
+    """A new session's suggested time: a week from today at 10:00 (as "Take to supervision" does)."""
+    return datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)
+
+
+class SessionForm(QObject):
+    saved = Signal(int)  # the session's own fields were written (its title, date or status may differ)
+    contents_changed = Signal(int)  # its agenda, reflections or actions changed
+    open_entry = Signal(int)
+
+    def __init__(self, sessions: SessionStore, actions: ActionStore, query: EntryQuery,
+                 briefings: BriefingStore, *, decorate_text_edit: Callable[[QTextEdit], None] | None = None,
+                 now: Callable[[], datetime] = datetime.now, today: Callable[[], date] = date.today,
+                 parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.sessions = sessions
+        self._now, self._today = now, today
+        self.agenda = AgendaEditor(sessions)
+        self.linked = LinkedEntriesEditor(sessions, query, briefings)
+        self.carried = CarriedForwardActions(actions, today=today)
+        self.agreed = AgreedActions(actions, today=today)
+        self.view = SessionFormView(self.agenda, self.linked, self.carried, self.agreed)
+        self.session: Session | None = None
+        self._dirty: set[str] = set()
+        self._loading = False
+
+        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.flush)
+        self._max_wait_timer = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
+        self._max_wait_timer.timeout.connect(self.flush)
+        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
+        self._retry_timer.timeout.connect(self.flush)
+
+        v = self.view
+        for name, widget in v.text_fields().items():
+            if isinstance(widget, QLineEdit):
+                widget.textEdited.connect(lambda _text, n=name: self._text_edited(n))
+            else:
+                widget.textChanged.connect(lambda n=name: self._text_edited(n))
+                widget.cursorPositionChanged.connect(lambda w=widget: self._follow_cursor(w))
+                if decorate_text_edit is not None:
+                    decorate_text_edit(widget)
+        v.when.changed.connect(self._when_changed)
+        v.type.currentIndexChanged.connect(lambda _i: self._instant("type"))
+        v.status.currentIndexChanged.connect(lambda _i: self._instant("status"))
+        v.next_session.changed.connect(lambda: self._instant("next_session_on"))
+        v.supervisee_agreed.changed.connect(lambda: self._instant("supervisee_agreed_on"))
+        v.supervisor_agreed.changed.connect(lambda: self._instant("supervisor_agreed_on"))
+        for part in (self.agenda, self.linked):
+            part.changed.connect(self._contents_changed)
+        for part in (self.carried, self.agreed):
+            part.changed.connect(lambda _action_id: self._contents_changed())
+        self.linked.open_entry.connect(self.open_entry)
+        self.load(None)
+
+    @property
+    def session_id(self) -> int | None:
+        return self.session.id if self.session else None
+
+    # -- loading ---------------------------------------------------------------------------
+    def load(self, session_id: int | None) -> None:
+        """Show a session (or the empty state). Call `flush()` first: pending edits are dropped."""
+        self._stop_timers()
+        self._dirty.clear()
+        self.session = self.sessions.get_session(session_id) if session_id is not None else None
+        if self.session is None:
+            for part in (self.agenda, self.linked, self.agreed):
+                part.set_session(None)
+            self.carried.set_session(None, {})
+            self.view.show_empty()
+            return
+        self._fill(self.session)
+        self.view.show_form()
+
+    def reload(self) -> None:
+        """Show the stored state again (changed elsewhere), keeping what is unchanged on screen."""
+        if self.session is not None:
+            self.load(self.session.id)
+
+    def _fill(self, session: Session) -> None:
+        v = self.view
+        self._loading = True
+        try:
+            v.title.setText(session_title(session))
+            v.when.set_value(session.starts_at, default_start(self._now()))
+            for name, widget in v.text_fields().items():
+                value = getattr(session, name)
+                current = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+                if current != value:  # keeps the cursor where it is when nothing changed
+                    (widget.setText if isinstance(widget, QLineEdit) else widget.setPlainText)(value)
+            v.type.setCurrentIndex(max(0, v.type.findData(session.type.value)))
+            v.status.setCurrentIndex(max(0, v.status.findData(session.status.value)))
+            today = self._today()
+            v.next_session.set_value(session.next_session_on,
+                                     (session.starts_at.date() if session.starts_at else today)
+                                     + timedelta(days=28))
+            v.supervisee_agreed.set_value(session.supervisee_agreed_on, today)
+            v.supervisor_agreed.set_value(session.supervisor_agreed_on, today)
+            self._show_saved(session.updated_at)
+        finally:
+            self._loading = False
+        all_sessions = self.sessions.list_sessions()
+        self.agenda.set_session(session.id)
+        self.linked.set_session(session.id)
+        self.carried.set_session(session.id, {s.id: s for s in all_sessions})
+        self.agreed.set_session(session.id)
+        v.set_notes(session_notes(session.id, session.starts_at, all_sessions))
+
+    # -- saving ----------------------------------------------------------------------------
+    def flush(self) -> bool:
+        """Write every pending change now. False if something could not be saved (kept, retried)."""
+        self._stop_timers()
+        if self.session is None or not self._dirty:
+            return True
+        session_id = self.session.id
+        values = {name: self._read(name) for name in sorted(self._dirty)}
+        try:
+            self.sessions.update_session(session_id, **values)
+            self.session = self.sessions.get_session(session_id)
+        except (DatabaseError, OSError, ReflectError) as exc:
+            log.warning("session autosave failed (%s); will retry", type(exc).__name__)
+            self.view.saved.setText(describe_write_error(exc))
+            self._retry_timer.start()
+            return False
+        self._dirty.difference_update(values)
+        self.view.title.setText(session_title(self.session))
+        self._show_saved(self.session.updated_at)
+        if "starts_at" in values:
+            self.carried.set_session(session_id, {s.id: s for s in self.sessions.list_sessions()})
+        self.saved.emit(session_id)
+        return True
+
+    def _read(self, name: str):
+        v = self.view
+        if name in v.text_fields():
+            widget = v.text_fields()[name]
+            return widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
+        return {
+            "starts_at": v.when.value,
+            "type": lambda: SessionType(v.type.currentData()),
+            "status": lambda: SessionStatus(v.status.currentData()),
+            "next_session_on": v.next_session.value,
+            "supervisee_agreed_on": v.supervisee_agreed.value,
+            "supervisor_agreed_on": v.supervisor_agreed.value,
+        }[name]()
+
+    def _text_edited(self, name: str) -> None:
+        if self._loading or self.session is None:
+            return
+        self._dirty.add(name)
+        self._save_timer.start()
+        if not self._max_wait_timer.isActive():
+            self._max_wait_timer.start()
+
+    def _instant(self, name: str) -> None:
+        if self._loading or self.session is None:
+            return
+        self._dirty.add(name)
+        self.flush()
+
+    def _when_changed(self) -> None:
+        if self._loading or self.session is None:
+            return
+        # The notes follow the field as it is edited, before (and whether or not) it is saved.
+        self.view.set_notes(session_notes(self.session.id, self.view.when.value(),
+                                          self.sessions.list_sessions()))
+        self._instant("starts_at")
+
+    def _contents_changed(self) -> None:
+        if self.session is not None:
+            self.contents_changed.emit(self.session.id)
+
+    def _stop_timers(self) -> None:
+        for timer in (self._save_timer, self._max_wait_timer, self._retry_timer):
+            timer.stop()
+
+    def _show_saved(self, saved_at: datetime) -> None:
+        local = saved_at.astimezone()
+        when = local.strftime("%H:%M") if local.date() == self._today() else \
+            f"{local.day} {local.strftime('%b %Y, %H:%M')}"
+        self.view.saved.setText(f"Saved {when}")
+
+    def _follow_cursor(self, edit: QTextEdit) -> None:
+        """Fields grow instead of scrolling, so the form's scroll area follows the cursor."""
+        if not edit.hasFocus():
+            return
+        point = edit.viewport().mapTo(self.view.body, edit.cursorRect().center())
+        self.view.scroll.ensureVisible(point.x(), point.y(), 0, edit.fontMetrics().lineSpacing() * 2)
+
+    def focus_first(self) -> None:
+        when = self.view.when
+        (when.edit if when.edit.isEnabled() else when.none).setFocus()

@@ -1,0 +1,278 @@
+"""Layout of the session form: every field of a supervision session on one scrolling page.
+
+Layout only; `session_form.py` holds the behaviour. The agenda, linked reflections and actions
+are self-contained widgets handed in by the controller. The page follows a session's life from
+top to bottom: when and who, what to bring (agenda, reflections, actions to review), what was
+said (notes), what was agreed (actions, next session, sign-off), so the Tab order is also the
+order of a meeting. `OptionalDate` is here because several of those fields are "a date, or not
+yet".
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QFrame,
+    QGridLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QScrollArea,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.domain.supervision import SessionStatus, SessionType
+from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
+from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
+from reflect.ui.sessions.session_list_model import STATUS_LABELS
+
+DAY_FORMAT = "ddd d MMM yyyy"
+WHEN_FORMAT = "ddd d MMM yyyy, HH:mm"
+EMPTY_STATE = "No session chosen. Press “New session” to plan one, or choose a session from the list."
+
+
+class OptionalDate(QWidget):
+    """A date (or date and time) with a checkbox for "no date": "No date yet", "Not set"…"""
+
+    changed = Signal()
+
+    def __init__(self, name: str, none_text: str, *, with_time: bool = False,
+                 parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.with_time = with_time
+        row = QHBoxLayout(self)
+        row.setContentsMargins(0, 0, 0, 0)
+        self.edit = DateTimeEdit() if with_time else DateEdit()
+        self.edit.setCalendarPopup(True)
+        self.edit.setDisplayFormat(WHEN_FORMAT if with_time else DAY_FORMAT)
+        self.edit.setAccessibleName(name)
+        name_inner_edit(self.edit, name)
+        self.none = QCheckBox(none_text)
+        self.none.setAccessibleName(f"{name}: {none_text.replace('&', '').lower()}")
+        row.addWidget(self.edit)
+        row.addWidget(self.none)
+        row.addStretch(1)
+        if with_time:
+            self.edit.dateTimeChanged.connect(lambda _v: self.changed.emit())
+        else:
+            self.edit.dateChanged.connect(lambda _v: self.changed.emit())
+        self.none.toggled.connect(self._toggled)
+
+    def value(self) -> date | datetime | None:
+        if self.none.isChecked():
+            return None
+        if self.with_time:
+            return self.edit.dateTime().toPython().replace(second=0, microsecond=0)
+        return self.edit.date().toPython()
+
+    def set_value(self, value: date | datetime | None, default: date | datetime) -> None:
+        """Show `value` (or `default`, greyed out, when there is none) without emitting `changed`."""
+        shown = value or default
+        blocked = self.edit.blockSignals(True), self.none.blockSignals(True)
+        if self.with_time:
+            self.edit.setDateTime(QDateTime(QDate(shown.year, shown.month, shown.day),
+                                            QTime(shown.hour, shown.minute)))
+        else:
+            self.edit.setDate(QDate(shown.year, shown.month, shown.day))
+        self.none.setChecked(value is None)
+        self.edit.setEnabled(value is not None)
+        self.edit.blockSignals(blocked[0])
+        self.none.blockSignals(blocked[1])
+
+    def focus_order(self) -> list[QWidget]:
+        return [self.edit, self.none]
+
+    def _toggled(self, none: bool) -> None:
+        self.edit.setEnabled(not none)
+        if not none:
+            self.edit.setFocus()
+        self.changed.emit()
+
+
+def _heading(text: str, buddy: QWidget | None = None) -> QLabel:
+    label = QLabel(text)
+    font = label.font()
+    font.setBold(True)
+    if font.pointSizeF() > 0:
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+    label.setFont(font)
+    label.setContentsMargins(0, 10, 0, 0)
+    if buddy is not None:
+        label.setBuddy(buddy)
+    return label
+
+
+def _label(text: str, buddy: QWidget) -> QLabel:
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def _text(name: str, placeholder: str) -> GrowingTextEdit:
+    edit = GrowingTextEdit()
+    edit.setAccessibleName(name)
+    edit.setPlaceholderText(placeholder)
+    return edit
+
+
+class SessionFormView(QStackedWidget):
+    def __init__(self, agenda, linked, carried, agreed, parent: QWidget | None = None) -> None:
+        """`agenda`, `linked`, `carried`, `agreed`: widgets with a `focus_order()` method."""
+        super().__init__(parent)
+        self.setAccessibleName("Session")
+        self.empty = QLabel(EMPTY_STATE)
+        self.empty.setWordWrap(True)
+        self.empty.setMargin(24)
+        self.addWidget(self.empty)
+
+        self.scroll = QScrollArea()
+        self.scroll.setWidgetResizable(True)
+        self.scroll.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll.setAccessibleName("Session details")
+        # Not a Tab stop of its own: it follows the focus from field to field instead.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        body = QWidget()
+        layout = QVBoxLayout(body)
+        layout.setContentsMargins(16, 8, 16, 16)
+        layout.setSpacing(6)
+        self.scroll.setWidget(body)
+        self.addWidget(self.scroll)
+        self.body = body
+
+        top = QHBoxLayout()
+        self.title = QLabel()
+        font = self.title.font()
+        font.setBold(True)
+        if font.pointSizeF() > 0:
+            font.setPointSizeF(font.pointSizeF() * 1.3)
+        self.title.setFont(font)
+        self.title.setWordWrap(True)
+        self.title.setAccessibleName("Session")
+        self.saved = QLabel("")
+        self.saved.setAccessibleName("Save status")
+        top.addWidget(self.title, 1)
+        top.addWidget(self.saved)
+        layout.addLayout(top)
+        self.notes_box = QLabel()
+        self.notes_box.setObjectName("sessionNotes")
+        self.notes_box.setWordWrap(True)
+        self.notes_box.setMargin(8)
+        self.notes_box.setAccessibleName("Notes about this session")
+        self.notes_box.setStyleSheet("#sessionNotes { background: palette(alternate-base); "
+                                     "border: 1px solid palette(mid); border-radius: 4px; }")
+        self.notes_box.hide()
+        layout.addWidget(self.notes_box)
+
+        # -- when and who
+        layout.addWidget(_heading("When and who"))
+        grid = QGridLayout()
+        grid.setHorizontalSpacing(12)
+        self.when = OptionalDate("Date and time", "No date &yet", with_time=True)
+        self.supervisor_name = QLineEdit()
+        self.supervisor_name.setAccessibleName("Supervisor's name")
+        self.supervisor_name.setPlaceholderText("Optional: a role is enough")
+        self.supervisor_role = QLineEdit()
+        self.supervisor_role.setAccessibleName("Supervisor's role")
+        self.supervisor_role.setPlaceholderText("e.g. Team manager")
+        self.type = QComboBox()
+        self.type.setAccessibleName("Type of session")
+        for kind in SessionType:
+            self.type.addItem(kind.label, kind.value)
+        self.status = QComboBox()
+        self.status.setAccessibleName("Status")
+        for status in SessionStatus:
+            self.status.addItem(STATUS_LABELS[status], status.value)
+        grid.addWidget(_label("Date and &time:", self.when.edit), 0, 0)
+        grid.addWidget(self.when, 0, 1)
+        left = Qt.AlignmentFlag.AlignLeft
+        for combo in (self.type, self.status):
+            combo.setMinimumWidth(180)
+        grid.addWidget(_label("Ty&pe:", self.type), 0, 2)
+        grid.addWidget(self.type, 0, 3, left)
+        grid.addWidget(_label("Supervisor na&me:", self.supervisor_name), 1, 0)
+        grid.addWidget(self.supervisor_name, 1, 1)
+        grid.addWidget(_label("&Status:", self.status), 1, 2)
+        grid.addWidget(self.status, 1, 3, left)
+        grid.addWidget(_label("R&ole:", self.supervisor_role), 2, 0)
+        grid.addWidget(self.supervisor_role, 2, 1)
+        grid.setColumnStretch(1, 3)
+        grid.setColumnStretch(3, 2)
+        layout.addLayout(grid)
+
+        # -- what to bring
+        layout.addWidget(_heading("A&genda", agenda.focus_order()[0]))
+        layout.addWidget(agenda)
+        layout.addWidget(_heading("Reflections to disc&uss", linked.table))
+        layout.addWidget(linked)
+        layout.addWidget(_heading("Actions &carried forward for review", carried.focus_order()[0]))
+        layout.addWidget(carried)
+
+        # -- what was said
+        layout.addWidget(_heading("Notes from the session"))
+        self.notes = _text("Session notes", "What you discussed")
+        self.wellbeing = _text("Wellbeing", "How you are; what helps")
+        self.workload = _text("Workload", "Caseload, capacity, pressures")
+        self.learning_needs = _text("Learning needs", "Training, reading, shadowing…")
+        texts = QGridLayout()
+        texts.setHorizontalSpacing(12)
+        for column, (label, edit) in enumerate((("&Notes:", self.notes),
+                                                ("&Learning needs:", self.learning_needs))):
+            texts.addWidget(_label(label, edit), 0, column)
+            texts.addWidget(edit, 1, column)
+        for column, (label, edit) in enumerate((("Well&being:", self.wellbeing),
+                                                ("Wor&kload:", self.workload))):
+            texts.addWidget(_label(label, edit), 2, column)
+            texts.addWidget(edit, 3, column)
+        texts.setColumnStretch(0, 1)
+        texts.setColumnStretch(1, 1)
+        layout.addLayout(texts)
+
+        # -- what was agreed
+        layout.addWidget(_heading("Act&ions agreed", agreed.focus_order()[0]))
+        layout.addWidget(agreed)
+        layout.addWidget(_heading("Next session and agreement"))
+        dates = QGridLayout()
+        dates.setHorizontalSpacing(12)
+        self.next_session = OptionalDate("Next session", "Not set")
+        self.supervisee_agreed = OptionalDate("Supervisee agreed on", "Not yet")
+        self.supervisor_agreed = OptionalDate("Supervisor agreed on", "Not yet")
+        for row, (label, widget) in enumerate((("Ne&xt session:", self.next_session),
+                                               ("Supervisee agreed on:", self.supervisee_agreed),
+                                               ("Supervisor agreed on:", self.supervisor_agreed))):
+            dates.addWidget(_label(label, widget.edit), row, 0)
+            dates.addWidget(widget, row, 1)
+        dates.setColumnStretch(1, 1)
+        layout.addLayout(dates)
+        layout.addStretch(1)
+
+        self.focus_chain = [
+            *self.when.focus_order(), self.type, self.supervisor_name, self.status,
+            self.supervisor_role, *agenda.focus_order(), *linked.focus_order(),
+            *carried.focus_order(), self.notes, self.learning_needs, self.wellbeing, self.workload,
+            *agreed.focus_order(), *self.next_session.focus_order(),
+            *self.supervisee_agreed.focus_order(), *self.supervisor_agreed.focus_order(),
+        ]
+        for first, second in zip(self.focus_chain, self.focus_chain[1:], strict=False):
+            QWidget.setTabOrder(first, second)
+
+    def text_fields(self) -> dict[str, QWidget]:
+        """The fields saved after a pause in typing, by session field name."""
+        return {"supervisor_name": self.supervisor_name, "supervisor_role": self.supervisor_role,
+                "notes": self.notes, "wellbeing": self.wellbeing, "workload": self.workload,
+                "learning_needs": self.learning_needs}
+
+    def show_empty(self) -> None:
+        self.setCurrentWidget(self.empty)
+
+    def show_form(self) -> None:
+        self.setCurrentWidget(self.scroll)
+
+    def set_notes(self, notes: list[str]) -> None:
+        self.notes_box.setText("\n".join(notes))
+        self.notes_box.setVisible(bool(notes))

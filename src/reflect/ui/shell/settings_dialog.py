@@ -1,0 +1,184 @@
+"""Settings: your name on exports, the anonymisation watch list, locking, backups, spelling.
+
+The watch list is journal data (it lists the very names that must not appear) and is saved in
+the encrypted journal, never in the settings file.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QPushButton,
+    QSpinBox,
+    QTabWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reflect.services.storage_check import storage_warning
+from reflect.settings import Settings
+
+
+@dataclass(frozen=True)
+class SettingsChoice:
+    settings: Settings
+    watch_terms: tuple[str, ...]
+
+
+class ChooseFolder:
+    @classmethod
+    def ask(cls, parent: QWidget | None, start: str) -> Path | None:
+        chosen = QFileDialog.getExistingDirectory(parent, "Folder for backups", start)
+        return Path(chosen) if chosen else None
+
+
+class SettingsDialog(QDialog):
+    def __init__(self, settings: Settings, watch_terms: list[str], parent: QWidget | None = None,
+                 default_backup_dir: Path | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle("Settings — Reflect")
+        self.original = settings
+        self.resize(620, 480)
+        layout = QVBoxLayout(self)
+        self.tabs = QTabWidget()
+        self.tabs.setAccessibleName("Settings sections")
+        layout.addWidget(self.tabs)
+
+        you = QWidget()
+        you_form = QFormLayout(you)
+        self.name = QLineEdit(settings.practitioner_name)
+        self.name.setPlaceholderText("e.g. your name, or “Social worker, Children’s Services”")
+        self.name.setAccessibleName("Your name or role on exports")
+        you_form.addRow("Your &name or role:", self.name)
+        note = QLabel("Shown as the author on PDFs you export for supervision.")
+        note.setWordWrap(True)
+        you_form.addRow("", note)
+        self.tabs.addTab(you, "&You")
+
+        privacy = QWidget()
+        privacy_layout = QVBoxLayout(privacy)
+        intro = QLabel("Names, places and phrases that must never appear in an export — for example "
+                       "the names of children, families, colleagues, schools or streets you work with. "
+                       "One per line. Reflect checks for them before every export. This list is kept "
+                       "in your encrypted journal.")
+        intro.setWordWrap(True)
+        privacy_layout.addWidget(intro)
+        self.watch = QPlainTextEdit("\n".join(watch_terms))
+        self.watch.setAccessibleName("Watch list, one name or phrase per line")
+        self.watch.setTabChangesFocus(True)
+        privacy_layout.addWidget(self.watch, 1)
+        self.reminder = QCheckBox("Show the &reminder about anonymising above each reflection")
+        self.reminder.setChecked(settings.show_anonymise_reminder)
+        self.reminder.setAccessibleName("Show the reminder about anonymising")
+        privacy_layout.addWidget(self.reminder)
+        self.tabs.addTab(privacy, "&Privacy")
+
+        security = QWidget()
+        security_form = QFormLayout(security)
+        self.idle = QSpinBox()
+        self.idle.setRange(0, 240)
+        self.idle.setSuffix(" minutes")
+        self.idle.setSpecialValueText("Never")
+        self.idle.setValue(settings.idle_lock_minutes)
+        self.idle.setAccessibleName("Lock after this many minutes without use")
+        security_form.addRow("&Lock after:", self.idle)
+        self.idle_warning = QLabel("")
+        self.idle_warning.setWordWrap(True)
+        self.idle_warning.setAccessibleName("Note about locking")
+        security_form.addRow("", self.idle_warning)
+        self.minimise = QCheckBox("Lock when the window is &minimised")
+        self.minimise.setChecked(settings.lock_on_minimise)
+        self.minimise.setAccessibleName("Lock when the window is minimised")
+        security_form.addRow("", self.minimise)
+        self.tabs.addTab(security, "Loc&king")
+        self.idle.valueChanged.connect(self._idle_changed)
+        self._idle_changed(self.idle.value())
+
+        backup = QWidget()
+        backup_layout = QVBoxLayout(backup)
+        about = QLabel("Encrypted backups are taken when you unlock (if anything changed), before "
+                       "updates, restores and passphrase changes. By default they sit beside your "
+                       "journal; you can keep them in another folder, such as a drive IT backs up.")
+        about.setWordWrap(True)
+        backup_layout.addWidget(about)
+        row = QHBoxLayout()
+        self.backup_dir = QLineEdit(settings.backup_dir)
+        self.backup_dir.setPlaceholderText(str(default_backup_dir) if default_backup_dir else
+                                           "Beside the journal (the default)")
+        self.backup_dir.setAccessibleName("Backup folder")
+        self.choose_dir = QPushButton("C&hoose…")
+        self.choose_dir.setAccessibleName("Choose the backup folder")
+        row.addWidget(self.backup_dir, 1)
+        row.addWidget(self.choose_dir)
+        backup_layout.addLayout(row)
+        self.backup_warning = QLabel("")
+        self.backup_warning.setWordWrap(True)
+        self.backup_warning.setAccessibleName("Note about the backup folder")
+        backup_layout.addWidget(self.backup_warning)
+        backup_layout.addStretch(1)
+        self.tabs.addTab(backup, "&Backups")
+        self.choose_dir.clicked.connect(self._choose_dir)
+        self.backup_dir.textChanged.connect(self._dir_changed)
+        self._dir_changed(self.backup_dir.text())
+
+        writing = QWidget()
+        writing_layout = QVBoxLayout(writing)
+        self.spelling = QCheckBox("Check &spelling as I type (UK English)")
+        self.spelling.setChecked(settings.spelling)
+        self.spelling.setAccessibleName("Check spelling as I type")
+        writing_layout.addWidget(self.spelling)
+        writing_layout.addStretch(1)
+        self.tabs.addTab(writing, "&Writing")
+
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
+                                   | QDialogButtonBox.StandardButton.Cancel)
+        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save settings")
+        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout.addWidget(buttons)
+
+    def _idle_changed(self, minutes: int) -> None:
+        self.idle_warning.setText(
+            "Reflect will never lock by itself. Anyone at this computer while you are away could read "
+            "your journal: lock it with Ctrl+L whenever you leave the desk." if minutes == 0 else "")
+
+    def _dir_changed(self, text: str) -> None:
+        warning = storage_warning(Path(text)) if text.strip() else None
+        self.backup_warning.setText(warning or "")
+
+    def _choose_dir(self) -> None:
+        chosen = ChooseFolder.ask(self, self.backup_dir.text())
+        if chosen is not None:
+            self.backup_dir.setText(str(chosen))
+
+    def value(self) -> SettingsChoice:
+        terms = tuple(dict.fromkeys(
+            " ".join(line.split()) for line in self.watch.toPlainText().splitlines() if line.strip()))
+        settings = replace(self.original, practitioner_name=self.name.text().strip(),
+                           show_anonymise_reminder=self.reminder.isChecked(),
+                           spelling=self.spelling.isChecked(), idle_lock_minutes=self.idle.value(),
+                           lock_on_minimise=self.minimise.isChecked(),
+                           backup_dir=self.backup_dir.text().strip())
+        return SettingsChoice(settings, terms)
+
+    @classmethod
+    def ask(cls, settings: Settings, watch_terms: list[str], parent: QWidget | None = None,
+            default_backup_dir: Path | None = None) -> SettingsChoice | None:
+        dialog = cls(settings, watch_terms, parent, default_backup_dir)
+        try:
+            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
+        finally:
+            dialog.watch.clear()
+            dialog.deleteLater()

@@ -1,0 +1,115 @@
+"""The life of the main window over an open journal: build it, check and back up the journal once
+it is showing, and rebuild it after a restore (which replaces the journal underneath it)."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+from pathlib import Path
+
+import shiboken6
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtWidgets import QMessageBox
+
+from reflect import APP_NAME
+from reflect.domain.errors import ReflectError
+from reflect.paths import AppPaths
+from reflect.services.opening import newest_backup_opening_with
+from reflect.services.storage_check import storage_warning
+from reflect.settings import Settings
+from reflect.store.journal import Journal
+from reflect.ui.common.background import run_in_background
+from reflect.ui.shell import gc_guard
+from reflect.ui.shell.main_window import MainWindow
+from reflect.ui.unlock.unlock_flow import OfferRecovery, describe
+
+log = logging.getLogger(__name__)
+
+
+class StorageWarning:
+    @classmethod
+    def show(cls, text: str, parent=None) -> None:
+        QMessageBox.warning(parent, "Where your journal is kept", text)
+
+
+class WindowSession(QObject):
+    def __init__(self, app, paths: AppPaths, settings: Settings, journal: Journal,
+                 save_settings: Callable[[], None], *, exit_after_first_paint: bool = False) -> None:
+        super().__init__(app)
+        self.app = app
+        self.paths = paths
+        self.settings = settings
+        self.journal = journal
+        self.save_settings = save_settings
+        self.exit_after_first_paint = exit_after_first_paint
+        self.window: MainWindow | None = None
+        self.backing_up = None  # the on-unlock backup's BackgroundTask, while one runs
+
+    def start(self) -> MainWindow:
+        window = MainWindow(self.journal, self.settings, self.save_settings)
+        window.restore_requested.connect(self.restore)
+        window.first_painted.connect(gc_guard.freeze_survivors)
+        if self.exit_after_first_paint:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
+        else:
+            window.first_painted.connect(lambda: QTimer.singleShot(0, self.after_first_paint))
+        self.window = window
+        window.show()
+        return window
+
+    def after_first_paint(self) -> None:
+        """Warn about a network or roaming folder; in the background, back up if the journal
+        changed and check the whole file."""
+        warning = storage_warning(self.paths.data_dir)
+        if warning:
+            log.warning("journal folder is on a network drive or roaming profile")
+            StorageWarning.show(warning, self.window)
+        try:
+            needed = self.journal.needs_backup()
+        except ReflectError:
+            needed = True
+        if needed and (self.backing_up is None or self.backing_up.done):
+            self.backing_up = run_in_background(self.journal.backup_in_background("on-unlock"),
+                                                lambda _path: self._say("Backed up.", 4000),
+                                                self._backup_failed)
+        run_in_background(self.journal.quick_check_in_background(), self._checked,
+                          lambda exc: log.warning("quick check failed: %s", type(exc).__name__))
+
+    def _say(self, message: str, ms: int) -> None:
+        window = self.window
+        if window is not None and shiboken6.isValid(window):
+            window.statusBar().showMessage(message, ms)
+
+    def _backup_failed(self, exc: BaseException) -> None:
+        if isinstance(exc, ReflectError):
+            self._say(exc.message, 15000)
+        else:  # a bug: the type only (messages can quote journal text)
+            log.error("on-unlock backup failed: %s", type(exc).__name__)
+
+    def _checked(self, whole: bool) -> None:
+        if whole:
+            return
+        log.error("journal failed its quick check")
+        backup = newest_backup_opening_with(self.paths, self.journal._passphrase, self.settings)
+        if backup is not None and OfferRecovery.ask(describe(backup), self.window):
+            self.restore(backup.path)
+        elif backup is None:
+            QMessageBox.warning(self.window, APP_NAME,
+                                "Part of your journal file looks damaged and there is no good backup "
+                                "to restore. Keep Reflect open, and use File → Take my journal with me "
+                                "to save what can still be read.")
+
+    def restore(self, backup: Path) -> None:
+        gc_guard.thaw()  # the old window is about to go: let the collector free it
+        old = self.window
+        old.retire()
+        try:
+            self.journal.restore(backup)
+            message = "Backup restored. Your journal as it was before is kept as a backup too."
+        except ReflectError as exc:
+            message = exc.message
+        self.start()
+        self.window.setGeometry(old.geometry())
+        old.close()
+        old.deleteLater()
+        self.window.statusBar().showMessage(message, 10000)

@@ -1,0 +1,126 @@
+"""From the passphrase to an open journal, with a way out of every problem.
+
+A wrong passphrase asks again (no lockout, nothing touched). A damaged journal — or one the right
+passphrase will not open while its newest backup will — offers that backup. A journal open
+elsewhere, from a newer version, or in a folder that cannot be written gets a plain message.
+"""
+
+from __future__ import annotations
+
+import logging
+import shutil
+from collections.abc import Callable
+
+from PySide6.QtWidgets import QMessageBox, QWidget
+
+from reflect import APP_NAME
+from reflect.domain.errors import JournalDamaged, ReflectError, WrongPassphrase
+from reflect.paths import AppPaths
+from reflect.services.opening import (
+    OpeningJournal,
+    journal_exists,
+    newest_backup_opening_with,
+    open_journal,
+    recover_from_backup,
+)
+from reflect.services.passphrase import read_passphrase_file
+from reflect.settings import Settings
+from reflect.store.journal import Journal
+
+log = logging.getLogger(__name__)
+
+
+class OfferRecovery:
+    @classmethod
+    def ask(cls, when: str, parent: QWidget | None = None) -> bool:
+        answer = QMessageBox.question(
+            parent, "Your journal looks damaged",
+            "Reflect cannot read your journal file, although your passphrase is right: the file "
+            f"looks damaged.\n\nThere is a good backup from {when}. Open it instead? The damaged "
+            "file is kept beside it, renamed, in case IT can recover more from it.",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes)
+        return answer == QMessageBox.StandardButton.Yes
+
+
+def describe(backup) -> str:
+    when = backup.taken_at.astimezone()
+    return f"{when.strftime('%a')} {when.day} {when.strftime('%B %Y at %H:%M')}"
+
+
+def try_recovery(paths: AppPaths, settings: Settings, passphrase: str) -> Journal | None:
+    backup = newest_backup_opening_with(paths, passphrase, settings)
+    if backup is None or not OfferRecovery.ask(describe(backup)):
+        return None
+    return recover_from_backup(paths, passphrase, backup.path, settings)
+
+
+def open_copy(paths: AppPaths, settings: Settings, choice) -> Journal | str:
+    """Make a copy from "Take my journal with me" this computer's journal; else say why not."""
+    from reflect.store.connection import passphrase_opens, quick_check
+    from reflect.store.files import make_private_file
+
+    if not passphrase_opens(choice.path, choice.passphrase):
+        return ("That file did not open with that passphrase. Check it is a Reflect journal copy "
+                "and type the passphrase it was made with.")
+    if not quick_check(choice.path, choice.passphrase):
+        return "That copy is damaged. Try another copy, or start a new journal."
+    paths.ensure()
+    staged = paths.journal_file.with_name(paths.journal_file.name + ".restoring")
+    shutil.copyfile(choice.path, staged)
+    make_private_file(staged)
+    staged.replace(paths.journal_file)
+    log.info("journal set up from a copy")
+    return open_journal(paths, choice.passphrase, settings=settings)
+
+
+def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
+           opening: OpeningJournal | None = None,
+           while_opening: Callable[[], None] | None = None,
+           then: Callable[[Journal], object] | None = None) -> Journal | int:
+    """Ask for the passphrase until the journal opens; otherwise the exit code (0: user quit).
+
+    The journal opens on a worker thread (`OpeningJournal`); `while_opening` runs once on this
+    thread meanwhile (the app loads the main window's code), and `then(journal)` on the worker once
+    it is open (the app reads its first screen). `opening` is one already started with the
+    passphrase from `passphrase_file`.
+    """
+    first_run = opening.create if opening is not None else not journal_exists(paths)
+    given = read_passphrase_file(passphrase_file) if passphrase_file else None
+    error = ""
+    while True:
+        if opening is None:
+            passphrase = given if given is not None else _ask(first_run, paths, error)
+            if passphrase is None:
+                return 0
+            if not isinstance(passphrase, str):  # OpenCopy: set up from a copy, not this journal
+                opened = open_copy(paths, settings, passphrase)
+                if isinstance(opened, Journal):
+                    return opened
+                error = opened
+                continue
+            opening = OpeningJournal(paths, passphrase, create=first_run, settings=settings, then=then)
+        if while_opening is not None:
+            while_opening()
+            while_opening = None
+        passphrase, started, opening = opening.passphrase, opening, None
+        try:
+            return started.result()
+        except (WrongPassphrase, JournalDamaged) as exc:
+            recovered = None if first_run else try_recovery(paths, settings, passphrase)
+            if recovered is not None:
+                return recovered
+            if isinstance(exc, JournalDamaged) or given is not None:
+                QMessageBox.critical(None, APP_NAME, exc.message)
+                return exc.exit_code
+            error = exc.message
+        except ReflectError as exc:
+            QMessageBox.critical(None, APP_NAME, exc.message)
+            return exc.exit_code
+
+
+def _ask(first_run: bool, paths: AppPaths, error: str):
+    """The passphrase typed, an OpenCopy choice, or None if the user quit."""
+    from reflect.ui.unlock.passphrase_dialog import PassphraseDialog  # not needed with a passphrase file
+
+    return PassphraseDialog.ask(first_run=first_run, folder=str(paths.data_dir), error=error)
