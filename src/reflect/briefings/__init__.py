@@ -5,7 +5,7 @@
 imports Qt or touches the journal.
 """
 
-import importlib
+from reflect.domain.lazy_names import lazy_getattr
 
 # Loaded on first use: the Word and PDF readers pull in python-docx and pypdf, which start-up
 # does not need.
@@ -16,10 +16,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(name)
-    value = getattr(importlib.import_module(f"reflect.briefings.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)

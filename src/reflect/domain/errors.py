@@ -13,12 +13,15 @@ class ReflectError(Exception):
     #: process exit code the command line uses for this error
     exit_code = 1
 
+    #: what the error says when it is raised without a message of its own
+    default_text = "Something went wrong."
+
     def __init__(self, message: str | None = None) -> None:
         super().__init__(message or self.default_message())
 
     @classmethod
     def default_message(cls) -> str:
-        return "Something went wrong."
+        return cls.default_text
 
     @property
     def message(self) -> str:
@@ -35,86 +38,63 @@ class BriefingFormatError(ReflectError):
     """A briefing file or text could not be read as a 7-minute briefing."""
 
     exit_code = 2
-
-    @classmethod
-    def default_message(cls) -> str:
-        return "This file could not be read as a 7-minute briefing."
+    default_text = "This file could not be read as a 7-minute briefing."
 
 
 class WrongPassphrase(ReflectError):
     """The passphrase does not open this journal. Nothing was changed."""
 
     exit_code = 3
-
-    @classmethod
-    def default_message(cls) -> str:
-        return "That passphrase does not open this journal. Nothing has been changed; try again."
+    default_text = "That passphrase does not open this journal. Nothing has been changed; try again."
 
 
 class JournalInUse(ReflectError):
     """Another running Reflect has this journal open."""
 
     exit_code = 4
-
-    @classmethod
-    def default_message(cls) -> str:
-        return (
-            "This journal is already open in another Reflect window. "
-            "Close that one first, then try again."
-        )
+    default_text = (
+        "This journal is already open in another Reflect window. "
+        "Close that one first, then try again."
+    )
 
 
 class JournalTooNew(ReflectError):
     """The journal was written by a newer version of Reflect."""
 
     exit_code = 5
-
-    @classmethod
-    def default_message(cls) -> str:
-        return (
-            "This journal was saved by a newer version of Reflect. "
-            "Install that version to open it; nothing has been changed."
-        )
+    default_text = (
+        "This journal was saved by a newer version of Reflect. "
+        "Install that version to open it; nothing has been changed."
+    )
 
 
 class JournalDamaged(ReflectError):
     """The file is not a Reflect journal, or it is damaged."""
 
     exit_code = 5
-
-    @classmethod
-    def default_message(cls) -> str:
-        return (
-            "This file is not a Reflect journal, or it is damaged. "
-            "Nothing has been changed. You can restore a backup."
-        )
+    default_text = (
+        "This file is not a Reflect journal, or it is damaged. "
+        "Nothing has been changed. You can restore a backup."
+    )
 
 
 class JournalUnavailable(ReflectError):
     """The journal's folder cannot be written (read-only, full disk, missing drive)."""
 
     exit_code = 5
-
-    @classmethod
-    def default_message(cls) -> str:
-        return "Reflect cannot write to the journal's folder. Check the disk has space and can be written."
+    default_text = ("Reflect cannot write to the journal's folder. "
+                    "Check the disk has space and can be written.")
 
 
 class ExportError(ReflectError):
     """An export could not be written. Any earlier file is left as it was."""
 
     exit_code = 1
-
-    @classmethod
-    def default_message(cls) -> str:
-        return "The export could not be written. Any earlier file has been left as it was."
+    default_text = "The export could not be written. Any earlier file has been left as it was."
 
 
 class JournalNotFound(ReflectError):
     """No journal exists in the chosen folder yet."""
 
     exit_code = 2
-
-    @classmethod
-    def default_message(cls) -> str:
-        return "There is no journal in this folder yet. Create one with `reflect journal init`."
+    default_text = "There is no journal in this folder yet. Create one with `reflect journal init`."

@@ -13,7 +13,7 @@ on the UI thread by `reflect.store.report_loader`), so it can run on a backgroun
     text = extract_text(result.path, options.password)  # anonymisation re-check
 """
 
-import importlib
+from reflect.domain.lazy_names import lazy_getattr
 
 # Loaded on first use: reportlab and pypdf take a tenth of a second to import, and start-up
 # (which imports the export dialog's module) must not pay for them.
@@ -25,10 +25,4 @@ _WHERE = {
 }
 __all__ = sorted(_WHERE)
 
-
-def __getattr__(name: str):
-    if name not in _WHERE:
-        raise AttributeError(name)
-    value = getattr(importlib.import_module(f"reflect.export.{_WHERE[name]}"), name)
-    globals()[name] = value
-    return value
+__getattr__ = lazy_getattr(__name__, _WHERE)

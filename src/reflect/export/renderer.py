@@ -314,14 +314,8 @@ class PdfRenderer:
             data.append([Paragraph(escape(v), s.cell_strong if (a.overdue and i == 3) else s.cell)
                          for i, v in enumerate(row)])
         data += [[""] * len(head) for _ in range(blank_rows)]
-        return self._table(data, widths, [
-            ("BACKGROUND", (0, 0), (-1, 0), self.tint),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.rule),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ], repeatRows=1, rowHeights=[None] * (len(data) - blank_rows) + [9 * mm] * blank_rows)
+        heights = [None] * (len(data) - blank_rows) + [9 * mm] * blank_rows
+        return self._header_table(data, widths, rowHeights=heights)
 
     def _briefings(self, briefings: tuple[ReportBriefing, ...], *, level: int = 0) -> list[Flowable]:
         """A short summary of each briefing referenced: title, partnership, learning points."""
@@ -345,6 +339,17 @@ class PdfRenderer:
     @staticmethod
     def _gap(height: float) -> Spacer:
         return Spacer(1, height)
+
+    def _header_table(self, data, widths, **kwargs) -> Table:
+        """The documents' one table look: a tinted header row, repeated on each page, over ruled rows."""
+        return self._table(data, widths, [
+            ("BACKGROUND", (0, 0), (-1, 0), self.tint),
+            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
+            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.rule),
+            ("VALIGN", (0, 0), (-1, -1), "TOP"),
+            ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
+        ], repeatRows=1, **kwargs)
 
     @staticmethod
     def _table(data, widths, commands, **kwargs) -> Table:

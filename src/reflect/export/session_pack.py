@@ -123,14 +123,7 @@ class SessionPackRenderer(PdfRenderer):
                   Paragraph(escape(item.function), s.cell)]
                  for n, item in enumerate(self.report.agenda, start=1)]
         widths = [10 * mm, self.frame_width - 55 * mm, 45 * mm]
-        out.append(self._table(data, widths, [
-            ("BACKGROUND", (0, 0), (-1, 0), self.tint),
-            ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
-            ("LINEBELOW", (0, 1), (-1, -1), 0.4, self.rule),
-            ("VALIGN", (0, 0), (-1, -1), "TOP"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 5), ("RIGHTPADDING", (0, 0), (-1, -1), 5),
-            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 5),
-        ], repeatRows=1))
+        out.append(self._header_table(data, widths))
         return out
 
     def _reflections(self) -> list[Flowable]:

@@ -33,9 +33,7 @@ log = logging.getLogger(__name__)
 class ExportCancelled(ExportError):
     """The user stopped the export. Nothing was written."""
 
-    @classmethod
-    def default_message(cls) -> str:
-        return "The export was cancelled. No file was written, and any earlier file was left as it was."
+    default_text = "The export was cancelled. No file was written, and any earlier file was left as it was."
 
 
 @dataclass(frozen=True)

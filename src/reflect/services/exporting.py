@@ -60,15 +60,12 @@ class FindingsBlockExport(ExportError):
     """Details that may identify someone, not accepted, stand in the way of an export."""
 
     exit_code = 6
+    default_text = ("Nothing was exported: the text still has details that may identify someone. "
+                    "Edit them, accept them as not identifying, or leave the reflection out.")
 
     def __init__(self, findings: Iterable[Finding], message: str | None = None) -> None:
         super().__init__(message)
         self.findings = list(findings)
-
-    @classmethod
-    def default_message(cls) -> str:
-        return ("Nothing was exported: the text still has details that may identify someone. "
-                "Edit them, accept them as not identifying, or leave the reflection out.")
 
 
 @dataclass(frozen=True)
