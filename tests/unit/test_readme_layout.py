@@ -16,9 +16,10 @@ def _listed() -> set[str]:
 
 
 def test_every_package_folder_is_in_the_readme_table():
-    """Each package of src/reflect, and each feature folder of ui/, has a row in the README's developer table."""
+    """Each package of src/reflect, and each feature folder of ui/, has a row in the README's table."""
     folders = [init.parent.relative_to(SRC) for init in SRC.rglob("__init__.py") if init.parent != SRC]
-    packages = {f.as_posix() for f in folders if len(f.parts) == 1 or (f.parts[0] == "ui" and len(f.parts) == 2)}
+    packages = {f.as_posix() for f in folders
+                if len(f.parts) == 1 or (f.parts[0] == "ui" and len(f.parts) == 2)}
     assert packages - _listed() == set()
 
 
