@@ -66,17 +66,7 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
         if progress is not None and progress(done, total) is False:
             raise _Stop
 
-    if target.is_dir():
-        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".reflect-", suffix=".partial")
-    except OSError as exc:
-        log.warning("export folder not writable: %s", type(exc).__name__)
-        raise ExportError(
-            "Reflect cannot write to that folder. Choose another folder, or check the disk has "
-            "space and is not read-only. Any earlier file has been left as it was."
-        ) from exc
-    temp = Path(temp_name)
+    fd, temp = _partial_file_beside(target)
     try:
         with os.fdopen(fd, "wb") as handle:
             buffer = io.BytesIO()
@@ -96,24 +86,42 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
         raise ExportCancelled() from None
     except BaseException as exc:
         _remove(temp)
-        if isinstance(exc, ExportError):
+        if isinstance(exc, (ExportError, KeyboardInterrupt, SystemExit)):
             raise
-        if isinstance(exc, (KeyboardInterrupt, SystemExit)):
-            raise
-        if isinstance(exc, PermissionError):
-            raise ExportError(
-                f"“{target.name}” could not be replaced: it may be open in another program. Close "
-                "it and try again. The earlier file has been left as it was."
-            ) from exc
-        if isinstance(exc, OSError):
-            raise ExportError(
-                "The PDF could not be written: the disk may be full or unavailable. Any earlier "
-                "file has been left as it was."
-            ) from exc
-        log.error("PDF rendering failed: %s", describe(exc))  # never the message (journal text)
-        raise ExportError() from exc
+        raise _as_export_error(exc, target) from exc
     return ExportResult(target, hashlib.sha256(data).hexdigest(), pages, renderer.entry_count,
                         bool(password))
+
+
+def _partial_file_beside(target: Path) -> tuple[int, Path]:
+    """A new hidden file in the target's folder (so the final rename is atomic), open for writing."""
+    if target.is_dir():
+        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
+    try:
+        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".reflect-", suffix=".partial")
+    except OSError as exc:
+        log.warning("export folder not writable: %s", type(exc).__name__)
+        raise ExportError(
+            "Reflect cannot write to that folder. Choose another folder, or check the disk has "
+            "space and is not read-only. Any earlier file has been left as it was."
+        ) from exc
+    return fd, Path(temp_name)
+
+
+def _as_export_error(exc: BaseException, target: Path) -> ExportError:
+    """What a failure while writing means to the practitioner; anything unexpected is logged."""
+    if isinstance(exc, PermissionError):
+        return ExportError(
+            f"“{target.name}” could not be replaced: it may be open in another program. Close "
+            "it and try again. The earlier file has been left as it was."
+        )
+    if isinstance(exc, OSError):
+        return ExportError(
+            "The PDF could not be written: the disk may be full or unavailable. Any earlier "
+            "file has been left as it was."
+        )
+    log.error("PDF rendering failed: %s", describe(exc))  # never the message (journal text)
+    return ExportError()
 
 
 def encrypt_pdf(data: bytes, password: str) -> bytes:
