@@ -68,11 +68,36 @@ def parse_text(text: str, *, source_name: str = "") -> Briefing:
             f"Lines repeated on every page (page headers or footers) were left out: {shown}."
         )
 
+    sections, links = _sections(lines, head.end, text, warnings)
+    result = tuple(sections)
+    learning, learning_warnings = learning_points(result)
+    asked, question_warnings = questions(result, source_name=source_name)
+    warnings.extend(learning_warnings)
+    warnings.extend(question_warnings)
+    if not any(s.kind is SectionKind.LEARN_MORE for s in result):
+        warnings.append(
+            "No 'Want to learn more?' section was found, so the briefing has no references."
+        )
+    return Briefing(
+        title=head.title,
+        partnership=head.partnership,
+        subject=head.subject,
+        sections=result,
+        learning=learning,
+        questions=asked,
+        links=tuple(links),
+        warnings=tuple(dict.fromkeys(warnings)),
+    )
+
+
+def _sections(lines: list[str], body_start: int, text: str,
+              warnings: list[str]) -> tuple[list[Section], list[Reference]]:
+    """The briefing's sections, and the references of its 'learn more' part; notes what was odd."""
     vocabulary = build_vocabulary(text)
     wrap_width = detect_wrap_width(lines)
     sections: list[Section] = []
     links: list[Reference] = []
-    raw_sections = _split_sections(lines, head.end)
+    raw_sections = _split_sections(lines, body_start)
     has_background = any(
         raw.heading is not None and raw.heading.kind is SectionKind.BACKGROUND
         for raw in raw_sections
@@ -99,26 +124,7 @@ def parse_text(text: str, *, source_name: str = "") -> Briefing:
         sections.append(_section(kind, raw.heading.text if raw.heading else "", blocks))
         if kind is SectionKind.LEARN_MORE:
             links.extend(references_from_blocks(blocks))
-
-    result = tuple(sections)
-    learning, learning_warnings = learning_points(result)
-    asked, question_warnings = questions(result, source_name=source_name)
-    warnings.extend(learning_warnings)
-    warnings.extend(question_warnings)
-    if not any(s.kind is SectionKind.LEARN_MORE for s in result):
-        warnings.append(
-            "No 'Want to learn more?' section was found, so the briefing has no references."
-        )
-    return Briefing(
-        title=head.title,
-        partnership=head.partnership,
-        subject=head.subject,
-        sections=result,
-        learning=learning,
-        questions=asked,
-        links=tuple(links),
-        warnings=tuple(dict.fromkeys(warnings)),
-    )
+    return sections, links
 
 
 def _section(kind: SectionKind, heading: str, blocks: list[Block]) -> Section:
