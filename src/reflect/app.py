@@ -20,7 +20,7 @@ from reflect.paths import AppPaths
 from reflect.services.opening import OpeningJournal, journal_exists
 from reflect.services.passphrase import read_passphrase_file
 from reflect.settings import Settings
-from reflect.store.dashboard_queries import DashboardQueries
+from reflect.store import DashboardQueries
 
 log = logging.getLogger(__name__)
 

@@ -36,6 +36,21 @@ def test_the_journal_builds_the_stores_the_first_screen_does_not_need_on_first_u
     ) == ["False", "False"]
 
 
+def test_the_store_loads_the_module_behind_a_name_only_when_that_name_is_used():
+    """`import reflect.store` loads none of its stores; using a name loads that store's module."""
+    assert _run(
+        "import sys\n"
+        "import reflect.store\n"
+        "loaded = lambda: ','.join(sorted(m for m in sys.modules if m.startswith('reflect.store.')))\n"
+        "print(loaded())\n"
+        "from reflect.store import SearchIndex\n"
+        "print(SearchIndex.__module__, loaded())\n"
+        "from reflect.store import backups\n"  # its modules are still found as before
+        "print(backups.__name__)\n"
+    ) == ["reflect.store.deferred", "reflect.store.search", "reflect.store.deferred,reflect.store.search",
+          "reflect.store.backups"]
+
+
 def test_defer_leaves_alone_what_is_loaded_or_missing():
     assert defer("json") is False  # already imported by the test run
     assert defer("no_such_module_for_reflect") is False

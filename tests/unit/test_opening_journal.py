@@ -14,7 +14,7 @@ import pytest
 from reflect.domain.errors import JournalInUse, WrongPassphrase
 from reflect.domain.journal import NewEntry
 from reflect.paths import AppPaths
-from reflect.services.opening import OpeningJournal, open_journal
+from reflect.services.opening import OpeningJournal, open_copy, open_journal
 from tests.conftest import PASSPHRASE, REPO
 
 
@@ -44,6 +44,19 @@ def test_a_new_journal_is_created_with_the_bundled_briefings(tmp_path):
         assert journal.entries.count_entries() == 0
         assert [b.title for b in journal.briefings.list()]
     assert paths.journal_file.exists()
+
+
+def test_a_copy_opens_only_with_its_passphrase_and_becomes_this_computers_journal(paths, tmp_path):
+    """open_copy says why a copy will not open (nothing created), else puts it in place and opens it."""
+    copy = tmp_path / "copy.reflect"
+    with open_journal(paths, PASSPHRASE) as old:
+        old.export_encrypted_copy(copy)
+    here = AppPaths(tmp_path / "new computer")
+    assert "did not open with that passphrase" in open_copy(here, copy, "not the right one")
+    assert not here.journal_file.exists()
+    with open_copy(here, copy, PASSPHRASE) as journal:
+        assert journal.path == here.journal_file and journal.briefings.list()
+    assert not here.journal_file.with_name(here.journal_file.name + ".restoring").exists()
 
 
 def test_a_wrong_passphrase_is_raised_by_result_and_nothing_is_held(paths):

@@ -137,10 +137,7 @@ def newest_backup_opening_with(paths: AppPaths, passphrase: str, settings: Setti
 def recover_from_backup(paths: AppPaths, passphrase: str, backup_path: Path,
                         settings: Settings | None = None) -> Journal:
     """Put a damaged journal aside (never deleted) and open a copy of `backup_path` in its place."""
-    import shutil
     from datetime import datetime
-
-    from reflect.store.files import make_private_file
 
     journal_file = paths.journal_file
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
@@ -148,9 +145,36 @@ def recover_from_backup(paths: AppPaths, passphrase: str, backup_path: Path,
         damaged = journal_file.with_name(journal_file.name + suffix)
         if damaged.exists():
             damaged.replace(journal_file.with_name(f"{journal_file.name}.damaged-{stamp}{suffix}"))
-    staged = journal_file.with_name(journal_file.name + ".restoring")
-    shutil.copyfile(backup_path, staged)
-    make_private_file(staged)
-    staged.replace(journal_file)
+    _copy_in_place(backup_path, journal_file)
     log.warning("journal restored from a backup after damage")
     return open_journal(paths, passphrase, settings=settings)
+
+
+def open_copy(paths: AppPaths, copy: Path, passphrase: str,
+              settings: Settings | None = None) -> Journal | str:
+    """Make a copy from "Take my journal with me" this computer's journal and open it; if it
+    cannot be, why not, in words for the user."""
+    from reflect.store.connection import passphrase_opens, quick_check
+
+    if not passphrase_opens(copy, passphrase):
+        return ("That file did not open with that passphrase. Check it is a Reflect journal copy "
+                "and type the passphrase it was made with.")
+    if not quick_check(copy, passphrase):
+        return "That copy is damaged. Try another copy, or start a new journal."
+    paths.ensure()
+    _copy_in_place(copy, paths.journal_file)
+    log.info("journal set up from a copy")
+    return open_journal(paths, passphrase, settings=settings)
+
+
+def _copy_in_place(source: Path, journal_file: Path) -> None:
+    """Copy `source` to `journal_file` under another name first, so a half-copied file never
+    stands in the journal's place."""
+    import shutil
+
+    from reflect.store.files import make_private_file
+
+    staged = journal_file.with_name(journal_file.name + ".restoring")
+    shutil.copyfile(source, staged)
+    make_private_file(staged)
+    staged.replace(journal_file)

@@ -12,12 +12,12 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
 
 import sqlite_utils
 
+from reflect.domain.backups import BackupContents, BackupFile
 from reflect.domain.errors import JournalUnavailable
 from reflect.store.connection import COPY, separate_connection
 from reflect.store.driver import DatabaseError
@@ -28,23 +28,6 @@ KEEP_LATEST = 10
 KEEP_MONTHS = 12
 _NAME = re.compile(r"^journal-(\d{8}T\d{6}\d{6})Z-([a-z-]+)" + re.escape(BACKUP_SUFFIX) + "$")
 _ALIAS = "reflect_backup"
-
-
-@dataclass(frozen=True)
-class BackupFile:
-    path: Path
-    taken_at: datetime
-    reason: str
-    size: int
-
-
-@dataclass(frozen=True)
-class BackupContents:
-    """What a backup holds, read by attaching it (None: it does not open with this key)."""
-
-    entries: int | None
-    sessions: int | None
-    healthy: bool
 
 
 def take_backup(db: sqlite_utils.Database, backup_dir: Path, reason: str) -> Path:

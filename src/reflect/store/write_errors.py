@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+# What a failed write raises, caught beside OSError by the editors: sqlcipher3's base error class,
+# so its DatabaseError, OperationalError and the rest are all caught.
+from reflect.store.driver import Error as DatabaseError
+
+__all__ = ["DatabaseError", "describe_write_error"]
+
 
 def describe_write_error(exc: BaseException) -> str:
     text = str(exc).lower()

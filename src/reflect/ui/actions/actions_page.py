@@ -19,8 +19,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.session_rules import is_overdue, order_for_list, session_title
 from reflect.domain.supervision import Action, ActionStatus
-from reflect.store.action_store import ActionStore
-from reflect.store.session_store import SessionStore
+from reflect.store import ActionStore, SessionStore
 from reflect.ui.actions.actions_delegate import ActionsDelegate
 from reflect.ui.actions.actions_table_model import DESCRIPTION, WHERE, ActionIdRole, ActionsTableModel
 from reflect.ui.sessions.action_dialog import ActionDialog

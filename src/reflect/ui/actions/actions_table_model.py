@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 
 from reflect.domain.session_rules import format_day, is_overdue
 from reflect.domain.supervision import Action, ActionOwner, ActionStatus
-from reflect.store.action_store import ActionStore
+from reflect.store import ActionStore
 
 ActionIdRole = Qt.ItemDataRole.UserRole + 1
 ActionRole = Qt.ItemDataRole.UserRole + 2

@@ -6,8 +6,7 @@ from PySide6.QtCore import QObject, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QMessageBox, QWidget
 
-from reflect.store.briefing_store import BriefingStore
-from reflect.store.entry_store import EntryStore
+from reflect.store import BriefingStore, EntryStore
 from reflect.ui.briefings.briefing_page_view import BriefingPageView
 
 

@@ -25,7 +25,7 @@ from reflect.briefings import MAX_BYTES, load_readers, parse_text, read_briefing
 from reflect.domain.briefing import Briefing
 from reflect.domain.diagnostics import describe
 from reflect.domain.errors import BriefingFormatError, ReflectError
-from reflect.store.briefing_store import BriefingStore
+from reflect.store import BriefingStore
 from reflect.ui.briefings.import_briefing_view import ImportBriefingView
 from reflect.ui.common.background import BackgroundTask, run_in_background
 

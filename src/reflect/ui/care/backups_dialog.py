@@ -28,10 +28,11 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.backups import BackupContents
 from reflect.domain.errors import ReflectError
+from reflect.services.backups import list_backups
 from reflect.services.storage_check import storage_warning
-from reflect.store import backups
-from reflect.store.journal import Journal
+from reflect.store import Journal
 from reflect.ui.common.background import BackgroundTask, run_in_background
 
 log = logging.getLogger(__name__)
@@ -114,8 +115,8 @@ class BackupsDialog(QDialog):
         `note` leads the status line until the check is done ("Backed up.")."""
         self._cancel_check()
         self._note = note
-        self.rows = backups.list_backups(self.journal.backup_dir)
-        self.contents: list[backups.BackupContents] = []
+        self.rows = list_backups(self.journal)
+        self.contents: list[BackupContents] = []
         self.table.setRowCount(len(self.rows))
         for row, backup in enumerate(self.rows):
             when = backup.taken_at.astimezone()

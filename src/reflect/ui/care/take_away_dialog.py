@@ -21,9 +21,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.errors import ReflectError
-from reflect.export.markdown_zip import write_markdown_zip
-from reflect.store.archive_loader import load_archive
-from reflect.store.journal import Journal
+from reflect.services.take_away import readable_copy_in_background
+from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
 
 READABLE_WARNING = (
@@ -109,14 +108,12 @@ class TakeAwayDialog(QDialog):
         target = ChooseTargetFile.ask(self, f"Reflect journal {today}.zip", "Zip file (*.zip)")
         if target is None:
             return
-        practitioner = self.practitioner
-        read = self.journal.read_in_background(lambda reader: load_archive(reader, practitioner))
+        work = readable_copy_in_background(self.journal, self.practitioner, target)
         self.save.setEnabled(False)
         self.progress.setRange(0, 0)  # busy until the first file is written
         self.progress.show()
         self.status.setText("Reading your journal…")
-        self.task = run_in_background(lambda progress: write_markdown_zip(read(), target, progress),
-                                      self._done, self._failed, on_progress=self._progressed)
+        self.task = run_in_background(work, self._done, self._failed, on_progress=self._progressed)
 
     def _copied(self, path: Path) -> None:
         if not shiboken6.isValid(self):  # closed while the copy was written

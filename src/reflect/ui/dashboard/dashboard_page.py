@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from reflect.domain.dashboard import CPD_MODELS, CpdPicture, DashboardData, Month
 from reflect.domain.entry_filter import EntryFilter
-from reflect.store.dashboard_queries import DashboardQueries
+from reflect.store import DashboardQueries
 from reflect.ui.dashboard.dashboard_view import DashboardView
 
 

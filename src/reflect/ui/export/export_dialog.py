@@ -36,7 +36,7 @@ from reflect.domain.errors import ExportError, ReflectError
 from reflect.domain.report import ExportOptions
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.services import exporting as svc
-from reflect.store.report_loader import ReportLoader
+from reflect.store import ReportLoader
 from reflect.ui.common.background import BackgroundTask, run_in_background
 from reflect.ui.export.export_dialog_view import ChooseExportFile, ExportDialogView, registration_year_start
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog

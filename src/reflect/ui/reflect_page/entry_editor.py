@@ -19,11 +19,7 @@ from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
 from reflect.domain.errors import ReflectError
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
 from reflect.domain.templates import MODELS, model_by_key
-from reflect.store.briefing_store import BriefingStore
-from reflect.store.driver import Error as DatabaseError
-from reflect.store.entry_store import EntryStore
-from reflect.store.revision_store import RevisionStore
-from reflect.store.write_errors import describe_write_error
+from reflect.store import BriefingStore, DatabaseError, EntryStore, RevisionStore, describe_write_error
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.stage_editor import StageEditor
 from reflect.ui.reflections.tag_menus import TagMenus

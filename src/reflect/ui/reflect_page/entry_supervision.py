@@ -12,8 +12,7 @@ from PySide6.QtCore import QObject, Signal
 
 from reflect.domain.session_rules import format_day, order_for_list
 from reflect.domain.supervision import NewSession
-from reflect.store.action_store import ActionStore
-from reflect.store.session_store import SessionStore
+from reflect.store import ActionStore, SessionStore
 from reflect.ui.reflect_page.entry_editor import EntryEditor
 from reflect.ui.reflect_page.take_to_supervision_dialog import TakeToSupervisionDialog
 from reflect.ui.sessions.action_dialog import ActionDialog

@@ -12,8 +12,7 @@ from PySide6.QtWidgets import QSplitter, QTabWidget, QTextEdit, QWidget
 
 from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
-from reflect.store.entry_query import EntryQuery
-from reflect.store.journal import Journal
+from reflect.store import EntryQuery, Journal
 from reflect.ui.briefings.briefing_page_view import BriefingPageView
 from reflect.ui.briefings.briefing_reader import BriefingReader
 from reflect.ui.reflect_page.entry_editor import EntryEditor

@@ -25,7 +25,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus, EntrySummary
 from reflect.domain.templates import model_by_key
-from reflect.store.entry_query import EntryQuery
+from reflect.store import EntryQuery
 
 UNTITLED = "Untitled reflection"
 _TAG_CHARS = 36  # of each tag on a row; the tooltip and screen-reader text have them whole

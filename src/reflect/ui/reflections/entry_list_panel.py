@@ -23,8 +23,7 @@ except ImportError:  # pragma: no cover - older PySide6 still allowed by pyproje
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import model_by_key
-from reflect.store.briefing_store import BriefingStore
-from reflect.store.entry_query import EntryQuery
+from reflect.store import BriefingStore, EntryQuery
 from reflect.ui.reflections.entry_list_model import EntryListModel
 from reflect.ui.reflections.entry_list_view import EntryListView
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QListView, QVBoxLayout, QWidget
 
-from reflect.store.search import SearchIndex
+from reflect.store import SearchIndex
 from reflect.ui.search.search_model import HitRole, SearchResultsModel, SnippetDelegate
 
 DEBOUNCE_MS = 200

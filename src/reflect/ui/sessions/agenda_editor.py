@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.supervision import AgendaItem, SupervisionFunction
-from reflect.store.session_store import SessionStore
+from reflect.store import SessionStore
 
 ROWS_MIME = "application/x-reflect-row"
 FUNCTION_HELP = {

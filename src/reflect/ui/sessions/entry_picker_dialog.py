@@ -25,8 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.store.briefing_store import BriefingStore
-from reflect.store.entry_query import EntryQuery
+from reflect.store import BriefingStore, EntryQuery
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.reflections.entry_list_panel import EntryListPanel
 

@@ -13,9 +13,7 @@ from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QWi
 
 from reflect.domain.journal import EntrySummary
 from reflect.domain.templates import model_by_key
-from reflect.store.briefing_store import BriefingStore
-from reflect.store.entry_query import EntryQuery
-from reflect.store.session_store import SessionStore
+from reflect.store import BriefingStore, EntryQuery, SessionStore
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.sessions.agenda_editor import MovableRowsModel, ReorderTable, button_column
 from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog

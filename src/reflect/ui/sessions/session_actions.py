@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.session_rules import action_notes, format_day
 from reflect.domain.supervision import Action, ActionOwner, NewAction, Session
-from reflect.store.action_store import ActionStore
+from reflect.store import ActionStore
 from reflect.ui.actions.actions_delegate import ActionsDelegate
 from reflect.ui.actions.actions_table_model import (
     DESCRIPTION,

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import QLineEdit, QTextEdit
 from reflect.domain.errors import ReflectError
 from reflect.domain.session_rules import session_notes, session_title
 from reflect.domain.supervision import Session, SessionStatus, SessionType
-from reflect.store.action_store import ActionStore
-from reflect.store.briefing_store import BriefingStore
-from reflect.store.driver import Error as DatabaseError
-from reflect.store.entry_query import EntryQuery
-from reflect.store.session_store import SessionStore
-from reflect.store.write_errors import describe_write_error
+from reflect.store import (
+    ActionStore,
+    BriefingStore,
+    DatabaseError,
+    EntryQuery,
+    SessionStore,
+    describe_write_error,
+)
 from reflect.ui.reflect_page.entry_editor import MAX_UNSAVED_MS, RETRY_DELAY_MS, SAVE_DELAY_MS
 from reflect.ui.sessions.agenda_editor import AgendaEditor
 from reflect.ui.sessions.linked_entries import LinkedEntriesEditor

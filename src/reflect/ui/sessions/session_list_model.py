@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.domain.supervision import Session, SessionStatus
-from reflect.store.session_store import SessionStore
+from reflect.store import SessionStore
 
 HEADER, SESSION, PLACEHOLDER = "header", "session", "placeholder"
 STATUS_LABELS = {SessionStatus.PLANNED: "Planned", SessionStatus.HELD: "Held",

@@ -27,8 +27,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.supervision import NewSession
-from reflect.store.entry_query import EntryQuery
-from reflect.store.journal import Journal
+from reflect.store import EntryQuery, Journal
 from reflect.ui.sessions.session_form import SessionForm, default_start
 from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
 

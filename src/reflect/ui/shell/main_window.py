@@ -13,8 +13,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 from reflect import APP_NAME
 from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
-from reflect.store.dashboard_queries import DashboardQueries
-from reflect.store.journal import Journal
+from reflect.store import DashboardQueries, Journal
 from reflect.ui.care.journal_care import JournalCare
 from reflect.ui.dashboard.dashboard_page import DashboardPage
 from reflect.ui.shell.clipboard_guard import ClipboardGuard

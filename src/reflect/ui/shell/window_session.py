@@ -17,7 +17,7 @@ from reflect.paths import AppPaths
 from reflect.services.opening import newest_backup_opening_with
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
-from reflect.store.journal import Journal
+from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
 from reflect.ui.shell import gc_guard
 from reflect.ui.shell.main_window import MainWindow

@@ -8,7 +8,6 @@ elsewhere, from a newer version, or in a folder that cannot be written gets a pl
 from __future__ import annotations
 
 import logging
-import shutil
 from collections.abc import Callable
 
 from PySide6.QtWidgets import QMessageBox, QWidget
@@ -20,12 +19,12 @@ from reflect.services.opening import (
     OpeningJournal,
     journal_exists,
     newest_backup_opening_with,
-    open_journal,
+    open_copy,
     recover_from_backup,
 )
 from reflect.services.passphrase import read_passphrase_file
 from reflect.settings import Settings
-from reflect.store.journal import Journal
+from reflect.store import Journal
 
 log = logging.getLogger(__name__)
 
@@ -55,25 +54,6 @@ def try_recovery(paths: AppPaths, settings: Settings, passphrase: str) -> Journa
     return recover_from_backup(paths, passphrase, backup.path, settings)
 
 
-def open_copy(paths: AppPaths, settings: Settings, choice) -> Journal | str:
-    """Make a copy from "Take my journal with me" this computer's journal; else say why not."""
-    from reflect.store.connection import passphrase_opens, quick_check
-    from reflect.store.files import make_private_file
-
-    if not passphrase_opens(choice.path, choice.passphrase):
-        return ("That file did not open with that passphrase. Check it is a Reflect journal copy "
-                "and type the passphrase it was made with.")
-    if not quick_check(choice.path, choice.passphrase):
-        return "That copy is damaged. Try another copy, or start a new journal."
-    paths.ensure()
-    staged = paths.journal_file.with_name(paths.journal_file.name + ".restoring")
-    shutil.copyfile(choice.path, staged)
-    make_private_file(staged)
-    staged.replace(paths.journal_file)
-    log.info("journal set up from a copy")
-    return open_journal(paths, choice.passphrase, settings=settings)
-
-
 def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
            opening: OpeningJournal | None = None,
            while_opening: Callable[[], None] | None = None,
@@ -94,7 +74,7 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
             if passphrase is None:
                 return 0
             if not isinstance(passphrase, str):  # OpenCopy: set up from a copy, not this journal
-                opened = open_copy(paths, settings, passphrase)
+                opened = open_copy(paths, passphrase.path, passphrase.passphrase, settings)
                 if isinstance(opened, Journal):
                     return opened
                 error = opened

@@ -1,0 +1,25 @@
+"""What a backup of the journal is, as plain values: the store finds and checks backups on disk,
+the Backups window shows them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+
+
+@dataclass(frozen=True)
+class BackupFile:
+    path: Path
+    taken_at: datetime
+    reason: str
+    size: int
+
+
+@dataclass(frozen=True)
+class BackupContents:
+    """What a backup holds, read by attaching it (None: it does not open with this key)."""
+
+    entries: int | None
+    sessions: int | None
+    healthy: bool
