@@ -16,7 +16,7 @@ from reflect.paths import AppPaths
 
 # The store is imported before PySide6 on purpose. Once PySide6 is loaded, its import hook reads
 # the source of every module imported after it (to look for `from __feature__ import`): importing
-# sqlite-utils and the store first saves about 40 ms at every start.
+# sqlite-utils and the store first spares every start that reading.
 from reflect.services.opening import OpeningJournal, journal_exists
 from reflect.services.passphrase import read_passphrase_file
 from reflect.settings import Settings

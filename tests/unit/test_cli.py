@@ -139,17 +139,17 @@ def test_demo_and_search(run_cli, tmp_path):
     ["--data-dir=d", "--passphrase-file", "p", "--exit-after-first-paint"],
 ])
 def test_starting_the_window_parses_the_same_without_building_the_commands(argv):
-    from reflect import cli
+    from reflect.cli import parser
 
-    assert cli._names_no_command(argv)
-    quick = cli.build_parser(with_commands=False).parse_args(argv)
-    assert vars(quick) == vars(cli.build_parser().parse_args(argv))
+    assert parser.names_no_command(argv)
+    quick = parser.build_parser(with_commands=False).parse_args(argv)
+    assert vars(quick) == vars(parser.build_parser().parse_args(argv))
 
 
 @pytest.mark.parametrize("argv", [
     ["demo"], ["--data-dir", "d", "search", "x"], ["-h"], ["--help"], ["--data", "d"], ["exprot"],
 ])
 def test_anything_but_the_window_gets_the_full_command_line(argv):
-    from reflect import cli
+    from reflect.cli import parser
 
-    assert not cli._names_no_command(argv)
+    assert not parser.names_no_command(argv)

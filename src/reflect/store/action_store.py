@@ -12,7 +12,14 @@ from datetime import date
 import sqlite_utils
 
 from reflect.domain.supervision import Action, ActionOwner, ActionStatus, NewAction
-from reflect.store.rows import date_to_text, moment_to_text, text_to_date, text_to_moment, utc_now
+from reflect.store.rows import (
+    date_to_text,
+    moment_to_text,
+    row_of,
+    text_to_date,
+    text_to_moment,
+    utc_now,
+)
 
 _COLUMNS = (
     "a.id, a.description, a.owner, a.owner_name, a.due_on, a.status, a.status_changed_on, "
@@ -36,10 +43,7 @@ class ActionStore:
         return self.get(cur.lastrowid)
 
     def get(self, action_id: int) -> Action:
-        row = self.db.execute(f"SELECT {_COLUMNS} FROM actions a WHERE a.id = ?", [action_id]).fetchone()
-        if row is None:
-            raise KeyError(action_id)
-        return _action(row)
+        return _action(row_of(self.db, f"SELECT {_COLUMNS} FROM actions a WHERE a.id = ?", action_id))
 
     _UNSET = object()
 
@@ -90,10 +94,7 @@ class ActionStore:
 
     def carried_forward_to(self, session_id: int) -> list[Action]:
         """Actions this session reviews (see the module docstring)."""
-        row = self.db.execute("SELECT starts_at FROM sessions WHERE id = ?", [session_id]).fetchone()
-        if row is None:
-            raise KeyError(session_id)
-        starts_at = row[0]
+        starts_at = row_of(self.db, "SELECT starts_at FROM sessions WHERE id = ?", session_id)[0]
         if starts_at is None:
             # An undated session reviews whatever is still open from before it was planned.
             rows = self.db.execute(

@@ -6,7 +6,7 @@ import sqlite_utils
 
 from reflect.domain.briefing import Briefing, Reference, Section, SectionKind
 from reflect.domain.library import BriefingItem, BriefingSummary, StoredBriefing
-from reflect.store.rows import moment_to_text, text_to_moment, utc_now
+from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
 
 class BriefingStore:
@@ -66,12 +66,8 @@ class BriefingStore:
         ]
 
     def get(self, briefing_id: int) -> StoredBriefing:
-        row = self.db.execute(
-            "SELECT id, key, title, partnership, subject, added_at FROM briefings WHERE id = ?",
-            [briefing_id],
-        ).fetchone()
-        if row is None:
-            raise KeyError(briefing_id)
+        row = row_of(self.db, "SELECT id, key, title, partnership, subject, added_at FROM briefings "
+                     "WHERE id = ?", briefing_id)
         sections = tuple(
             _section(kind, heading, body)
             for kind, heading, body in self.db.execute(

@@ -1,8 +1,8 @@
 """Load python-dateutil's parser only if something uses it.
 
 sqlite-utils imports `dateutil.parser` when it is imported, for two recipes (`parsedate` and
-`parsedatetime`) that Reflect never calls. With the time-zone code it brings, that import cost
-about 25 ms of every start of the app. `importlib.util.LazyLoader` (the recipe in the importlib
+`parsedatetime`) that Reflect never calls. With the time-zone code it brings, that import would
+slow every start of the app. `importlib.util.LazyLoader` (the recipe in the importlib
 documentation) puts a stand-in in its place that loads the real module on first use, so anything
 that does use it still gets it, unchanged.
 """

@@ -16,7 +16,7 @@ from reflect.domain.journal import (
     NewEntry,
     StageAnswer,
 )
-from reflect.store.rows import moment_to_text, text_to_moment, utc_now
+from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
 _ENTRY_COLUMNS = "id, title, model, status, briefing_id, question_id, created_at, updated_at"
 
@@ -49,11 +49,7 @@ class EntryStore:
         return entry_id
 
     def get_entry(self, entry_id: int) -> Entry:
-        row = self.db.execute(
-            f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", [entry_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(entry_id)
+        row = row_of(self.db, f"SELECT {_ENTRY_COLUMNS} FROM entries WHERE id = ?", entry_id)
         answers = tuple(
             StageAnswer(stage, text, text_to_moment(updated))
             for stage, text, updated in self.db.execute(

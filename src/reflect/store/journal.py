@@ -66,8 +66,8 @@ class Journal(JournalWork):
         for name in _BUILT_ON_FIRST_USE:  # after a restore, build them again on the new file
             self.__dict__.pop(name, None)
 
-    # The other stores, and their modules, are built on first use: not needed for the first
-    # screen, importing them cost about 7 ms of every start.
+    # The other stores, and their modules, are built on first use: the first screen does not
+    # need them, so no start imports them.
     @cached_property
     def entries(self) -> EntryStore:
         from reflect.store.entry_store import EntryStore

@@ -14,5 +14,10 @@ def migration(fn: Callable[[sqlite_utils.Database], None]):
     return MIGRATIONS()(fn)
 
 
+def registered(migrations: Migrations = MIGRATIONS) -> list:
+    """The migrations in the order they run (each has `.name` and `.fn`)."""
+    return list(migrations._migrations)  # sqlite-utils has no public accessor
+
+
 def known_names(migrations: Migrations = MIGRATIONS) -> list[str]:
-    return [m.name for m in migrations._migrations]  # sqlite-utils has no public accessor
+    return [m.name for m in registered(migrations)]

@@ -13,7 +13,7 @@ from datetime import timedelta
 import sqlite_utils
 
 from reflect.domain.journal import Revision
-from reflect.store.rows import moment_to_text, text_to_moment, utc_now
+from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
 DEFAULT_INTERVAL = timedelta(minutes=5)
 
@@ -72,13 +72,9 @@ class RevisionStore:
         ]
 
     def get(self, revision_id: int) -> Revision:
-        row = self.db.execute(
-            "SELECT id, entry_id, created_at, reason, title, model, answers_json FROM revisions "
-            "WHERE id = ?", [revision_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(revision_id)
-        return _revision(row)
+        return _revision(row_of(
+            self.db, "SELECT id, entry_id, created_at, reason, title, model, answers_json "
+            "FROM revisions WHERE id = ?", revision_id))
 
     def restore(self, revision_id: int) -> None:
         """Make the entry what it was in `revision_id`; the current state becomes a revision first."""

@@ -1,4 +1,6 @@
-"""Conversions between SQLite text columns and Python dates and times.
+"""Reading rows: the one row an id names, and conversions between text columns and dates and times.
+
+A missing id is a `KeyError` throughout the stores (`row_of`): callers catch one error class.
 
 Moments (created, updated, saved) are stored as UTC ISO 8601 with microseconds so they sort as text
 and order saves made within the same second. Calendar dates are `YYYY-MM-DD`; a session's start is
@@ -9,6 +11,16 @@ that, wherever the clocks have moved since.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+
+import sqlite_utils
+
+
+def row_of(db: sqlite_utils.Database, sql: str, item_id: int) -> tuple:
+    """The row `sql` selects with `item_id` as its one parameter; KeyError(item_id) if none."""
+    row = db.execute(sql, [item_id]).fetchone()
+    if row is None:
+        raise KeyError(item_id)
+    return row
 
 
 def utc_now() -> datetime:

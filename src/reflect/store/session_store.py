@@ -20,6 +20,7 @@ from reflect.store.rows import (
     date_to_text,
     local_to_text,
     moment_to_text,
+    row_of,
     text_to_date,
     text_to_local,
     text_to_moment,
@@ -53,12 +54,8 @@ class SessionStore:
         return self.get_session(cur.lastrowid)
 
     def get_session(self, session_id: int) -> Session:
-        row = self.db.execute(
-            f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?", [session_id]
-        ).fetchone()
-        if row is None:
-            raise KeyError(session_id)
-        return _session(row)
+        return _session(row_of(self.db, f"SELECT {_SESSION_COLUMNS} FROM sessions WHERE id = ?",
+                               session_id))
 
     def list_sessions(self) -> list[Session]:
         """All sessions by start time (undated ones last)."""

@@ -5,85 +5,48 @@
 - Change stamp: `journal_meta.changed_at` moves on every write to the user's data, so Reflect knows
   whether the journal changed since its last backup without scanning it.
 
-The triggers live on the content tables; a migration that rebuilds one of those tables with
+The migrations that create them (`m001_create_tables`, `m004_create_journal_meta`) hold their only
+text. They live on the content tables; a migration that rebuilds one of those tables with
 `transform()` must call `recreate_triggers(db)` afterwards (transform drops triggers).
 """
 
 from __future__ import annotations
 
+import sqlcipher3
 import sqlite_utils
 
-SEARCH_TRIGGERS = """
-CREATE TRIGGER answers_fts_insert AFTER INSERT ON answers BEGIN
-    INSERT INTO answers_fts(rowid, text) VALUES (new.id, reflect_fold(new.text));
-END;
-CREATE TRIGGER answers_fts_update AFTER UPDATE OF text ON answers BEGIN
-    DELETE FROM answers_fts WHERE rowid = old.id;
-    INSERT INTO answers_fts(rowid, text) VALUES (new.id, reflect_fold(new.text));
-END;
-CREATE TRIGGER answers_fts_delete AFTER DELETE ON answers BEGIN
-    DELETE FROM answers_fts WHERE rowid = old.id;
-END;
-CREATE TRIGGER entries_fts_insert AFTER INSERT ON entries BEGIN
-    INSERT INTO entries_fts(rowid, title, tags) VALUES (new.id, reflect_fold(new.title), '');
-END;
-CREATE TRIGGER entries_fts_update AFTER UPDATE OF title ON entries BEGIN
-    DELETE FROM entries_fts WHERE rowid = old.id;
-    INSERT INTO entries_fts(rowid, title, tags) VALUES (new.id, reflect_fold(new.title),
-        reflect_fold((SELECT group_concat(t.name, ' ') FROM entry_tags et
-                      JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = new.id)));
-END;
-CREATE TRIGGER entries_fts_delete AFTER DELETE ON entries BEGIN
-    DELETE FROM entries_fts WHERE rowid = old.id;
-END;
-CREATE TRIGGER entry_tags_fts_insert AFTER INSERT ON entry_tags BEGIN
-    DELETE FROM entries_fts WHERE rowid = new.entry_id;
-    INSERT INTO entries_fts(rowid, title, tags)
-        SELECT e.id, reflect_fold(e.title),
-               reflect_fold((SELECT group_concat(t.name, ' ') FROM entry_tags et
-                             JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id))
-        FROM entries e WHERE e.id = new.entry_id;
-END;
-CREATE TRIGGER entry_tags_fts_delete AFTER DELETE ON entry_tags BEGIN
-    DELETE FROM entries_fts WHERE rowid = old.entry_id;
-    INSERT INTO entries_fts(rowid, title, tags)
-        SELECT e.id, reflect_fold(e.title),
-               reflect_fold((SELECT group_concat(t.name, ' ') FROM entry_tags et
-                             JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id))
-        FROM entries e WHERE e.id = old.entry_id;
-END;
-CREATE TRIGGER briefing_sections_fts_insert AFTER INSERT ON briefing_sections BEGIN
-    INSERT INTO briefings_fts(rowid, heading, body)
-        VALUES (new.id, reflect_fold(new.heading), reflect_fold(new.body));
-END;
-CREATE TRIGGER briefing_sections_fts_update AFTER UPDATE ON briefing_sections BEGIN
-    DELETE FROM briefings_fts WHERE rowid = old.id;
-    INSERT INTO briefings_fts(rowid, heading, body)
-        VALUES (new.id, reflect_fold(new.heading), reflect_fold(new.body));
-END;
-CREATE TRIGGER briefing_sections_fts_delete AFTER DELETE ON briefing_sections BEGIN
-    DELETE FROM briefings_fts WHERE rowid = old.id;
-END;
-"""
-
-#: tables whose writes move the journal's change stamp (derived tables such as revisions excluded)
-CHANGE_TRACKED = (
-    "briefings", "briefing_sections", "briefing_items", "entries", "answers", "tags", "entry_tags",
-    "sessions", "agenda_items", "session_entries", "actions", "watch_list", "dictionary_words",
-    "accepted_findings",
-)
+from reflect.store import migration_steps  # noqa: F401 (registers the migrations)
+from reflect.store.migration_set import MIGRATIONS, registered
 
 
-def change_triggers() -> str:
-    parts = []
-    for table in CHANGE_TRACKED:
-        for event in ("INSERT", "UPDATE", "DELETE"):
-            parts.append(
-                f"CREATE TRIGGER {table}_changed_{event.lower()} AFTER {event} ON {table} BEGIN\n"
-                "    UPDATE journal_meta SET changed_at = strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') "
-                "WHERE id = 1;\nEND;"
-            )
-    return "\n".join(parts)
+def recreate_triggers(db: sqlite_utils.Database) -> None:
+    """Put back every trigger (after a `transform()`) and rebuild the search indexes from content.
+
+    The triggers put back are those of the migrations already applied to `db`, to the letter: a
+    migration that calls this gets the triggers as they stood before it, whatever later
+    migrations change."""
+    for name, sql in _triggers_of_applied_migrations(db):
+        db.execute(f"DROP TRIGGER IF EXISTS {name}")
+        db.execute(sql)
+    rebuild_search_indexes(db)
+
+
+recreate_search_triggers = recreate_triggers  # the name earlier code and tests use
+
+
+def _triggers_of_applied_migrations(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+    """(name, CREATE TRIGGER ...) of each trigger `db`'s applied migrations make, in their order:
+    read back from an empty in-memory database those migrations are run on."""
+    applied = {m.name for m in MIGRATIONS.applied(db)}
+    scratch = sqlite_utils.Database(sqlcipher3.connect(":memory:"))
+    try:
+        for step in registered():
+            if step.name in applied:
+                step.fn(scratch)
+        return scratch.execute(
+            "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' ORDER BY rowid").fetchall()
+    finally:
+        scratch.close()
 
 
 SEARCH_INDEXES = {
@@ -99,37 +62,6 @@ SEARCH_INDEXES = {
     ),
     "briefings_fts": ("briefing_sections", {"heading": "c.heading", "body": "c.body"}),
 }
-
-
-def statements(script: str) -> list[str]:
-    """Split a script of CREATE statements (triggers contain ';' inside BEGIN...END)."""
-    out, current = [], []
-    for line in script.strip().splitlines():
-        current.append(line)
-        joined = "\n".join(current).strip()
-        if joined.endswith(";") and (
-            not joined.upper().startswith("CREATE TRIGGER") or joined.upper().endswith("END;")
-        ):
-            out.append(joined)
-            current = []
-    return out
-
-
-def recreate_triggers(db: sqlite_utils.Database) -> None:
-    """Put back every trigger (after a `transform()`) and rebuild the search indexes from content."""
-    has_meta = "journal_meta" in db.table_names()
-    for name in list(db.triggers_dict):
-        if name.endswith(("_fts_insert", "_fts_update", "_fts_delete")) or "_changed_" in name:
-            db.execute(f"DROP TRIGGER {name}")
-    for statement in statements(SEARCH_TRIGGERS):
-        db.execute(statement)
-    if has_meta:
-        for statement in statements(change_triggers()):
-            db.execute(statement)
-    rebuild_search_indexes(db)
-
-
-recreate_search_triggers = recreate_triggers  # the name earlier code and tests use
 
 
 def rebuild_search_indexes(db: sqlite_utils.Database) -> None:

@@ -93,7 +93,7 @@ class ExportDialog(QDialog):
                 v.set_kind(choice)
         v.update_enabled()
         self.resize(640, self.sizeHint().height())
-        QTimer.singleShot(0, self, load_pdf_code)  # once the dialog shows: reportlab, pypdf (0.17 s)
+        QTimer.singleShot(0, self, load_pdf_code)  # once the dialog shows: reportlab, pypdf
 
     def _say(self, **message: str) -> None:
         self.view.show_message(**message)

@@ -3,9 +3,9 @@
 An application-wide event filter restarts one timer on real input only (keys, clicks, wheel,
 touch, and mouse movement over our windows), so a window merely left open stays locked on time.
 The filter is installed by `watch()` once the window has painted: every event of the application
-passes through it (in Python), and before the first paint there is no input to see. Measured:
-watching from the start cost about 15 ms of the start-up, mostly PySide creating the Python types
-of objects and events it had not met yet.
+passes through it (in Python), and before the first paint there is no input to see. Watching from
+the start would slow the start-up, mostly PySide creating the Python types of objects and events
+it had not met yet.
 """
 
 from __future__ import annotations

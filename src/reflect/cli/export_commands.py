@@ -1,0 +1,95 @@
+"""`export session|portfolio|entry`: a PDF for a supervisor, from the command line.
+
+The export itself is the same use case the window runs (`services.exporting`), including the check
+for details that may identify someone: when it finds some, nothing is written, the findings are
+listed on stderr (one a line) and the exit code is 6, unless `--accept-findings` is given.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from reflect.cli.journal_access import journal_paths, must_exist, open_existing
+from reflect.cli.text_io import print_json, read_text_file
+from reflect.domain.errors import UsageError
+
+
+def export(args) -> int:
+    paths = journal_paths(args)
+    with open_existing(args, paths) as journal:
+        return _export(args, journal, paths)
+
+
+def _export(args, journal, paths) -> int:
+    from reflect.services import exporting as svc
+
+    request = _request(args, journal, paths)
+    try:
+        result = svc.export_document(journal, request, Path(args.out).absolute(),
+                                     accept_findings=args.accept_findings)
+    except svc.FindingsBlockExport as exc:
+        print(f"reflect: {exc.message} Scripts can export anyway with --accept-findings.",
+              file=sys.stderr)
+        for finding in exc.findings:
+            print(_describe(journal, finding), file=sys.stderr)
+        return exc.exit_code
+    if args.json:
+        print_json({"path": str(result.path), "sha256": result.sha256, "pages": result.pages,
+                    "entries": result.entry_count, "encrypted": result.encrypted})
+    else:
+        print(result.path)
+    return 0
+
+
+def _request(args, journal, paths):
+    """What to export, as `services.exporting` takes it; a usage error if it names nothing."""
+    from reflect.domain.entry_filter import EntryFilter
+    from reflect.domain.report import ExportOptions
+    from reflect.services.exporting import ExportRequest
+    from reflect.settings import Settings
+
+    password = _pdf_password(Path(args.password_file)) if args.password_file else None
+    options = ExportOptions(include_briefings=args.include_briefings, password=password,
+                            practitioner=Settings.load(paths.settings_file).practitioner_name)
+    if args.export_command == "session":
+        session_id = _latest_session(journal) if args.latest else args.id
+        must_exist(journal.sessions.get_session, session_id, "session")
+        return ExportRequest("session", options, session_id=session_id)
+    if args.export_command == "entry":
+        must_exist(journal.entries.get_entry, args.id, "reflection")
+        return ExportRequest("entry", options, entry_id=args.id)
+    if args.date_from and args.date_to and args.date_from > args.date_to:
+        raise UsageError("--from is after --to.")
+    return ExportRequest("portfolio", options, entry_filter=EntryFilter(
+        created_from=args.date_from, created_to=args.date_to))
+
+
+def _pdf_password(file: Path) -> str:
+    text = read_text_file(file, f"The password file {file} cannot be read as UTF-8 text.")
+    text = text.removesuffix("\n").removesuffix("\r")  # the line end an editor adds, no more
+    if len(text) < 8:
+        raise UsageError(f"The password in {file} is shorter than 8 characters.")
+    return text
+
+
+def _latest_session(journal) -> int:
+    sessions = journal.sessions.list_sessions()  # by date, undated last
+    dated = [s for s in sessions if s.starts_at is not None]
+    if not sessions:
+        raise UsageError("There are no sessions in this journal yet.")
+    return dated[-1].id if dated else max(s.id for s in sessions)
+
+
+def _describe(journal, finding) -> str:
+    """One plain line: "Postcode 'WN1 1AA' in 'Thinking about…' (Description): …context…"."""
+    where = ""
+    if finding.entry_id is not None:
+        try:
+            title = " ".join(journal.entries.get_entry(finding.entry_id).title.split()) or "Untitled"
+        except KeyError:
+            title = f"reflection {finding.entry_id}"
+        where = f" in '{title if len(title) <= 40 else title[:39].rstrip() + '…'}'"
+    if finding.field:
+        where += f" ({finding.field})"
+    return f"{finding.label} '{' '.join(finding.text.split())}'{where}: {finding.context}"
