@@ -145,3 +145,15 @@ def test_line_breaks_survive_in_text_with_non_latin_letters():
     assert clean("Kraków here.\n\nNext\tpara.") == "Kraków here.\n\nNext\tpara."
     assert "\ufffd" not in escape("Kraków here.\n\nNext para.")
     assert escape("Kraków here.\n\nNext para.") == "Kraków here.<br/><br/>Next para."
+
+
+def test_zero_width_spaces_are_dropped_consistently():
+    """A zero-width space (which reportlab would drop as a word break) leaves clean() too, so the
+    text read back from the PDF still equals the cleaned text, even when nothing else is there."""
+    fonts.register_fonts()
+    style = ParagraphStyle("h", fontName=fonts.REGULAR, fontSize=10, leading=12)
+    for text in ("\u200b", "a\u200bb", " \u200b", "\ufeffword"):
+        paragraph = Paragraph(escape(text), style)
+        paragraph.wrap(200, 1000)
+        assert squash(paragraph.getPlainText()) == squash(clean(text)), repr(text)
+    assert clean("a\u200bb") == "ab"

@@ -28,7 +28,9 @@ BLOCK_CHARS = 3000
 TAB = "&nbsp;" * 4
 
 _NEWLINES = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
-_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
+# Controls, and the zero-width space and BOM: reportlab takes a zero-width space as a break
+# between words and drops it, so a paragraph of nothing else would vanish from the text layer.
+_CONTROLS = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f\u200b\ufeff]")
 _BLANK_RUN = re.compile(r"\n[ \t\xa0]*(?:\n[ \t\xa0]*)+")  # a line break plus blank lines
 _ENTITIES = str.maketrans({"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;"})
 _INVISIBLE = {"Cf", "Mn", "Me", "Zl", "Zp"}
