@@ -16,11 +16,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
     QTableWidget,
     QTableWidgetItem,
@@ -33,6 +31,7 @@ from reflect.services.storage_check import storage_warning
 from reflect.store import backups
 from reflect.store.journal import Journal
 from reflect.ui.common.background import BackgroundTask, run_in_background
+from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
 
 log = logging.getLogger(__name__)
 CHECKING = "checking…"
@@ -50,13 +49,10 @@ REASONS = {
 class ConfirmRestore:
     @classmethod
     def ask(cls, when: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Restore this backup?",
             f"Your journal will be replaced by the backup from {when}. Anything written since then "
-            "will be in a new backup of your journal as it is now, so nothing is lost.\n\nRestore?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+            "will be in a new backup of your journal as it is now, so nothing is lost.\n\nRestore?")
 
 
 class BackupsDialog(QDialog):
@@ -98,10 +94,7 @@ class BackupsDialog(QDialog):
         row.addStretch(1)
         row.addWidget(self.restore)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.backup_now.clicked.connect(self._backup_now)
         self.restore.clicked.connect(self._restore)
         self.table.itemSelectionChanged.connect(self._update)
@@ -218,7 +211,4 @@ class BackupsDialog(QDialog):
     def ask(cls, journal: Journal, parent: QWidget | None = None) -> Path | None:
         """The backup the user chose to restore, or None."""
         dialog = cls(journal, parent)
-        try:
-            return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, lambda: dialog.chosen)

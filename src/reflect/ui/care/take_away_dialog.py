@@ -13,7 +13,6 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QFileDialog,
     QLabel,
-    QMessageBox,
     QProgressBar,
     QRadioButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from reflect.export.markdown_zip import write_markdown_zip
 from reflect.store.archive_loader import load_archive
 from reflect.store.journal import Journal
 from reflect.ui.common.background import run_in_background
+from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
 
 READABLE_WARNING = (
     "The zip will hold every reflection, session and action as ordinary, readable text files. "
@@ -44,10 +44,7 @@ class ChooseTargetFile:
 class ConfirmReadable:
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
-        return QMessageBox.warning(
-            parent, "Readable files are not encrypted", READABLE_WARNING,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel) == QMessageBox.StandardButton.Yes
+        return confirm(parent, "Readable files are not encrypted", READABLE_WARNING, warning=True)
 
 
 class TakeAwayDialog(QDialog):
@@ -83,11 +80,9 @@ class TakeAwayDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setAccessibleName("Status")
         layout.addWidget(self.status)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = close_buttons(self)
         self.save = self.buttons.addButton("&Save copy…", QDialogButtonBox.ButtonRole.ActionRole)
         self.save.setAccessibleName("Save copy")
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        self.buttons.rejected.connect(self.reject)
         self.save.clicked.connect(self.save_copy)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
@@ -150,10 +145,9 @@ class TakeAwayDialog(QDialog):
     @classmethod
     def ask(cls, journal: Journal, practitioner: str = "", parent: QWidget | None = None) -> Path | None:
         dialog = cls(journal, practitioner, parent)
-        try:
-            dialog.exec()
-            return dialog.written
-        finally:
+
+        def stop_writing() -> None:
             if dialog.task is not None and not dialog.task.done:
                 dialog.task.cancel()
-            dialog.deleteLater()
+
+        return run_modal(dialog, lambda: dialog.written, when_rejected_too=True, clean_up=stop_writing)

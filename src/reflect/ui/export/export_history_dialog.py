@@ -14,7 +14,6 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -24,6 +23,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
     QWidget,
 )
+
+from reflect.ui.common.dialogs import close_buttons, run_modal
 
 COLUMNS = ("Exported", "Document", "File", "Reflections", "SHA-256")
 
@@ -78,10 +79,7 @@ class ExportHistoryDialog(QDialog):
         row.addWidget(self.copy_button)
         row.addStretch(1)
         layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
         self.copy_button.clicked.connect(self.copy_hash)
         self.table.itemSelectionChanged.connect(self._update)
         if self.records:
@@ -103,8 +101,4 @@ class ExportHistoryDialog(QDialog):
 
     @classmethod
     def ask(cls, records, parent: QWidget | None = None) -> None:
-        dialog = cls(records, parent)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        run_modal(cls(records, parent), lambda: None)

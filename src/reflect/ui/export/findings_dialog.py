@@ -34,6 +34,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.anonymisation import Finding, blocking
+from reflect.ui.common.dialogs import run_modal
 
 ACCEPTED, EDITED, LEFT_OUT = "Not identifying", "Edited", "Left out"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -380,8 +381,4 @@ class FindingsDialog(QDialog):
     @classmethod
     def ask(cls, review: ExportReview, parent: QWidget | None = None) -> ReviewResult | None:
         """The decisions, or None if the user cancelled (edits and acceptances already saved stay)."""
-        dialog = cls(review, parent)
-        try:
-            return review.result() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(review, parent), review.result)

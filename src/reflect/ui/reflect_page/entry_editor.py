@@ -14,7 +14,7 @@ from collections.abc import Callable
 from datetime import timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
 from reflect.domain.templates import MODELS, model_by_key
@@ -23,6 +23,7 @@ from reflect.store.driver import Error as DatabaseError
 from reflect.store.entry_store import EntryStore
 from reflect.store.revision_store import RevisionStore
 from reflect.ui.common.autosave import Autosave
+from reflect.ui.common.dialogs import confirm
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.stage_editor import StageEditor
 from reflect.ui.reflections.tag_menus import TagMenus
@@ -36,13 +37,10 @@ WHILE_WRITING = timedelta(minutes=5)
 class ConfirmRemoveStage:
     @classmethod
     def ask(cls, label: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Remove this text?",
             f"Remove the text under “{label}”? It belongs to a stage the chosen model does not "
-            "have. You can bring it back from History.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+            "have. You can bring it back from History.")
 
 
 class EntryEditor(QObject):

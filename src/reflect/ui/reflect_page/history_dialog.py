@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import Revision
 from reflect.domain.templates import MODELS, model_by_key
+from reflect.ui.common.dialogs import close_buttons, run_modal
 
 REASONS = {
     "while writing": "while writing",
@@ -73,14 +74,11 @@ class HistoryDialog(QDialog):
         self.preview.setAccessibleName("Text of the chosen version")
         row.addWidget(self.preview, 2)
         layout.addLayout(row, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = close_buttons(self)
         self.restore_button = self.buttons.addButton("&Restore this version",
                                                      QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setAccessibleName("Restore this version")
         self.restore_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.list.currentRowChanged.connect(self._show)
         if revisions:
@@ -100,7 +98,4 @@ class HistoryDialog(QDialog):
     def ask(cls, revisions: list[Revision], parent: QWidget | None = None) -> int | None:
         """The id of the version to restore, or None."""
         dialog = cls(revisions, parent)
-        try:
-            return dialog.chosen_id() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.chosen_id)

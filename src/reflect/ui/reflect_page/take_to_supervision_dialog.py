@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
     QLabel,
     QListWidget,
     QListWidgetItem,
@@ -19,6 +18,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.session_rules import session_title
 from reflect.domain.supervision import NewSession, Session
 from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 
 
 class TakeToSupervisionDialog(QDialog):
@@ -53,14 +53,7 @@ class TakeToSupervisionDialog(QDialog):
         self.when.setAccessibleName("Date and time of the new session")
         name_inner_edit(self.when, "Date and time of the new session")
         layout.addWidget(self.when)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Take to supervision")
-        self.ok.setAccessibleName("Take to supervision")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = ok_cancel_buttons(self, "Take to supervision")
         layout.addWidget(buttons)
         self.existing.toggled.connect(self._update)
         self.sessions.currentRowChanged.connect(lambda _r: self._update())
@@ -89,7 +82,4 @@ class TakeToSupervisionDialog(QDialog):
             parent: QWidget | None = None) -> int | NewSession | None:
         """A session id, a new session to create, or None."""
         dialog = cls(upcoming, already, parent=parent)
-        try:
-            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.value)

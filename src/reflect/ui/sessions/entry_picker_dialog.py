@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.entry_query import EntryQuery
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.reflections.entry_list_panel import EntryListPanel
 
@@ -93,13 +93,8 @@ class EntryPickerDialog(QDialog):
         row.addLayout(chosen_box, 2)
         layout.addLayout(row, 1)
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("&Link to session")
-        self.ok.setAccessibleName("Link the chosen reflections to the session")
-        box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box, self.ok = ok_cancel_buttons(self, "&Link to session",
+                                         "Link the chosen reflections to the session")
         layout.addWidget(box)
 
         self.entries.entry_activated.connect(lambda entry_id: self.choose([entry_id]))
@@ -166,9 +161,4 @@ class EntryPickerDialog(QDialog):
             parent: QWidget | None = None) -> list[int] | None:
         """The chosen entry ids in the order chosen, or None if cancelled."""
         dialog = cls(query, briefings, already, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.chosen_ids()
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.chosen_ids)

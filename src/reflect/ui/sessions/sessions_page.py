@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextEdit,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.supervision import NewSession
 from reflect.store.entry_query import EntryQuery
 from reflect.store.journal import Journal
+from reflect.ui.common.dialogs import confirm
 from reflect.ui.sessions.session_form import SessionForm, default_start
 from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
 
@@ -39,13 +39,10 @@ class ConfirmDeleteSession:
         kept = [f"Its {plural(linked, 'linked reflection')} stay in your journal."] if linked else []
         if actions:
             kept.append(f"The {plural(actions, 'action')} agreed in it stay on your actions list.")
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Delete this session?",
             f"Delete the session “{title}”, with its agenda and notes? This cannot be undone."
-            + ("\n\n" + " ".join(kept) if kept else ""),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+            + ("\n\n" + " ".join(kept) if kept else ""))
 
 
 def deleted_message(linked: int, actions: int) -> str:

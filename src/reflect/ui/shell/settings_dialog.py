@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 
 
 @dataclass(frozen=True)
@@ -141,12 +142,8 @@ class SettingsDialog(QDialog):
         writing_layout.addStretch(1)
         self.tabs.addTab(writing, "&Writing")
 
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save settings")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, _save = ok_cancel_buttons(self, ok_name="Save settings",
+                                           ok=QDialogButtonBox.StandardButton.Save)
         layout.addWidget(buttons)
 
     def _idle_changed(self, minutes: int) -> None:
@@ -177,8 +174,4 @@ class SettingsDialog(QDialog):
     def ask(cls, settings: Settings, watch_terms: list[str], parent: QWidget | None = None,
             default_backup_dir: Path | None = None) -> SettingsChoice | None:
         dialog = cls(settings, watch_terms, parent, default_backup_dir)
-        try:
-            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.watch.clear()
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.value, forget=(dialog.watch,))
