@@ -8,7 +8,7 @@ grid that can be folded away, and each row of the list is drawn by a delegate in
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.entry_filter import EntrySort
 from reflect.domain.journal import EntryStatus
+from reflect.ui.common.colours import blend
 from reflect.ui.reflections.entry_list_model import EntryListModel
 from reflect.ui.reflections.tag_filter import TagFilterButton
 
@@ -41,12 +42,6 @@ SORT_CHOICES = (
 )
 STATUS_CHOICES = ((None, "Any status"), (EntryStatus.DRAFT, EntryStatus.DRAFT.label),
                   (EntryStatus.READY, EntryStatus.READY.label))
-
-
-def _blend(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved `amount` of the way towards `b` (secondary text that keeps its contrast)."""
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3],
-                                                                    strict=True)))
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -86,7 +81,7 @@ class EntryDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         back_role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
         text = opt.palette.color(group, text_role)
-        secondary = _blend(text, opt.palette.color(group, back_role), 0.28)
+        secondary = blend(text, opt.palette.color(group, back_role), 0.28)
         ready = index.data(EntryListModel.StatusRole) == EntryStatus.READY.value
         accent = text if selected else opt.palette.color(group, QPalette.ColorRole.Link)
 
@@ -111,7 +106,7 @@ class EntryDelegate(QStyledItemDelegate):
         y = self._line(painter, details, y, " · " + (index.data(EntryListModel.DetailsRole) or ""))
         self._line(painter, rect, y, index.data(EntryListModel.TagsRole) or "")
         if not selected:
-            painter.setPen(_blend(opt.palette.color(group, QPalette.ColorRole.Base), text, 0.12))
+            painter.setPen(blend(opt.palette.color(group, QPalette.ColorRole.Base), text, 0.12))
             painter.drawLine(opt.rect.left(), opt.rect.bottom(), opt.rect.right(), opt.rect.bottom())
         painter.restore()
 
@@ -144,7 +139,7 @@ class EntryListWidget(QListView):
             painter = QPainter(self.viewport())
             palette = self.palette()
             # Not the placeholder colour: that is too faint to read (below 4.5:1) on most styles.
-            painter.setPen(_blend(palette.color(QPalette.ColorRole.Text),
+            painter.setPen(blend(palette.color(QPalette.ColorRole.Text),
                                   palette.color(QPalette.ColorRole.Base), 0.28))
             painter.drawText(self.viewport().rect().adjusted(16, 24, -16, -16),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
+from reflect.ui.common.labels import buddy_label
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
 
@@ -108,12 +109,6 @@ def _heading(text: str, buddy: QWidget | None = None) -> QLabel:
     return label
 
 
-def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
-
-
 def _text(name: str, placeholder: str) -> GrowingTextEdit:
     edit = GrowingTextEdit()
     edit.setAccessibleName(name)
@@ -188,18 +183,18 @@ class SessionFormView(QStackedWidget):
         self.status.setAccessibleName("Status")
         for status in SessionStatus:
             self.status.addItem(STATUS_LABELS[status], status.value)
-        grid.addWidget(_label("Date and &time:", self.when.edit), 0, 0)
+        grid.addWidget(buddy_label("Date and &time:", self.when.edit), 0, 0)
         grid.addWidget(self.when, 0, 1)
         left = Qt.AlignmentFlag.AlignLeft
         for combo in (self.type, self.status):
             combo.setMinimumWidth(180)
-        grid.addWidget(_label("Ty&pe:", self.type), 0, 2)
+        grid.addWidget(buddy_label("Ty&pe:", self.type), 0, 2)
         grid.addWidget(self.type, 0, 3, left)
-        grid.addWidget(_label("Supervisor na&me:", self.supervisor_name), 1, 0)
+        grid.addWidget(buddy_label("Supervisor na&me:", self.supervisor_name), 1, 0)
         grid.addWidget(self.supervisor_name, 1, 1)
-        grid.addWidget(_label("&Status:", self.status), 1, 2)
+        grid.addWidget(buddy_label("&Status:", self.status), 1, 2)
         grid.addWidget(self.status, 1, 3, left)
-        grid.addWidget(_label("R&ole:", self.supervisor_role), 2, 0)
+        grid.addWidget(buddy_label("R&ole:", self.supervisor_role), 2, 0)
         grid.addWidget(self.supervisor_role, 2, 1)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
@@ -223,11 +218,11 @@ class SessionFormView(QStackedWidget):
         texts.setHorizontalSpacing(12)
         for column, (label, edit) in enumerate((("&Notes:", self.notes),
                                                 ("&Learning needs:", self.learning_needs))):
-            texts.addWidget(_label(label, edit), 0, column)
+            texts.addWidget(buddy_label(label, edit), 0, column)
             texts.addWidget(edit, 1, column)
         for column, (label, edit) in enumerate((("Well&being:", self.wellbeing),
                                                 ("Wor&kload:", self.workload))):
-            texts.addWidget(_label(label, edit), 2, column)
+            texts.addWidget(buddy_label(label, edit), 2, column)
             texts.addWidget(edit, 3, column)
         texts.setColumnStretch(0, 1)
         texts.setColumnStretch(1, 1)
@@ -245,7 +240,7 @@ class SessionFormView(QStackedWidget):
         for row, (label, widget) in enumerate((("Ne&xt session:", self.next_session),
                                                ("Supervisee agreed on:", self.supervisee_agreed),
                                                ("Supervisor agreed on:", self.supervisor_agreed))):
-            dates.addWidget(_label(label, widget.edit), row, 0)
+            dates.addWidget(buddy_label(label, widget.edit), row, 0)
             dates.addWidget(widget, row, 1)
         dates.setColumnStretch(1, 1)
         layout.addLayout(dates)
