@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from reflect.services.passphrase import passphrase_problem
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import wrapped_label
 
 
 class ChangePassphraseDialog(QDialog):
@@ -13,10 +14,9 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Change passphrase — Reflect")
         layout = QVBoxLayout(self)
-        intro = QLabel("Reflect takes a backup first, then locks your journal and its backups with "
-                       "the new passphrase. There is still no way to recover a forgotten one.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(wrapped_label(
+            "Reflect takes a backup first, then locks your journal and its backups with "
+            "the new passphrase. There is still no way to recover a forgotten one."))
         form = QFormLayout()
         self.current = self._field("Current passphrase")
         self.new = self._field("New passphrase")
@@ -25,9 +25,7 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("&New passphrase:", self.new)
         form.addRow("New passphrase a&gain:", self.again)
         layout.addLayout(form)
-        self.problem = QLabel("")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem = wrapped_label("", "Problem")
         self.problem.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.problem)
         self.buttons, _ok = ok_cancel_buttons(self, "Change passphrase", on_accept=self._try_accept)

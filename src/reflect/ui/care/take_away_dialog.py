@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
     QProgressBar,
     QRadioButton,
     QVBoxLayout,
@@ -25,6 +24,7 @@ from reflect.store.archive_loader import load_archive
 from reflect.store.journal import Journal
 from reflect.ui.common.background import run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
+from reflect.ui.common.widgets import named, wrapped_label
 
 READABLE_WARNING = (
     "The zip will hold every reflection, session and action as ordinary, readable text files. "
@@ -56,29 +56,23 @@ class TakeAwayDialog(QDialog):
         self.written: Path | None = None
         self.setWindowTitle("Take my journal with me — Reflect")
         layout = QVBoxLayout(self)
-        intro = QLabel("Copy everything in your journal — reflections, sessions, actions, briefings.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.encrypted = QRadioButton("An &encrypted copy (recommended)")
-        self.encrypted.setAccessibleName("An encrypted copy")
+        layout.addWidget(wrapped_label(
+            "Copy everything in your journal — reflections, sessions, actions, briefings."))
+        self.encrypted = named(QRadioButton("An &encrypted copy (recommended)"), "An encrypted copy")
         self.encrypted.setChecked(True)
         layout.addWidget(self.encrypted)
-        hint = QLabel("Opens in Reflect on another computer with the same passphrase: choose "
-                      "“I have a copy of my journal…” when Reflect first starts there, or "
-                      "File → Open a journal copy….")
-        hint.setWordWrap(True)
+        hint = wrapped_label("Opens in Reflect on another computer with the same passphrase: choose "
+                             "“I have a copy of my journal…” when Reflect first starts there, or "
+                             "File → Open a journal copy….")
         hint.setIndent(24)
         layout.addWidget(hint)
-        self.readable = QRadioButton("&Readable Markdown files in a zip (not encrypted)")
-        self.readable.setAccessibleName("Readable Markdown files in a zip, not encrypted")
+        self.readable = named(QRadioButton("&Readable Markdown files in a zip (not encrypted)"),
+                              "Readable Markdown files in a zip, not encrypted")
         layout.addWidget(self.readable)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress")
+        self.progress = named(QProgressBar(), "Progress")
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status = wrapped_label("", "Status")
         layout.addWidget(self.status)
         self.buttons = close_buttons(self)
         self.save = self.buttons.addButton("&Save copy…", QDialogButtonBox.ButtonRole.ActionRole)

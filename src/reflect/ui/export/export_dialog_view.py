@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.common.date_fields import DateEdit, name_inner_edit
-from reflect.ui.common.labels import plain_label
+from reflect.ui.common.widgets import plain_label
 
 PASSWORD_ADVICE = (
     "The PDF is locked with AES-256 encryption. Send the password to your supervisor separately: "

@@ -35,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.anonymisation import Finding, blocking
 from reflect.ui.common.dialogs import run_modal
-from reflect.ui.common.labels import plain_label
+from reflect.ui.common.widgets import plain_label
 
 ACCEPTED, EDITED, LEFT_OUT = "Not identifying", "Edited", "Left out"
 ID_ROLE = Qt.ItemDataRole.UserRole

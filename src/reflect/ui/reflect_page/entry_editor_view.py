@@ -20,8 +20,8 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import MODELS
-from reflect.ui.common.labels import buddy_label
 from reflect.ui.common.stay_open_menu import StayOpenMenu
+from reflect.ui.common.widgets import buddy_label
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "

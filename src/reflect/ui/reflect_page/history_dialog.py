@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -21,6 +20,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.journal import Revision
 from reflect.domain.templates import MODELS, model_by_key
 from reflect.ui.common.dialogs import close_buttons, run_modal
+from reflect.ui.common.widgets import wrapped_label
 
 REASONS = {
     "while writing": "while writing",
@@ -52,12 +52,11 @@ class HistoryDialog(QDialog):
         self.resize(820, 540)
         self.revisions = revisions
         layout = QVBoxLayout(self)
-        intro = QLabel("Earlier versions of this reflection. Restoring one keeps what you have now "
-                       "as a version too, so nothing is lost." if revisions else
-                       "There are no earlier versions yet. Versions are kept as you write, "
-                       "every few minutes, and when you leave a reflection.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(wrapped_label(
+            "Earlier versions of this reflection. Restoring one keeps what you have now "
+            "as a version too, so nothing is lost." if revisions else
+            "There are no earlier versions yet. Versions are kept as you write, "
+            "every few minutes, and when you leave a reflection."))
         row = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName("Versions")

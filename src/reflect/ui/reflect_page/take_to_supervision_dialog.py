@@ -7,7 +7,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QDialog,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -19,6 +18,7 @@ from reflect.domain.session_rules import session_title
 from reflect.domain.supervision import NewSession, Session
 from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import named, wrapped_label
 
 
 class TakeToSupervisionDialog(QDialog):
@@ -27,23 +27,18 @@ class TakeToSupervisionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Take to supervision — Reflect")
         layout = QVBoxLayout(self)
-        intro = QLabel("Add this reflection to a supervision session. It will be listed there, "
-                       "in the order you choose, and in the session's PDF.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.existing = QRadioButton("An &upcoming session:")
-        self.existing.setAccessibleName("An upcoming session")
+        layout.addWidget(wrapped_label("Add this reflection to a supervision session. It will be listed "
+                                       "there, in the order you choose, and in the session's PDF."))
+        self.existing = named(QRadioButton("An &upcoming session:"), "An upcoming session")
         layout.addWidget(self.existing)
-        self.sessions = QListWidget()
-        self.sessions.setAccessibleName("Upcoming sessions")
+        self.sessions = named(QListWidget(), "Upcoming sessions")
         for session in upcoming:
             item = QListWidgetItem(session_title(session)
                                    + (" (already there)" if session.id in already else ""))
             item.setData(256, session.id)
             self.sessions.addItem(item)
         layout.addWidget(self.sessions)
-        self.new = QRadioButton("A &new session on:")
-        self.new.setAccessibleName("A new session")
+        self.new = named(QRadioButton("A &new session on:"), "A new session")
         layout.addWidget(self.new)
         now = now or datetime.now()
         start = datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)

@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.entry_query import EntryQuery
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import named, packed, wrapped_label
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.reflections.entry_list_panel import EntryListPanel
 
@@ -53,10 +54,9 @@ class EntryPickerDialog(QDialog):
         self.setWindowTitle("Add reflections to the session — Reflect")
         self.resize(1000, 620)
         layout = QVBoxLayout(self)
-        intro = QLabel("Find reflections with the filters, then press Enter or “Add” to choose them. "
-                       "They are added to the session in the order you choose them.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(wrapped_label(
+            "Find reflections with the filters, then press Enter or “Add” to choose them. "
+            "They are added to the session in the order you choose them."))
 
         row = QHBoxLayout()
         self.entries = EntryListPanel(query, briefings)
@@ -64,16 +64,9 @@ class EntryPickerDialog(QDialog):
         self.entries.view.list.setAccessibleDescription(
             "Press Enter to choose the selected reflection; Shift or Ctrl with the arrows selects several.")
         row.addWidget(self.entries, 3)
-        buttons = QVBoxLayout()
-        buttons.addStretch(1)
-        self.add = QPushButton("&Add →")
-        self.add.setAccessibleName("Add the selected reflections to the chosen list")
-        self.remove = QPushButton("← &Remove")
-        self.remove.setAccessibleName("Remove the reflection from the chosen list")
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
+        self.add = named(QPushButton("&Add →"), "Add the selected reflections to the chosen list")
+        self.remove = named(QPushButton("← &Remove"), "Remove the reflection from the chosen list")
+        row.addLayout(packed(QVBoxLayout(), None, self.add, self.remove, None))
         chosen_box = QVBoxLayout()
         self.chosen_label = QLabel("C&hosen:")
         self.chosen = ChosenList()
@@ -85,9 +78,7 @@ class EntryPickerDialog(QDialog):
         self.chosen_label.setBuddy(self.chosen)
         chosen_box.addWidget(self.chosen_label)
         chosen_box.addWidget(self.chosen, 1)
-        self.note = QLabel("")
-        self.note.setWordWrap(True)
-        self.note.setAccessibleName("Note")
+        self.note = wrapped_label("", "Note")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         chosen_box.addWidget(self.note)
         row.addLayout(chosen_box, 2)

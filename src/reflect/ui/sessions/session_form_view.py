@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
-from reflect.ui.common.labels import buddy_label
+from reflect.ui.common.widgets import buddy_label, chain_tab_order
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
 
@@ -266,8 +266,7 @@ class SessionFormView(QStackedWidget):
             *agreed.focus_order(), *self.next_session.focus_order(),
             *self.supervisee_agreed.focus_order(), *self.supervisor_agreed.focus_order(),
         ]
-        for first, second in zip(self.focus_chain, self.focus_chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(self.focus_chain)
 
     def text_fields(self) -> dict[str, QWidget]:
         """The fields saved after a pause in typing, by session field name."""

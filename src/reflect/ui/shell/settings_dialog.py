@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -29,21 +28,13 @@ from PySide6.QtWidgets import (
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import named, wrapped_label
 
 
 @dataclass(frozen=True)
 class SettingsChoice:
     settings: Settings
     watch_terms: tuple[str, ...]
-
-
-def _wrapped(text: str, name: str = "") -> QLabel:
-    """A wrapped note; `name` for one whose text changes (a screen reader says it when empty)."""
-    label = QLabel(text)
-    label.setWordWrap(True)
-    if name:
-        label.setAccessibleName(name)
-    return label
 
 
 def _check(text: str, name: str, checked: bool) -> QCheckBox:
@@ -87,13 +78,13 @@ class SettingsDialog(QDialog):
         self.name.setPlaceholderText("e.g. your name, or “Social worker, Children’s Services”")
         self.name.setAccessibleName("Your name or role on exports")
         you_form.addRow("Your &name or role:", self.name)
-        you_form.addRow("", _wrapped("Shown as the author on PDFs you export for supervision."))
+        you_form.addRow("", wrapped_label("Shown as the author on PDFs you export for supervision."))
         return you
 
     def _privacy_tab(self, settings: Settings, watch_terms: list[str]) -> QWidget:
         privacy = QWidget()
         privacy_layout = QVBoxLayout(privacy)
-        privacy_layout.addWidget(_wrapped(
+        privacy_layout.addWidget(wrapped_label(
             "Names, places and phrases that must never appear in an export — for example "
             "the names of children, families, colleagues, schools or streets you work with. "
             "One per line. Reflect checks for them before every export. This list is kept "
@@ -117,7 +108,7 @@ class SettingsDialog(QDialog):
         self.idle.setValue(settings.idle_lock_minutes)
         self.idle.setAccessibleName("Lock after this many minutes without use")
         security_form.addRow("&Lock after:", self.idle)
-        self.idle_warning = _wrapped("", "Note about locking")
+        self.idle_warning = wrapped_label("", "Note about locking")
         security_form.addRow("", self.idle_warning)
         self.minimise = _check("Lock when the window is &minimised", "Lock when the window is minimised",
                                settings.lock_on_minimise)
@@ -129,7 +120,7 @@ class SettingsDialog(QDialog):
     def _backups_tab(self, settings: Settings, default_backup_dir: Path | None) -> QWidget:
         backup = QWidget()
         backup_layout = QVBoxLayout(backup)
-        backup_layout.addWidget(_wrapped(
+        backup_layout.addWidget(wrapped_label(
             "Encrypted backups are taken when you unlock (if anything changed), before "
             "updates, restores and passphrase changes. By default they sit beside your "
             "journal; you can keep them in another folder, such as a drive IT backs up."))
@@ -138,12 +129,11 @@ class SettingsDialog(QDialog):
         self.backup_dir.setPlaceholderText(str(default_backup_dir) if default_backup_dir else
                                            "Beside the journal (the default)")
         self.backup_dir.setAccessibleName("Backup folder")
-        self.choose_dir = QPushButton("C&hoose…")
-        self.choose_dir.setAccessibleName("Choose the backup folder")
+        self.choose_dir = named(QPushButton("C&hoose…"), "Choose the backup folder")
         row.addWidget(self.backup_dir, 1)
         row.addWidget(self.choose_dir)
         backup_layout.addLayout(row)
-        self.backup_warning = _wrapped("", "Note about the backup folder")
+        self.backup_warning = wrapped_label("", "Note about the backup folder")
         backup_layout.addWidget(self.backup_warning)
         backup_layout.addStretch(1)
         self.choose_dir.clicked.connect(self._choose_dir)
