@@ -16,8 +16,8 @@ from reflect.domain.supervision import (
     SupervisionFunction,
 )
 from reflect.ui.actions.actions_table_model import STATUS
+from reflect.ui.common.autosave import SAVE_DELAY_MS
 from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
-from reflect.ui.sessions.session_form import SAVE_DELAY_MS
 from reflect.ui.sessions.sessions_page import ConfirmDeleteSession
 from tests.gui.reflect_page_helpers import choose
 from tests.gui.test_sessions_page_helpers import day, make_entries, open_page

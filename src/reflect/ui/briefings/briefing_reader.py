@@ -8,6 +8,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect.store import BriefingStore, EntryStore
 from reflect.ui.briefings.briefing_page_view import BriefingPageView
+from reflect.ui.common.dialogs import confirm
 
 
 class ConfirmOpenLink:
@@ -15,14 +16,10 @@ class ConfirmOpenLink:
 
     @classmethod
     def ask(cls, url: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
-            parent, "Open link in your browser?",
-            f"This opens your web browser at:\n\n{url}\n\n"
-            "Reflect itself stays offline. Open the link?",
-            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel,
-        )
-        return answer == QMessageBox.StandardButton.Open
+        return confirm(parent, "Open link in your browser?",
+                       f"This opens your web browser at:\n\n{url}\n\n"
+                       "Reflect itself stays offline. Open the link?",
+                       yes=QMessageBox.StandardButton.Open)
 
 
 class BriefingReader(QObject):

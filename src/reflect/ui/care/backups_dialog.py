@@ -12,28 +12,25 @@ import logging
 from pathlib import Path
 
 import shiboken6
-from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
-    QMessageBox,
     QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
     QVBoxLayout,
     QWidget,
 )
 
 from reflect.domain.backups import BackupContents
 from reflect.domain.errors import ReflectError
+from reflect.domain.session_rules import format_when
 from reflect.services.backups import list_backups
 from reflect.services.storage_check import storage_warning
 from reflect.store import Journal
 from reflect.ui.common.background import BackgroundTask, run_in_background
+from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
+from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
 
 log = logging.getLogger(__name__)
 CHECKING = "checking…"
@@ -51,13 +48,10 @@ REASONS = {
 class ConfirmRestore:
     @classmethod
     def ask(cls, when: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Restore this backup?",
             f"Your journal will be replaced by the backup from {when}. Anything written since then "
-            "will be in a new backup of your journal as it is now, so nothing is lost.\n\nRestore?",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+            "will be in a new backup of your journal as it is now, so nothing is lost.\n\nRestore?")
 
 
 class BackupsDialog(QDialog):
@@ -70,39 +64,21 @@ class BackupsDialog(QDialog):
         self.setWindowTitle("Backups — Reflect")
         self.resize(760, 460)
         layout = QVBoxLayout(self)
-        where = QLabel(f"Encrypted backups are kept in {journal.backup_dir} — the newest ten, and one "
-                       "a month for a year. They open only with your passphrase.")
-        where.setWordWrap(True)
-        layout.addWidget(where)
-        self.warning = QLabel(storage_warning(journal.backup_dir) or "")
-        self.warning.setWordWrap(True)
+        layout.addWidget(wrapped_label(
+            f"Encrypted backups are kept in {journal.backup_dir} — the newest ten, and one "
+            "a month for a year. They open only with your passphrase."))
+        self.warning = wrapped_label(storage_warning(journal.backup_dir) or "")
         self.warning.setVisible(bool(self.warning.text()))
         layout.addWidget(self.warning)
-        self.table = QTableWidget(0, 5)
-        self.table.setHorizontalHeaderLabels(["Taken", "Why", "Size", "Reflections", "Sessions"])
-        self.table.setAccessibleName("Backups")
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        self.table = record_table(["Taken", "Why", "Size", "Reflections", "Sessions"], "Backups")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.status = QLabel("")
-        self.status.setAccessibleName("Backup status")
+        self.status = named(QLabel(""), "Backup status")
         layout.addWidget(self.status)
-        row = QHBoxLayout()
-        self.backup_now = QPushButton("&Back up now")
-        self.backup_now.setAccessibleName("Back up now")
-        self.restore = QPushButton("&Restore this backup…")
-        self.restore.setAccessibleName("Restore this backup")
-        row.addWidget(self.backup_now)
-        row.addStretch(1)
-        row.addWidget(self.restore)
-        layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.backup_now = named(QPushButton("&Back up now"), "Back up now")
+        self.restore = named(QPushButton("&Restore this backup…"), "Restore this backup")
+        layout.addLayout(packed(QHBoxLayout(), self.backup_now, None, self.restore))
+        layout.addWidget(close_buttons(self))
         self.backup_now.clicked.connect(self._backup_now)
         self.restore.clicked.connect(self._restore)
         self.table.itemSelectionChanged.connect(self._update)
@@ -121,17 +97,12 @@ class BackupsDialog(QDialog):
         for row, backup in enumerate(self.rows):
             when = backup.taken_at.astimezone()
             cells = [
-                f"{when.strftime('%a')} {when.day} {when.strftime('%b %Y, %H:%M')}",
+                format_when(when),
                 REASONS.get(backup.reason, backup.reason.replace("-", " ").capitalize()),
                 f"{backup.size / 1_000_000:.1f} MB", CHECKING, CHECKING,
             ]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column >= 2:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+            fill_row(self.table, row, cells, right=(2, 3, 4))
+        fit_columns(self.table, 0)
         if self.rows:
             self.table.selectRow(0)
             self.status.setText(f"{note}{len(self.rows)} backups. Checking each one…")
@@ -219,7 +190,4 @@ class BackupsDialog(QDialog):
     def ask(cls, journal: Journal, parent: QWidget | None = None) -> Path | None:
         """The backup the user chose to restore, or None."""
         dialog = cls(journal, parent)
-        try:
-            return dialog.chosen if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, lambda: dialog.chosen)

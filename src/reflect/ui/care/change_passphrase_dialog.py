@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QFormLayout, QLabel, QLineEdit, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from reflect.services.passphrase import passphrase_problem
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import wrapped_label
 
 
 class ChangePassphraseDialog(QDialog):
@@ -12,10 +14,9 @@ class ChangePassphraseDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Change passphrase — Reflect")
         layout = QVBoxLayout(self)
-        intro = QLabel("Reflect takes a backup first, then locks your journal and its backups with "
-                       "the new passphrase. There is still no way to recover a forgotten one.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(wrapped_label(
+            "Reflect takes a backup first, then locks your journal and its backups with "
+            "the new passphrase. There is still no way to recover a forgotten one."))
         form = QFormLayout()
         self.current = self._field("Current passphrase")
         self.new = self._field("New passphrase")
@@ -24,19 +25,10 @@ class ChangePassphraseDialog(QDialog):
         form.addRow("&New passphrase:", self.new)
         form.addRow("New passphrase a&gain:", self.again)
         layout.addLayout(form)
-        self.problem = QLabel("")
-        self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem = wrapped_label("", "Problem")
         self.problem.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.problem)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Change passphrase")
-        ok.setAccessibleName("Change passphrase")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, _ok = ok_cancel_buttons(self, "Change passphrase", on_accept=self._try_accept)
         layout.addWidget(self.buttons)
         self.resize(480, self.sizeHint().height())
 
@@ -61,11 +53,5 @@ class ChangePassphraseDialog(QDialog):
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> tuple[str, str] | None:
         dialog = cls(parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.current.text(), dialog.new.text()
-        finally:
-            for field in (dialog.current, dialog.new, dialog.again):
-                field.clear()
-            dialog.deleteLater()
+        return run_modal(dialog, lambda: (dialog.current.text(), dialog.new.text()),
+                         forget=(dialog.current, dialog.new, dialog.again))

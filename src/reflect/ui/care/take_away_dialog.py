@@ -12,8 +12,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFileDialog,
-    QLabel,
-    QMessageBox,
     QProgressBar,
     QRadioButton,
     QVBoxLayout,
@@ -24,6 +22,8 @@ from reflect.domain.errors import ReflectError
 from reflect.services.take_away import readable_copy_in_background
 from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
+from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
+from reflect.ui.common.widgets import named, wrapped_label
 
 READABLE_WARNING = (
     "The zip will hold every reflection, session and action as ordinary, readable text files. "
@@ -43,10 +43,7 @@ class ChooseTargetFile:
 class ConfirmReadable:
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> bool:
-        return QMessageBox.warning(
-            parent, "Readable files are not encrypted", READABLE_WARNING,
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel) == QMessageBox.StandardButton.Yes
+        return confirm(parent, "Readable files are not encrypted", READABLE_WARNING, warning=True)
 
 
 class TakeAwayDialog(QDialog):
@@ -58,35 +55,27 @@ class TakeAwayDialog(QDialog):
         self.written: Path | None = None
         self.setWindowTitle("Take my journal with me — Reflect")
         layout = QVBoxLayout(self)
-        intro = QLabel("Copy everything in your journal — reflections, sessions, actions, briefings.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.encrypted = QRadioButton("An &encrypted copy (recommended)")
-        self.encrypted.setAccessibleName("An encrypted copy")
+        layout.addWidget(wrapped_label(
+            "Copy everything in your journal — reflections, sessions, actions, briefings."))
+        self.encrypted = named(QRadioButton("An &encrypted copy (recommended)"), "An encrypted copy")
         self.encrypted.setChecked(True)
         layout.addWidget(self.encrypted)
-        hint = QLabel("Opens in Reflect on another computer with the same passphrase: choose "
-                      "“I have a copy of my journal…” when Reflect first starts there, or "
-                      "File → Open a journal copy….")
-        hint.setWordWrap(True)
+        hint = wrapped_label("Opens in Reflect on another computer with the same passphrase: choose "
+                             "“I have a copy of my journal…” when Reflect first starts there, or "
+                             "File → Open a journal copy….")
         hint.setIndent(24)
         layout.addWidget(hint)
-        self.readable = QRadioButton("&Readable Markdown files in a zip (not encrypted)")
-        self.readable.setAccessibleName("Readable Markdown files in a zip, not encrypted")
+        self.readable = named(QRadioButton("&Readable Markdown files in a zip (not encrypted)"),
+                              "Readable Markdown files in a zip, not encrypted")
         layout.addWidget(self.readable)
-        self.progress = QProgressBar()
-        self.progress.setAccessibleName("Progress")
+        self.progress = named(QProgressBar(), "Progress")
         self.progress.hide()
         layout.addWidget(self.progress)
-        self.status = QLabel("")
-        self.status.setWordWrap(True)
-        self.status.setAccessibleName("Status")
+        self.status = wrapped_label("", "Status")
         layout.addWidget(self.status)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = close_buttons(self)
         self.save = self.buttons.addButton("&Save copy…", QDialogButtonBox.ButtonRole.ActionRole)
         self.save.setAccessibleName("Save copy")
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        self.buttons.rejected.connect(self.reject)
         self.save.clicked.connect(self.save_copy)
         layout.addWidget(self.buttons)
         self.resize(520, self.sizeHint().height())
@@ -147,10 +136,9 @@ class TakeAwayDialog(QDialog):
     @classmethod
     def ask(cls, journal: Journal, practitioner: str = "", parent: QWidget | None = None) -> Path | None:
         dialog = cls(journal, practitioner, parent)
-        try:
-            dialog.exec()
-            return dialog.written
-        finally:
+
+        def stop_writing() -> None:
             if dialog.task is not None and not dialog.task.done:
                 dialog.task.cancel()
-            dialog.deleteLater()
+
+        return run_modal(dialog, lambda: dialog.written, when_rejected_too=True, clean_up=stop_writing)

@@ -15,13 +15,9 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
+from reflect.ui.common.colours import blend
+
 PAD = 6  # inner margin, inside the focus ring
-
-
-def blend(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved `amount` of the way towards `b`: tracks and secondary text that follow the theme."""
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3],
-                                                                    strict=True)))
 
 
 def scaled(font: QFont, factor: float, *, bold: bool = False) -> QFont:

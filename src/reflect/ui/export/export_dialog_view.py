@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, Qt
+from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QFormLayout,
     QGroupBox,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QProgressBar,
     QPushButton,
@@ -29,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+from reflect.ui.common.widgets import plain_label
 
 PASSWORD_ADVICE = (
     "The PDF is locked with AES-256 encryption. Send the password to your supervisor separately: "
@@ -53,16 +53,6 @@ class ChooseExportFile:
 def registration_year_start(today: date) -> date:
     """Social Work England's CPD year runs 1 December to 30 November."""
     return date(today.year if today.month == 12 else today.year - 1, 12, 1)
-
-
-def _label(text: str = "", name: str = "", *, muted: bool = False) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(True)
-    label.setAccessibleName(name or text)
-    if muted:
-        label.setStyleSheet("color: palette(placeholder-text);")
-    return label
 
 
 def _named(widget, name: str):
@@ -98,16 +88,16 @@ class ExportDialogView(QWidget):
             name_inner_edit(edit, name)
         self.use_filters = _named(QCheckBox("Only the reflections the Reflections &list shows now"),
                                   "Use the filters of the Reflections list")
-        self.filters = _label("", "Filters of the Reflections list", muted=True)
+        self.filters = plain_label("", "Filters of the Reflections list", muted=True)
         self.kind_entry = _named(QRadioButton("A single &reflection"), "Single reflection")
-        self.entry = _label("", "The reflection", muted=True)
+        self.entry = plain_label("", "The reflection", muted=True)
         for number, radio in enumerate((self.kind_session, self.kind_portfolio, self.kind_entry)):
             self.kind_group.addButton(radio, number)
 
         dates = QHBoxLayout()
-        dates.addWidget(_label("Written from", "Written from"))
+        dates.addWidget(plain_label("Written from", "Written from"))
         dates.addWidget(self.date_from)
-        dates.addWidget(_label("to", "to"))
+        dates.addWidget(plain_label("to", "to"))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         grid.addWidget(self.kind_session)
@@ -141,7 +131,7 @@ class ExportDialogView(QWidget):
         self.confirm = _named(QLineEdit(), "Type the password again")
         for edit in (self.password, self.confirm):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_advice = _label(PASSWORD_ADVICE, "About the password", muted=True)
+        self.password_advice = plain_label(PASSWORD_ADVICE, "About the password", muted=True)
         form = QFormLayout()
         form.setContentsMargins(26, 0, 0, 0)
         form.addRow("Password", self.password)
@@ -156,13 +146,13 @@ class ExportDialogView(QWidget):
         panel = QWidget()
         column = QVBoxLayout(panel)
         column.setContentsMargins(0, 0, 0, 0)
-        self.status = _label("", "Export status")
+        self.status = plain_label("", "Export status")
         self.progress = _named(QProgressBar(), "Export progress")
         self.progress.setTextVisible(True)
-        self.error = _label("", "Problem")
+        self.error = plain_label("", "Problem")
         self.error.setStyleSheet("QLabel { background: #FDECEA; color: #7A1C14; border: 1px solid #E8B4AE;"
                                  " border-radius: 3px; padding: 8px; }")
-        self.done = _label("", "Export result")
+        self.done = plain_label("", "Export result")
         self.done.setStyleSheet("QLabel { background: #EAF5EC; color: #1E4D2B; border: 1px solid #B5D8BD;"
                                 " border-radius: 3px; padding: 8px; }")
         for widget in (self.status, self.progress, self.error, self.done):

@@ -9,21 +9,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import Qt
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDialog,
-    QDialogButtonBox,
-    QHBoxLayout,
-    QHeaderView,
-    QLabel,
-    QPushButton,
-    QTableWidget,
-    QTableWidgetItem,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+
+from reflect.domain.session_rules import format_when
+from reflect.ui.common.dialogs import close_buttons, run_modal
+from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
 
 COLUMNS = ("Exported", "Document", "File", "Reflections", "SHA-256")
 
@@ -39,49 +30,25 @@ class ExportHistoryDialog(QDialog):
         self.setWindowTitle("Export history — Reflect")
         self.resize(860, 420)
         layout = QVBoxLayout(self)
-        intro = QLabel("Every PDF Reflect has written, newest first. The SHA-256 fingerprint tells you "
-                       "whether a file is exactly the one Reflect wrote.")
-        intro.setWordWrap(True)
-        intro.setAccessibleName("About the export history")
-        layout.addWidget(intro)
-        self.table = QTableWidget(len(self.records), len(COLUMNS))
-        self.table.setAccessibleName("Exports")
-        self.table.setHorizontalHeaderLabels(list(COLUMNS))
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        self.table.verticalHeader().hide()
+        layout.addWidget(wrapped_label(
+            "Every PDF Reflect has written, newest first. The SHA-256 fingerprint tells you "
+            "whether a file is exactly the one Reflect wrote.", "About the export history"))
+        self.table = record_table(COLUMNS, "Exports", len(self.records))
         for row, record in enumerate(self.records):
             when = record.exported_at.astimezone()
             path = Path(record.file_name)
-            cells = [f"{when.strftime('%a')} {when.day} {when.strftime('%b %Y, %H:%M')}", record.document,
-                     path.name, str(record.entry_count), short_hash(record.sha256)]
-            for column, text in enumerate(cells):
-                item = QTableWidgetItem(text)
-                if column == 2:
-                    item.setToolTip(str(path))
-                if column == 3:
-                    item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-                if column == 4:
-                    item.setToolTip(record.sha256)
-                self.table.setItem(row, column, item)
-        self.table.resizeColumnsToContents()
-        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+            cells = [format_when(when), record.document, path.name, str(record.entry_count),
+                     short_hash(record.sha256)]
+            fill_row(self.table, row, cells, right=(3,), tips={2: str(path), 4: record.sha256})
+        fit_columns(self.table, 1)
         layout.addWidget(self.table, 1)
-        self.status = QLabel("No PDFs have been exported yet." if not self.records else
-                             f"{len(self.records)} export" + ("s." if len(self.records) != 1 else "."))
-        self.status.setAccessibleName("Export history status")
+        count = len(self.records)
+        self.status = named(QLabel(f"{count} export" + ("s." if count != 1 else ".") if count else
+                                   "No PDFs have been exported yet."), "Export history status")
         layout.addWidget(self.status)
-        row = QHBoxLayout()
-        self.copy_button = QPushButton("&Copy SHA-256")
-        self.copy_button.setAccessibleName("Copy the full SHA-256 of the chosen export")
-        row.addWidget(self.copy_button)
-        row.addStretch(1)
-        layout.addLayout(row)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        self.copy_button = named(QPushButton("&Copy SHA-256"), "Copy the full SHA-256 of the chosen export")
+        layout.addLayout(packed(QHBoxLayout(), self.copy_button, None))
+        layout.addWidget(close_buttons(self))
         self.copy_button.clicked.connect(self.copy_hash)
         self.table.itemSelectionChanged.connect(self._update)
         if self.records:
@@ -103,8 +70,4 @@ class ExportHistoryDialog(QDialog):
 
     @classmethod
     def ask(cls, records, parent: QWidget | None = None) -> None:
-        dialog = cls(records, parent)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        run_modal(cls(records, parent), lambda: None)

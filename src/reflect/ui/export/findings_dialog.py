@@ -34,6 +34,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.anonymisation import Finding, blocking
+from reflect.ui.common.dialogs import run_modal
+from reflect.ui.common.widgets import plain_label
 
 ACCEPTED, EDITED, LEFT_OUT = "Not identifying", "Edited", "Left out"
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -145,14 +147,6 @@ def context_html(finding: Finding) -> str:
     return f'{html.escape(before)}<span style="{HIGHLIGHT}">{html.escape(hit)}</span>{html.escape(after)}'
 
 
-def _label(text: str = "", name: str = "", *, wrap: bool = True) -> QLabel:
-    label = QLabel(text)
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    label.setWordWrap(wrap)
-    label.setAccessibleName(name or text)
-    return label
-
-
 def _button(text: str, name: str) -> QPushButton:
     button = QPushButton(text)
     button.setAccessibleName(name)
@@ -167,9 +161,9 @@ class FindingsDialog(QDialog):
         self.setWindowTitle("Check before exporting — Reflect")
         self.resize(900, 560)
         layout = QVBoxLayout(self)
-        self.intro = _label("These details in the text going into the PDF may identify a child, a family "
-                            "or a colleague. For each one: edit the text, say it does not identify "
-                            "anyone, or leave that reflection out.", "About this check")
+        self.intro = plain_label("These details in the text going into the PDF may identify a child, "
+                                 "a family or a colleague. For each one: edit the text, say it does "
+                                 "not identify anyone, or leave that reflection out.", "About this check")
         layout.addWidget(self.intro)
         self.tree = QTreeWidget()
         self.tree.setAccessibleName("Details that may identify someone")
@@ -187,7 +181,7 @@ class FindingsDialog(QDialog):
         splitter.setSizes([430, 470])
         splitter.setChildrenCollapsible(False)
         layout.addWidget(splitter, 1)
-        self.status = _label("", "Review status")
+        self.status = plain_label("", "Review status")
         layout.addWidget(self.status)
         self.buttons = QDialogButtonBox()
         self.export_button = self.buttons.addButton("E&xport", QDialogButtonBox.ButtonRole.AcceptRole)
@@ -209,19 +203,19 @@ class FindingsDialog(QDialog):
     def _detail_page(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
-        self.kind = _label("", "Kind of detail")
+        self.kind = plain_label("", "Kind of detail")
         bold = QFont(self.kind.font())
         bold.setBold(True)
         bold.setPointSizeF(bold.pointSizeF() * 1.15)
         self.kind.setFont(bold)
-        self.where = _label("", "Where it is")
+        self.where = plain_label("", "Where it is")
         self.context = QLabel()
         self.context.setTextFormat(Qt.TextFormat.RichText)  # built by context_html: escaped
         self.context.setWordWrap(True)
         self.context.setAccessibleName("The text around it")
         self.context.setStyleSheet("QLabel { background: palette(base); border: 1px solid palette(mid);"
                                    " border-radius: 3px; padding: 8px; }")
-        self.advice = _label("", "Advice")
+        self.advice = plain_label("", "Advice")
         self.edit_button = _button("&Edit the text…", "Edit the text")
         self.accept_button = _button("&Not identifying", "Not identifying: remember this text as safe")
         self.leave_button = _button("&Leave this reflection out", "Leave this reflection out of the export")
@@ -238,8 +232,8 @@ class FindingsDialog(QDialog):
     def _editor_page(self) -> QWidget:
         page = QWidget()
         box = QVBoxLayout(page)
-        self.editor_intro = _label("Change the text below. Saving changes it in your journal, and it "
-                                   "is checked again.", "About editing")
+        self.editor_intro = plain_label("Change the text below. Saving changes it in your journal, "
+                                        "and it is checked again.", "About editing")
         self.editor = QPlainTextEdit()
         self.editor.setAccessibleName("Text to edit")
         self.save_button = _button("&Save the change", "Save the change")
@@ -380,8 +374,4 @@ class FindingsDialog(QDialog):
     @classmethod
     def ask(cls, review: ExportReview, parent: QWidget | None = None) -> ReviewResult | None:
         """The decisions, or None if the user cancelled (edits and acceptances already saved stay)."""
-        dialog = cls(review, parent)
-        try:
-            return review.result() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(cls(review, parent), review.result)

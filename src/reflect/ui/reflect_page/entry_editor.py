@@ -1,8 +1,8 @@
 """Behaviour of the entry editor: loading an entry, autosave, model switching, tags, history.
 
-Keystroke to disk (ARCHITECTURE.md "Data flow"): a stage's textChanged marks it dirty and restarts
-one single-shot timer; when typing pauses for SAVE_DELAY_MS the dirty stages are written, each in a
-small transaction, and `entry_saved` is emitted. `flush()` does the same at once and runs on entry
+Keystroke to disk (ARCHITECTURE.md "Data flow") is the shared `Autosave`: a stage's textChanged
+marks it pending; when typing pauses the title and the pending stages are written, each in a small
+transaction, and `entry_saved` is emitted. `flush()` does the same at once and runs on entry
 switch, lock, export and close. A failed save (disk full, read-only folder) keeps the text in the
 editor, says so, and retries.
 """
@@ -11,38 +11,33 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import date, timedelta
+from datetime import timedelta
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QMessageBox, QTextEdit, QWidget
+from PySide6.QtWidgets import QTextEdit, QWidget
 
-from reflect.domain.errors import ReflectError
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
 from reflect.domain.templates import MODELS, model_by_key
-from reflect.store import BriefingStore, DatabaseError, EntryStore, RevisionStore, describe_write_error
+from reflect.store import BriefingStore, DatabaseError, EntryStore, RevisionStore
+from reflect.ui.common.autosave import Autosave
+from reflect.ui.common.dialogs import confirm
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.stage_editor import StageEditor
 from reflect.ui.reflections.tag_menus import TagMenus
 
 log = logging.getLogger(__name__)
-SAVE_DELAY_MS = 750
-# Continuous typing never pauses, so a pure debounce could hold minutes of text in memory; this
-# bounds what a crash can lose to under a second.
-MAX_UNSAVED_MS = 900
-RETRY_DELAY_MS = 3000
+# The title's pending key; stage keys are identifiers, so none can take this one.
+TITLE = ":title"
 WHILE_WRITING = timedelta(minutes=5)
 
 
 class ConfirmRemoveStage:
     @classmethod
     def ask(cls, label: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Remove this text?",
             f"Remove the text under “{label}”? It belongs to a stage the chosen model does not "
-            "have. You can bring it back from History.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+            "have. You can bring it back from History.")
 
 
 class EntryEditor(QObject):
@@ -64,19 +59,12 @@ class EntryEditor(QObject):
         self.briefings = briefings
         self.entry: Entry | None = None
         self.stages: dict[str, StageEditor] = {}
-        self._dirty: set[str] = set()
-        self._title_dirty = False
         self._loading = False
         self._decorate = decorate_text_edit
         self._on_reminder_dismissed = on_reminder_dismissed
         self.tag_menus = TagMenus(view)
 
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush)
-        self._max_wait_timer = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
-        self._max_wait_timer.timeout.connect(self.flush)
-        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
-        self._retry_timer.timeout.connect(self.flush)
+        self._autosave = Autosave(self._write, self._written, view.saved, parent=self)
         self._count_timer = QTimer(self, singleShot=True, interval=300)
         self._count_timer.timeout.connect(self._update_word_count)
 
@@ -146,32 +134,30 @@ class EntryEditor(QObject):
     # -- saving ----------------------------------------------------------------------------
     def flush(self) -> bool:
         """Write every pending change now. False if something could not be saved (kept, retried)."""
-        self._save_timer.stop()
-        self._max_wait_timer.stop()
-        self._retry_timer.stop()
-        if self.entry is None or not (self._dirty or self._title_dirty):
-            return True
+        return self._autosave.flush()
+
+    def _write(self, pending: frozenset[str]) -> tuple[int | None, object]:
+        """The title first, then each pending stage; each marked done as it reaches the disk."""
+        if self.entry is None:  # closed after a failed save: nothing open to write to
+            return None, None
         entry_id = self.entry.id
         saved_at = None
-        try:
-            if self._title_dirty:
-                saved_at = self.entries.update_entry(entry_id, title=self.view.title.text())
-                self._title_dirty = False
-            for key in sorted(self._dirty):
-                widget = self.stages.get(key)
-                if widget is not None:
-                    saved_at = self.entries.save_answer(AnswerDraft(entry_id, key, widget.text()))
-                self._dirty.discard(key)
-        except (DatabaseError, OSError, ReflectError) as exc:
-            log.warning("autosave failed (%s); will retry", type(exc).__name__)
-            self.view.saved.setText(describe_write_error(exc))
-            self._retry_timer.start()
-            return False
+        if TITLE in pending:
+            saved_at = self.entries.update_entry(entry_id, title=self.view.title.text())
+            self._autosave.done(TITLE)
+        for key in sorted(pending - {TITLE}):
+            widget = self.stages.get(key)
+            if widget is not None:
+                saved_at = self.entries.save_answer(AnswerDraft(entry_id, key, widget.text()))
+            self._autosave.done(key)
+        return entry_id, saved_at
+
+    def _written(self, result: tuple[int | None, object]) -> None:
+        entry_id, saved_at = result
         if saved_at is not None:
-            self._show_saved(saved_at)
+            self._autosave.show_saved(saved_at)
             self.entry_saved.emit(entry_id, saved_at, self)
             self._snapshot("while writing", WHILE_WRITING)
-        return True
 
     def _snapshot(self, reason: str, min_interval: timedelta | None = None) -> None:
         if self.entry is None:
@@ -181,35 +167,21 @@ class EntryEditor(QObject):
         except (DatabaseError, OSError) as exc:
             log.warning("revision snapshot failed (%s)", type(exc).__name__)
 
-    def _show_saved(self, saved_at) -> None:
-        local = saved_at.astimezone()
-        when = local.strftime("%H:%M") if local.date() == date.today() else \
-            f"{local.day} {local.strftime('%b %Y, %H:%M')}"
-        self.view.saved.setText(f"Saved {when}")
-
     def _stage_edited(self, key: str) -> None:
         if self._loading:
             return
-        self._dirty.add(key)
-        self._changed()
+        self._autosave.edited(key)
         self._count_timer.start()
 
-    def _changed(self) -> None:
-        self._save_timer.start()
-        if not self._max_wait_timer.isActive():
-            self._max_wait_timer.start()
-
     def _title_edited(self) -> None:
-        self._title_dirty = True
-        self._changed()
+        self._autosave.edited(TITLE)
 
     # -- loading ---------------------------------------------------------------------------
     def _load(self, entry: Entry) -> None:
         self._loading = True
         try:
             self.entry = entry
-            self._dirty.clear()
-            self._title_dirty = False
+            self._autosave.clear()
             view = self.view
             view.title.setText(entry.title)
             view.model.setCurrentIndex(max(0, view.model.findData(entry.model)))
@@ -217,7 +189,7 @@ class EntryEditor(QObject):
             self._fill_questions(entry)
             self._build_stages(entry.model, {a.stage: a.text for a in entry.answers})
             self.tag_menus.show_for(entry, self._learning_points(entry), model_by_key(entry.model))
-            self._show_saved(entry.updated_at)
+            self._autosave.show_saved(entry.updated_at)
             self._update_word_count()
             view.show_editor()
         finally:

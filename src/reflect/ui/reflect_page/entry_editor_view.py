@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import MODELS
 from reflect.ui.common.stay_open_menu import StayOpenMenu
+from reflect.ui.common.widgets import buddy_label
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
@@ -46,7 +47,16 @@ class EntryEditorView(QStackedWidget):
         page = QWidget()
         outer = QVBoxLayout(page)
         outer.setContentsMargins(12, 8, 12, 8)
+        outer.addLayout(self._about_fields())
+        outer.addWidget(self._reminder())
+        outer.addWidget(self._stages_area(), 1)
+        outer.addLayout(self._tags_row())
+        outer.addLayout(self._footer())
+        self.addWidget(page)
+        self.page = page
 
+    def _about_fields(self) -> QFormLayout:
+        """Title, question, model and status: what the reflection is about and how it is written."""
         form = QFormLayout()
         form.setFieldGrowthPolicy(QFormLayout.FieldGrowthPolicy.AllNonFixedFieldsGrow)
         self.title = QLineEdit()
@@ -64,19 +74,16 @@ class EntryEditorView(QStackedWidget):
         for model in MODELS:
             self.model.addItem(model.name, model.key)
         row.addWidget(self.model, 2)
-        status_label = QLabel("Stat&us:")
         self.status = QComboBox()
         self.status.setAccessibleName("Status")
         for status in EntryStatus:
             self.status.addItem(status.label, status.value)
-        status_label.setBuddy(self.status)
-        row.addWidget(status_label)
+        row.addWidget(buddy_label("Stat&us:", self.status))
         row.addWidget(self.status, 1)
-        model_label = QLabel("&Model:")
-        model_label.setBuddy(self.model)
-        form.addRow(model_label, row)
-        outer.addLayout(form)
+        form.addRow(buddy_label("&Model:", self.model), row)
+        return form
 
+    def _reminder(self) -> QFrame:
         self.reminder = QFrame()
         self.reminder.setObjectName("reminder")
         self.reminder.setFrameShape(QFrame.Shape.StyledPanel)
@@ -90,8 +97,10 @@ class EntryEditorView(QStackedWidget):
         self.dismiss_reminder = QPushButton("&Got it")
         self.dismiss_reminder.setAccessibleName("Dismiss the reminder about anonymising")
         reminder_row.addWidget(self.dismiss_reminder, 0, Qt.AlignmentFlag.AlignTop)
-        outer.addWidget(self.reminder)
+        return self.reminder
 
+    def _stages_area(self) -> QScrollArea:
+        """The stages of the chosen model, filled by the controller (`insert_stage`)."""
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -101,8 +110,9 @@ class EntryEditorView(QStackedWidget):
         self.stages_layout.setContentsMargins(0, 0, 4, 0)
         self.stages_layout.addStretch(1)
         self.scroll.setWidget(self.stages_host)
-        outer.addWidget(self.scroll, 1)
+        return self.scroll
 
+    def _tags_row(self) -> QHBoxLayout:
         tags_row = QHBoxLayout()
         self.learning_button = QToolButton()
         self.learning_button.setText("Learning points")
@@ -113,15 +123,15 @@ class EntryEditorView(QStackedWidget):
         tags_row.addWidget(self.learning_button)
         self.group_buttons_row = QHBoxLayout()
         tags_row.addLayout(self.group_buttons_row)
-        tags_label = QLabel("T&ags:")
         self.tags = QLineEdit()
         self.tags.setPlaceholderText("Other tags, separated by commas")
         self.tags.setAccessibleName("Tags")
-        tags_label.setBuddy(self.tags)
-        tags_row.addWidget(tags_label)
+        tags_row.addWidget(buddy_label("T&ags:", self.tags))
         tags_row.addWidget(self.tags, 1)
-        outer.addLayout(tags_row)
+        return tags_row
 
+    def _footer(self) -> QHBoxLayout:
+        """Word count, save status, the sessions it is in, and what to do with it next."""
         footer = QHBoxLayout()
         self.words = QLabel("0 words")
         self.words.setAccessibleName("Word count")
@@ -138,9 +148,7 @@ class EntryEditorView(QStackedWidget):
         self.history = QPushButton("H&istory…")
         self.history.setAccessibleName("History: earlier versions of this reflection")
         footer.addWidget(self.history)
-        outer.addLayout(footer)
-        self.addWidget(page)
-        self.page = page
+        return footer
 
     def show_empty(self) -> None:
         self.setCurrentWidget(self.empty)

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QPlainTextEdit,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import Revision
 from reflect.domain.templates import MODELS, model_by_key
+from reflect.ui.common.dialogs import close_buttons, run_modal
+from reflect.ui.common.widgets import wrapped_label
 
 REASONS = {
     "while writing": "while writing",
@@ -51,12 +52,11 @@ class HistoryDialog(QDialog):
         self.resize(820, 540)
         self.revisions = revisions
         layout = QVBoxLayout(self)
-        intro = QLabel("Earlier versions of this reflection. Restoring one keeps what you have now "
-                       "as a version too, so nothing is lost." if revisions else
-                       "There are no earlier versions yet. Versions are kept as you write, "
-                       "every few minutes, and when you leave a reflection.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(wrapped_label(
+            "Earlier versions of this reflection. Restoring one keeps what you have now "
+            "as a version too, so nothing is lost." if revisions else
+            "There are no earlier versions yet. Versions are kept as you write, "
+            "every few minutes, and when you leave a reflection."))
         row = QHBoxLayout()
         self.list = QListWidget()
         self.list.setAccessibleName("Versions")
@@ -73,14 +73,11 @@ class HistoryDialog(QDialog):
         self.preview.setAccessibleName("Text of the chosen version")
         row.addWidget(self.preview, 2)
         layout.addLayout(row, 1)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        self.buttons = close_buttons(self)
         self.restore_button = self.buttons.addButton("&Restore this version",
                                                      QDialogButtonBox.ButtonRole.AcceptRole)
         self.restore_button.setAccessibleName("Restore this version")
         self.restore_button.setEnabled(False)
-        self.buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
         self.list.currentRowChanged.connect(self._show)
         if revisions:
@@ -100,7 +97,4 @@ class HistoryDialog(QDialog):
     def ask(cls, revisions: list[Revision], parent: QWidget | None = None) -> int | None:
         """The id of the version to restore, or None."""
         dialog = cls(revisions, parent)
-        try:
-            return dialog.chosen_id() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.chosen_id)

@@ -7,8 +7,6 @@ from datetime import datetime, timedelta
 from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QDialog,
-    QDialogButtonBox,
-    QLabel,
     QListWidget,
     QListWidgetItem,
     QRadioButton,
@@ -19,6 +17,8 @@ from PySide6.QtWidgets import (
 from reflect.domain.session_rules import session_title
 from reflect.domain.supervision import NewSession, Session
 from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import named, wrapped_label
 
 
 class TakeToSupervisionDialog(QDialog):
@@ -27,23 +27,18 @@ class TakeToSupervisionDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Take to supervision — Reflect")
         layout = QVBoxLayout(self)
-        intro = QLabel("Add this reflection to a supervision session. It will be listed there, "
-                       "in the order you choose, and in the session's PDF.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
-        self.existing = QRadioButton("An &upcoming session:")
-        self.existing.setAccessibleName("An upcoming session")
+        layout.addWidget(wrapped_label("Add this reflection to a supervision session. It will be listed "
+                                       "there, in the order you choose, and in the session's PDF."))
+        self.existing = named(QRadioButton("An &upcoming session:"), "An upcoming session")
         layout.addWidget(self.existing)
-        self.sessions = QListWidget()
-        self.sessions.setAccessibleName("Upcoming sessions")
+        self.sessions = named(QListWidget(), "Upcoming sessions")
         for session in upcoming:
             item = QListWidgetItem(session_title(session)
                                    + (" (already there)" if session.id in already else ""))
             item.setData(256, session.id)
             self.sessions.addItem(item)
         layout.addWidget(self.sessions)
-        self.new = QRadioButton("A &new session on:")
-        self.new.setAccessibleName("A new session")
+        self.new = named(QRadioButton("A &new session on:"), "A new session")
         layout.addWidget(self.new)
         now = now or datetime.now()
         start = datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)
@@ -53,14 +48,7 @@ class TakeToSupervisionDialog(QDialog):
         self.when.setAccessibleName("Date and time of the new session")
         name_inner_edit(self.when, "Date and time of the new session")
         layout.addWidget(self.when)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("Take to supervision")
-        self.ok.setAccessibleName("Take to supervision")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons, self.ok = ok_cancel_buttons(self, "Take to supervision")
         layout.addWidget(buttons)
         self.existing.toggled.connect(self._update)
         self.sessions.currentRowChanged.connect(lambda _r: self._update())
@@ -89,7 +77,4 @@ class TakeToSupervisionDialog(QDialog):
             parent: QWidget | None = None) -> int | NewSession | None:
         """A session id, a new session to create, or None."""
         dialog = cls(upcoming, already, parent=parent)
-        try:
-            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.value)

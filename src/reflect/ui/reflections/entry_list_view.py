@@ -8,7 +8,7 @@ grid that can be folded away, and each row of the list is drawn by a delegate in
 from __future__ import annotations
 
 from PySide6.QtCore import QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -31,6 +31,8 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.entry_filter import EntrySort
 from reflect.domain.journal import EntryStatus
+from reflect.ui.common.colours import blend
+from reflect.ui.common.widgets import buddy_label, chain_tab_order, named
 from reflect.ui.reflections.entry_list_model import EntryListModel
 from reflect.ui.reflections.tag_filter import TagFilterButton
 
@@ -41,12 +43,6 @@ SORT_CHOICES = (
 )
 STATUS_CHOICES = ((None, "Any status"), (EntryStatus.DRAFT, EntryStatus.DRAFT.label),
                   (EntryStatus.READY, EntryStatus.READY.label))
-
-
-def _blend(a: QColor, b: QColor, amount: float) -> QColor:
-    """`a` moved `amount` of the way towards `b` (secondary text that keeps its contrast)."""
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3],
-                                                                    strict=True)))
 
 
 class EntryDelegate(QStyledItemDelegate):
@@ -86,7 +82,7 @@ class EntryDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         back_role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
         text = opt.palette.color(group, text_role)
-        secondary = _blend(text, opt.palette.color(group, back_role), 0.28)
+        secondary = blend(text, opt.palette.color(group, back_role), 0.28)
         ready = index.data(EntryListModel.StatusRole) == EntryStatus.READY.value
         accent = text if selected else opt.palette.color(group, QPalette.ColorRole.Link)
 
@@ -111,7 +107,7 @@ class EntryDelegate(QStyledItemDelegate):
         y = self._line(painter, details, y, " · " + (index.data(EntryListModel.DetailsRole) or ""))
         self._line(painter, rect, y, index.data(EntryListModel.TagsRole) or "")
         if not selected:
-            painter.setPen(_blend(opt.palette.color(group, QPalette.ColorRole.Base), text, 0.12))
+            painter.setPen(blend(opt.palette.color(group, QPalette.ColorRole.Base), text, 0.12))
             painter.drawLine(opt.rect.left(), opt.rect.bottom(), opt.rect.right(), opt.rect.bottom())
         painter.restore()
 
@@ -144,7 +140,7 @@ class EntryListWidget(QListView):
             painter = QPainter(self.viewport())
             palette = self.palette()
             # Not the placeholder colour: that is too faint to read (below 4.5:1) on most styles.
-            painter.setPen(_blend(palette.color(QPalette.ColorRole.Text),
+            painter.setPen(blend(palette.color(QPalette.ColorRole.Text),
                                   palette.color(QPalette.ColorRole.Base), 0.28))
             painter.drawText(self.viewport().rect().adjusted(16, 24, -16, -16),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
@@ -186,7 +182,17 @@ class EntryListView(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 0)
         layout.setSpacing(6)
+        layout.addLayout(self._search_row())
+        layout.addWidget(self._filters())
+        layout.addLayout(self._count_and_sort())
+        self.list = named(EntryListWidget(), "Reflections")
+        self.list.setAccessibleDescription("Press Enter to open the selected reflection.")
+        layout.addWidget(self.list, 1)
+        chain_tab_order([self.text, self.filters_toggle, self.briefing, self.question, self.tags,
+                         self.status, self.session, self.clear, self.sort, self.list])
+        self.filters_toggle.toggled.connect(self._show_filters)
 
+    def _search_row(self) -> QHBoxLayout:
         top = QHBoxLayout()
         top.setSpacing(6)
         self.text = QLineEdit()
@@ -205,8 +211,10 @@ class EntryListView(QWidget):
         self.filters_toggle.setAccessibleDescription("Shows or hides the filters below.")
         top.addWidget(self.text, 1)
         top.addWidget(self.filters_toggle)
-        layout.addLayout(top)
+        return top
 
+    def _filters(self) -> QWidget:
+        """Briefing, question, tags, status and session, two to a row, and Clear."""
         self.filters = QWidget()
         grid = QGridLayout(self.filters)
         grid.setContentsMargins(0, 0, 0, 0)
@@ -220,8 +228,7 @@ class EntryListView(QWidget):
         for value, label in STATUS_CHOICES:
             self.status.addItem(label, value.value if value else "")
         self.session = _combo("Filter by supervision session")
-        self.clear = QPushButton("Clear filters")
-        self.clear.setAccessibleName("Clear filters")
+        self.clear = named(QPushButton("Clear filters"), "Clear filters")
         grid.addWidget(self.briefing, 0, 0)
         grid.addWidget(self.question, 0, 1)
         grid.addWidget(self.tags, 1, 0)
@@ -230,34 +237,21 @@ class EntryListView(QWidget):
         grid.addWidget(self.clear, 2, 1)
         grid.setColumnStretch(0, 1)
         grid.setColumnStretch(1, 1)
-        layout.addWidget(self.filters)
+        return self.filters
 
+    def _count_and_sort(self) -> QHBoxLayout:
         bottom = QHBoxLayout()
         bottom.setSpacing(6)
         self.count = QLabel()
         self.count.setTextFormat(Qt.TextFormat.PlainText)
         self.count.setSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Preferred)
-        sort_label = QLabel("S&ort:")
-        self.sort = QComboBox()
-        self.sort.setAccessibleName("Sort reflections")
+        self.sort = named(QComboBox(), "Sort reflections")
         for value, label in SORT_CHOICES:
             self.sort.addItem(label, value.value)
-        sort_label.setBuddy(self.sort)
         bottom.addWidget(self.count, 1)
-        bottom.addWidget(sort_label)
+        bottom.addWidget(buddy_label("S&ort:", self.sort))
         bottom.addWidget(self.sort)
-        layout.addLayout(bottom)
-
-        self.list = EntryListWidget()
-        self.list.setAccessibleName("Reflections")
-        self.list.setAccessibleDescription("Press Enter to open the selected reflection.")
-        layout.addWidget(self.list, 1)
-
-        order = [self.text, self.filters_toggle, self.briefing, self.question, self.tags,
-                 self.status, self.session, self.clear, self.sort, self.list]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
-        self.filters_toggle.toggled.connect(self._show_filters)
+        return bottom
 
     def _show_filters(self, shown: bool) -> None:
         self.filters.setVisible(shown)

@@ -12,7 +12,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QHBoxLayout,
     QLabel,
@@ -25,6 +24,7 @@ from reflect.domain.session_rules import action_notes, session_title
 from reflect.domain.supervision import ActionOwner, NewAction, Session
 from reflect.ui.actions.actions_table_model import OWNER_LABELS
 from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 
 
 class ActionDialog(QDialog):
@@ -75,14 +75,7 @@ class ActionDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setAccessibleName("Note about this action")
         layout.addWidget(self.note)
-        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
-                                        | QDialogButtonBox.StandardButton.Cancel)
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Add action")
-        ok.setAccessibleName("Add action")
-        self.buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        self.buttons.accepted.connect(self.accept)
-        self.buttons.rejected.connect(self.reject)
+        self.buttons, self.ok = ok_cancel_buttons(self, "Add action")
         layout.addWidget(self.buttons)
         self.description.textChanged.connect(self._update)
         self.has_due.toggled.connect(self._update)
@@ -92,8 +85,7 @@ class ActionDialog(QDialog):
 
     def _update(self, *_args) -> None:
         self.due.setEnabled(self.has_due.isChecked())
-        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(
-            bool(self.description.text().strip()))
+        self.ok.setEnabled(bool(self.description.text().strip()))
         notes = action_notes(self._due(), self.today, is_new=True)
         self.note.setText(" ".join(notes))
 
@@ -114,7 +106,4 @@ class ActionDialog(QDialog):
     def ask(cls, description: str = "", sessions: list[Session] = (), *, session_id=None,
             entry_id=None, parent: QWidget | None = None) -> NewAction | None:
         dialog = cls(description, sessions, session_id=session_id, entry_id=entry_id, parent=parent)
-        try:
-            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.value)

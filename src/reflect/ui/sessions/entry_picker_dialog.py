@@ -15,7 +15,6 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
-    QDialogButtonBox,
     QHBoxLayout,
     QLabel,
     QListWidget,
@@ -26,6 +25,8 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.store import BriefingStore, EntryQuery
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import named, packed, wrapped_label
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.reflections.entry_list_panel import EntryListPanel
 
@@ -52,10 +53,9 @@ class EntryPickerDialog(QDialog):
         self.setWindowTitle("Add reflections to the session — Reflect")
         self.resize(1000, 620)
         layout = QVBoxLayout(self)
-        intro = QLabel("Find reflections with the filters, then press Enter or “Add” to choose them. "
-                       "They are added to the session in the order you choose them.")
-        intro.setWordWrap(True)
-        layout.addWidget(intro)
+        layout.addWidget(wrapped_label(
+            "Find reflections with the filters, then press Enter or “Add” to choose them. "
+            "They are added to the session in the order you choose them."))
 
         row = QHBoxLayout()
         self.entries = EntryListPanel(query, briefings)
@@ -63,16 +63,9 @@ class EntryPickerDialog(QDialog):
         self.entries.view.list.setAccessibleDescription(
             "Press Enter to choose the selected reflection; Shift or Ctrl with the arrows selects several.")
         row.addWidget(self.entries, 3)
-        buttons = QVBoxLayout()
-        buttons.addStretch(1)
-        self.add = QPushButton("&Add →")
-        self.add.setAccessibleName("Add the selected reflections to the chosen list")
-        self.remove = QPushButton("← &Remove")
-        self.remove.setAccessibleName("Remove the reflection from the chosen list")
-        buttons.addWidget(self.add)
-        buttons.addWidget(self.remove)
-        buttons.addStretch(1)
-        row.addLayout(buttons)
+        self.add = named(QPushButton("&Add →"), "Add the selected reflections to the chosen list")
+        self.remove = named(QPushButton("← &Remove"), "Remove the reflection from the chosen list")
+        row.addLayout(packed(QVBoxLayout(), None, self.add, self.remove, None))
         chosen_box = QVBoxLayout()
         self.chosen_label = QLabel("C&hosen:")
         self.chosen = ChosenList()
@@ -84,21 +77,14 @@ class EntryPickerDialog(QDialog):
         self.chosen_label.setBuddy(self.chosen)
         chosen_box.addWidget(self.chosen_label)
         chosen_box.addWidget(self.chosen, 1)
-        self.note = QLabel("")
-        self.note.setWordWrap(True)
-        self.note.setAccessibleName("Note")
+        self.note = wrapped_label("", "Note")
         self.note.setTextFormat(Qt.TextFormat.PlainText)
         chosen_box.addWidget(self.note)
         row.addLayout(chosen_box, 2)
         layout.addLayout(row, 1)
 
-        box = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        self.ok = box.button(QDialogButtonBox.StandardButton.Ok)
-        self.ok.setText("&Link to session")
-        self.ok.setAccessibleName("Link the chosen reflections to the session")
-        box.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        box.accepted.connect(self.accept)
-        box.rejected.connect(self.reject)
+        box, self.ok = ok_cancel_buttons(self, "&Link to session",
+                                         "Link the chosen reflections to the session")
         layout.addWidget(box)
 
         self.entries.entry_activated.connect(lambda entry_id: self.choose([entry_id]))
@@ -165,9 +151,4 @@ class EntryPickerDialog(QDialog):
             parent: QWidget | None = None) -> list[int] | None:
         """The chosen entry ids in the order chosen, or None if cancelled."""
         dialog = cls(query, briefings, already, parent)
-        try:
-            if dialog.exec() == QDialog.DialogCode.Accepted:
-                return dialog.chosen_ids()
-            return None
-        finally:
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.chosen_ids)

@@ -9,14 +9,15 @@ Enter or a double-click opens the reflection on the Reflect page.
 from __future__ import annotations
 
 from PySide6.QtCore import QModelIndex, Qt, Signal
-from PySide6.QtWidgets import QGridLayout, QHeaderView, QLabel, QPushButton, QWidget
+from PySide6.QtWidgets import QGridLayout, QHeaderView, QPushButton, QWidget
 
 from reflect.domain.journal import EntrySummary
 from reflect.domain.templates import model_by_key
 from reflect.store import BriefingStore, EntryQuery, SessionStore
+from reflect.ui.common.widgets import chain_tab_order, named, wrapped_label
 from reflect.ui.reflections.entry_list_model import UNTITLED
-from reflect.ui.sessions.agenda_editor import MovableRowsModel, ReorderTable, button_column
 from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
+from reflect.ui.sessions.reorder_table import MovableRowsModel, ReorderTable, button_column, move_buttons
 
 
 class LinkedEntriesModel(MovableRowsModel):
@@ -85,10 +86,9 @@ class LinkedEntriesEditor(QWidget):
         self.model = LinkedEntriesModel(sessions, query, self)
         grid = QGridLayout(self)
         grid.setContentsMargins(0, 0, 0, 0)
-        self.add = QPushButton("Add &reflections…")
-        self.add.setAccessibleName("Add reflections to this session")
-        hint = QLabel("Enter or a double-click opens a reflection. Alt+Up and Alt+Down change the order.")
-        hint.setWordWrap(True)
+        self.add = named(QPushButton("Add &reflections…"), "Add reflections to this session")
+        hint = wrapped_label("Enter or a double-click opens a reflection. Alt+Up and Alt+Down change "
+                             "the order.")
         hint.setEnabled(False)  # drawn in the palette's muted text colour
         self.table = ReorderTable(
             "Reflections to discuss",
@@ -101,28 +101,19 @@ class LinkedEntriesEditor(QWidget):
         for column, width in ((LinkedEntriesModel.MODEL, 150), (LinkedEntriesModel.STATUS, 170)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, width)
-        self.up = QPushButton("Move up")
-        self.up.setAccessibleName("Move the reflection up")
-        self.down = QPushButton("Move down")
-        self.down.setAccessibleName("Move the reflection down")
-        self.remove = QPushButton("Remove")
-        self.remove.setAccessibleName("Remove the reflection from this session")
+        self.up, self.down, self.remove = move_buttons("the reflection",
+                                                       "Remove the reflection from this session")
         self.remove.setToolTip("Takes it off this session's list; the reflection stays in your journal.")
         grid.addWidget(self.add, 0, 0, Qt.AlignmentFlag.AlignLeft)
         grid.addWidget(hint, 0, 1, 1, 2)
         grid.addWidget(self.table, 1, 0, 1, 2, Qt.AlignmentFlag.AlignTop)
         grid.addLayout(button_column(self.up, self.down, self.remove), 1, 2)
         grid.setColumnStretch(1, 1)
-        order = self.focus_order()
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(self.focus_order())
 
         self.add.clicked.connect(self.pick)
-        self.up.clicked.connect(lambda: self._move(-1))
-        self.down.clicked.connect(lambda: self._move(1))
-        self.remove.clicked.connect(self.remove_current)
-        self.table.move_requested.connect(self._move)
-        self.table.remove_requested.connect(self.remove_current)
+        self.table.wire_buttons(self.up, self.down, self.remove, move=self._move,
+                                remove_current=self.remove_current)
         self.table.activated.connect(self._activated)
         self.model.order_changed.connect(self.changed)
         self.table.selectionModel().currentRowChanged.connect(lambda *_a: self._update_buttons())
@@ -162,8 +153,7 @@ class LinkedEntriesEditor(QWidget):
             return
         self.store.unlink_entry(self.model.session_id, self.model.items[row].id)
         self.model.load(self.model.session_id)
-        if self.model.rowCount():
-            self.table.setCurrentIndex(self.model.index(min(row, self.model.rowCount() - 1), 0))
+        self.table.select_near(row)
         self.changed.emit()
 
     def _move(self, delta: int) -> None:
@@ -174,7 +164,4 @@ class LinkedEntriesEditor(QWidget):
             self.open_entry.emit(self.model.items[index.row()].id)
 
     def _update_buttons(self) -> None:
-        row, count = self.table.currentIndex().row(), self.model.rowCount()
-        for button in (self.up, self.down):
-            button.setEnabled(row >= 0 and count > 1)
-        self.remove.setEnabled(row >= 0)
+        self.table.enable_buttons(self.up, self.down, self.remove)

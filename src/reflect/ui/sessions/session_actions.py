@@ -37,7 +37,8 @@ from reflect.ui.actions.actions_table_model import (
     WHERE,
     ActionsTableModel,
 )
-from reflect.ui.sessions.agenda_editor import FittedTable
+from reflect.ui.common.widgets import chain_tab_order
+from reflect.ui.sessions.reorder_table import FittedTable
 from reflect.ui.sessions.session_form_view import OptionalDate
 
 _WIDTHS = {OWNER: 110, DUE: 130, STATUS: 170, WHERE: 150}
@@ -127,9 +128,7 @@ class AgreedActions(QWidget):
         layout.setColumnStretch(4, 1)
         layout.addWidget(self.note, 2, 0, 1, 6)
         layout.addWidget(self.table, 3, 0, 1, 6)
-        order = self.focus_order()
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(self.focus_order())
 
         self.description.returnPressed.connect(self.add_action)
         self.add.clicked.connect(self.add_action)

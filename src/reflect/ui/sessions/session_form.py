@@ -1,10 +1,11 @@
 """Behaviour of the session form: loading a session, saving each field, the notes as you edit.
 
 Nothing has a Save button. Choices (type, status, dates, "No date yet") are written the moment they
-change; text (supervisor, notes, wellbeing, workload, learning needs) follows the entry editor's
-rule (ARCHITECTURE.md "Data flow"): a single-shot timer restarted by each keystroke, a maximum
-wait so continuous typing still reaches the disk, and `flush()` on switching session or page,
-locking, exporting and quitting. A failed write keeps the text on screen, says so and retries.
+change; text (supervisor, notes, wellbeing, workload, learning needs) goes through the `Autosave`
+the entry editor uses (ARCHITECTURE.md "Data flow"): a single-shot timer restarted by each
+keystroke, a maximum wait so continuous typing still reaches the disk, and `flush()` on switching
+session or page, locking, exporting and quitting. A failed write keeps the text on screen, says so
+and retries.
 
 The agenda, the linked reflections and the actions write through their own widgets; this
 controller loads them with the session and passes their changes on.
@@ -12,31 +13,25 @@ controller loads them with the session and passes their changes on.
 
 from __future__ import annotations
 
-import logging
 from collections.abc import Callable
 from datetime import date, datetime, timedelta
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
-from reflect.domain.errors import ReflectError
 from reflect.domain.session_rules import session_notes, session_title
 from reflect.domain.supervision import Session, SessionStatus, SessionType
 from reflect.store import (
     ActionStore,
     BriefingStore,
-    DatabaseError,
     EntryQuery,
     SessionStore,
-    describe_write_error,
 )
-from reflect.ui.reflect_page.entry_editor import MAX_UNSAVED_MS, RETRY_DELAY_MS, SAVE_DELAY_MS
+from reflect.ui.common.autosave import Autosave
 from reflect.ui.sessions.agenda_editor import AgendaEditor
 from reflect.ui.sessions.linked_entries import LinkedEntriesEditor
 from reflect.ui.sessions.session_actions import AgreedActions, CarriedForwardActions
 from reflect.ui.sessions.session_form_view import SessionFormView
-
-log = logging.getLogger(__name__)
 
 
 def default_start(now: datetime) -> datetime:
@@ -62,15 +57,9 @@ class SessionForm(QObject):
         self.agreed = AgreedActions(actions, today=today)
         self.view = SessionFormView(self.agenda, self.linked, self.carried, self.agreed)
         self.session: Session | None = None
-        self._dirty: set[str] = set()
         self._loading = False
-
-        self._save_timer = QTimer(self, singleShot=True, interval=SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.flush)
-        self._max_wait_timer = QTimer(self, singleShot=True, interval=MAX_UNSAVED_MS)
-        self._max_wait_timer.timeout.connect(self.flush)
-        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_DELAY_MS)
-        self._retry_timer.timeout.connect(self.flush)
+        self._autosave = Autosave(self._write, self._written, self.view.saved,
+                                  what="session autosave", today=today, parent=self)
 
         v = self.view
         for name, widget in v.text_fields().items():
@@ -101,8 +90,7 @@ class SessionForm(QObject):
     # -- loading ---------------------------------------------------------------------------
     def load(self, session_id: int | None) -> None:
         """Show a session (or the empty state). Call `flush()` first: pending edits are dropped."""
-        self._stop_timers()
-        self._dirty.clear()
+        self._autosave.clear()
         self.session = self.sessions.get_session(session_id) if session_id is not None else None
         if self.session is None:
             for part in (self.agenda, self.linked, self.agreed):
@@ -137,7 +125,7 @@ class SessionForm(QObject):
                                      + timedelta(days=28))
             v.supervisee_agreed.set_value(session.supervisee_agreed_on, today)
             v.supervisor_agreed.set_value(session.supervisor_agreed_on, today)
-            self._show_saved(session.updated_at)
+            self._autosave.show_saved(session.updated_at)
         finally:
             self._loading = False
         all_sessions = self.sessions.list_sessions()
@@ -150,26 +138,24 @@ class SessionForm(QObject):
     # -- saving ----------------------------------------------------------------------------
     def flush(self) -> bool:
         """Write every pending change now. False if something could not be saved (kept, retried)."""
-        self._stop_timers()
-        if self.session is None or not self._dirty:
-            return True
+        return self._autosave.flush()
+
+    def _write(self, pending: frozenset[str]) -> dict[str, object]:
+        """All pending fields in one update; `load()` clears them, so a session is open here."""
         session_id = self.session.id
-        values = {name: self._read(name) for name in sorted(self._dirty)}
-        try:
-            self.sessions.update_session(session_id, **values)
-            self.session = self.sessions.get_session(session_id)
-        except (DatabaseError, OSError, ReflectError) as exc:
-            log.warning("session autosave failed (%s); will retry", type(exc).__name__)
-            self.view.saved.setText(describe_write_error(exc))
-            self._retry_timer.start()
-            return False
-        self._dirty.difference_update(values)
+        values = {name: self._read(name) for name in sorted(pending)}
+        self.sessions.update_session(session_id, **values)
+        self.session = self.sessions.get_session(session_id)
+        self._autosave.done(*values)
+        return values
+
+    def _written(self, values: dict[str, object]) -> None:
+        session_id = self.session.id
         self.view.title.setText(session_title(self.session))
-        self._show_saved(self.session.updated_at)
+        self._autosave.show_saved(self.session.updated_at)
         if "starts_at" in values:
             self.carried.set_session(session_id, {s.id: s for s in self.sessions.list_sessions()})
         self.saved.emit(session_id)
-        return True
 
     def _read(self, name: str):
         v = self.view
@@ -188,16 +174,12 @@ class SessionForm(QObject):
     def _text_edited(self, name: str) -> None:
         if self._loading or self.session is None:
             return
-        self._dirty.add(name)
-        self._save_timer.start()
-        if not self._max_wait_timer.isActive():
-            self._max_wait_timer.start()
+        self._autosave.edited(name)
 
     def _instant(self, name: str) -> None:
         if self._loading or self.session is None:
             return
-        self._dirty.add(name)
-        self.flush()
+        self._autosave.save_now(name)
 
     def _when_changed(self) -> None:
         if self._loading or self.session is None:
@@ -210,16 +192,6 @@ class SessionForm(QObject):
     def _contents_changed(self) -> None:
         if self.session is not None:
             self.contents_changed.emit(self.session.id)
-
-    def _stop_timers(self) -> None:
-        for timer in (self._save_timer, self._max_wait_timer, self._retry_timer):
-            timer.stop()
-
-    def _show_saved(self, saved_at: datetime) -> None:
-        local = saved_at.astimezone()
-        when = local.strftime("%H:%M") if local.date() == self._today() else \
-            f"{local.day} {local.strftime('%b %Y, %H:%M')}"
-        self.view.saved.setText(f"Saved {when}")
 
     def _follow_cursor(self, edit: QTextEdit) -> None:
         """Fields grow instead of scrolling, so the form's scroll area follows the cursor."""

@@ -11,6 +11,7 @@ yet".
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import TypeVar
 
 from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
 from PySide6.QtWidgets import (
@@ -29,9 +30,11 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
+from reflect.ui.common.widgets import buddy_label, chain_tab_order
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
 
+Edit = TypeVar("Edit", QLineEdit, GrowingTextEdit)
 DAY_FORMAT = "ddd d MMM yyyy"
 WHEN_FORMAT = "ddd d MMM yyyy, HH:mm"
 EMPTY_STATE = "No session chosen. Press “New session” to plan one, or choose a session from the list."
@@ -108,14 +111,16 @@ def _heading(text: str, buddy: QWidget | None = None) -> QLabel:
     return label
 
 
-def _label(text: str, buddy: QWidget) -> QLabel:
-    label = QLabel(text)
-    label.setBuddy(buddy)
-    return label
+def _combo(name: str, items) -> QComboBox:
+    combo = QComboBox()
+    combo.setAccessibleName(name)
+    for text, data in items:
+        combo.addItem(text, data)
+    return combo
 
 
-def _text(name: str, placeholder: str) -> GrowingTextEdit:
-    edit = GrowingTextEdit()
+def _field(kind: type[Edit], name: str, placeholder: str) -> Edit:
+    edit = kind()
     edit.setAccessibleName(name)
     edit.setPlaceholderText(placeholder)
     return edit
@@ -130,7 +135,16 @@ class SessionFormView(QStackedWidget):
         self.empty.setWordWrap(True)
         self.empty.setMargin(24)
         self.addWidget(self.empty)
+        layout = self._scrolling_body()
+        self._add_header(layout)
+        self._add_when_and_who(layout)
+        self._add_what_to_bring(layout, agenda, linked, carried)
+        self._add_what_was_said(layout)
+        self._add_what_was_agreed(layout, agreed)
+        layout.addStretch(1)
+        self._chain_focus(agenda, linked, carried, agreed)
 
+    def _scrolling_body(self) -> QVBoxLayout:
         self.scroll = QScrollArea()
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
@@ -144,7 +158,10 @@ class SessionFormView(QStackedWidget):
         self.scroll.setWidget(body)
         self.addWidget(self.scroll)
         self.body = body
+        return layout
 
+    def _add_header(self, layout: QVBoxLayout) -> None:
+        """The session's title and save status, and the notes about it (a clash, a gap…)."""
         top = QHBoxLayout()
         self.title = QLabel()
         font = self.title.font()
@@ -169,43 +186,33 @@ class SessionFormView(QStackedWidget):
         self.notes_box.hide()
         layout.addWidget(self.notes_box)
 
-        # -- when and who
+    def _add_when_and_who(self, layout: QVBoxLayout) -> None:
         layout.addWidget(_heading("When and who"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.when = OptionalDate("Date and time", "No date &yet", with_time=True)
-        self.supervisor_name = QLineEdit()
-        self.supervisor_name.setAccessibleName("Supervisor's name")
-        self.supervisor_name.setPlaceholderText("Optional: a role is enough")
-        self.supervisor_role = QLineEdit()
-        self.supervisor_role.setAccessibleName("Supervisor's role")
-        self.supervisor_role.setPlaceholderText("e.g. Team manager")
-        self.type = QComboBox()
-        self.type.setAccessibleName("Type of session")
-        for kind in SessionType:
-            self.type.addItem(kind.label, kind.value)
-        self.status = QComboBox()
-        self.status.setAccessibleName("Status")
-        for status in SessionStatus:
-            self.status.addItem(STATUS_LABELS[status], status.value)
-        grid.addWidget(_label("Date and &time:", self.when.edit), 0, 0)
+        self.supervisor_name = _field(QLineEdit, "Supervisor's name", "Optional: a role is enough")
+        self.supervisor_role = _field(QLineEdit, "Supervisor's role", "e.g. Team manager")
+        self.type = _combo("Type of session", ((kind.label, kind.value) for kind in SessionType))
+        self.status = _combo("Status", ((STATUS_LABELS[status], status.value) for status in SessionStatus))
+        grid.addWidget(buddy_label("Date and &time:", self.when.edit), 0, 0)
         grid.addWidget(self.when, 0, 1)
         left = Qt.AlignmentFlag.AlignLeft
         for combo in (self.type, self.status):
             combo.setMinimumWidth(180)
-        grid.addWidget(_label("Ty&pe:", self.type), 0, 2)
+        grid.addWidget(buddy_label("Ty&pe:", self.type), 0, 2)
         grid.addWidget(self.type, 0, 3, left)
-        grid.addWidget(_label("Supervisor na&me:", self.supervisor_name), 1, 0)
+        grid.addWidget(buddy_label("Supervisor na&me:", self.supervisor_name), 1, 0)
         grid.addWidget(self.supervisor_name, 1, 1)
-        grid.addWidget(_label("&Status:", self.status), 1, 2)
+        grid.addWidget(buddy_label("&Status:", self.status), 1, 2)
         grid.addWidget(self.status, 1, 3, left)
-        grid.addWidget(_label("R&ole:", self.supervisor_role), 2, 0)
+        grid.addWidget(buddy_label("R&ole:", self.supervisor_role), 2, 0)
         grid.addWidget(self.supervisor_role, 2, 1)
         grid.setColumnStretch(1, 3)
         grid.setColumnStretch(3, 2)
         layout.addLayout(grid)
 
-        # -- what to bring
+    def _add_what_to_bring(self, layout: QVBoxLayout, agenda, linked, carried) -> None:
         layout.addWidget(_heading("A&genda", agenda.focus_order()[0]))
         layout.addWidget(agenda)
         layout.addWidget(_heading("Reflections to disc&uss", linked.table))
@@ -213,27 +220,27 @@ class SessionFormView(QStackedWidget):
         layout.addWidget(_heading("Actions &carried forward for review", carried.focus_order()[0]))
         layout.addWidget(carried)
 
-        # -- what was said
+    def _add_what_was_said(self, layout: QVBoxLayout) -> None:
         layout.addWidget(_heading("Notes from the session"))
-        self.notes = _text("Session notes", "What you discussed")
-        self.wellbeing = _text("Wellbeing", "How you are; what helps")
-        self.workload = _text("Workload", "Caseload, capacity, pressures")
-        self.learning_needs = _text("Learning needs", "Training, reading, shadowing…")
+        self.notes = _field(GrowingTextEdit, "Session notes", "What you discussed")
+        self.wellbeing = _field(GrowingTextEdit, "Wellbeing", "How you are; what helps")
+        self.workload = _field(GrowingTextEdit, "Workload", "Caseload, capacity, pressures")
+        self.learning_needs = _field(GrowingTextEdit, "Learning needs", "Training, reading, shadowing…")
         texts = QGridLayout()
         texts.setHorizontalSpacing(12)
         for column, (label, edit) in enumerate((("&Notes:", self.notes),
                                                 ("&Learning needs:", self.learning_needs))):
-            texts.addWidget(_label(label, edit), 0, column)
+            texts.addWidget(buddy_label(label, edit), 0, column)
             texts.addWidget(edit, 1, column)
         for column, (label, edit) in enumerate((("Well&being:", self.wellbeing),
                                                 ("Wor&kload:", self.workload))):
-            texts.addWidget(_label(label, edit), 2, column)
+            texts.addWidget(buddy_label(label, edit), 2, column)
             texts.addWidget(edit, 3, column)
         texts.setColumnStretch(0, 1)
         texts.setColumnStretch(1, 1)
         layout.addLayout(texts)
 
-        # -- what was agreed
+    def _add_what_was_agreed(self, layout: QVBoxLayout, agreed) -> None:
         layout.addWidget(_heading("Act&ions agreed", agreed.focus_order()[0]))
         layout.addWidget(agreed)
         layout.addWidget(_heading("Next session and agreement"))
@@ -245,12 +252,13 @@ class SessionFormView(QStackedWidget):
         for row, (label, widget) in enumerate((("Ne&xt session:", self.next_session),
                                                ("Supervisee agreed on:", self.supervisee_agreed),
                                                ("Supervisor agreed on:", self.supervisor_agreed))):
-            dates.addWidget(_label(label, widget.edit), row, 0)
+            dates.addWidget(buddy_label(label, widget.edit), row, 0)
             dates.addWidget(widget, row, 1)
         dates.setColumnStretch(1, 1)
         layout.addLayout(dates)
-        layout.addStretch(1)
 
+    def _chain_focus(self, agenda, linked, carried, agreed) -> None:
+        """Tab follows the page from top to bottom, which is the order of the meeting."""
         self.focus_chain = [
             *self.when.focus_order(), self.type, self.supervisor_name, self.status,
             self.supervisor_role, *agenda.focus_order(), *linked.focus_order(),
@@ -258,8 +266,7 @@ class SessionFormView(QStackedWidget):
             *agreed.focus_order(), *self.next_session.focus_order(),
             *self.supervisee_agreed.focus_order(), *self.supervisor_agreed.focus_order(),
         ]
-        for first, second in zip(self.focus_chain, self.focus_chain[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order(self.focus_chain)
 
     def text_fields(self) -> dict[str, QWidget]:
         """The fields saved after a pause in typing, by session field name."""

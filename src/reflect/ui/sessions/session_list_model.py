@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from PySide6.QtCore import QAbstractListModel, QModelIndex, QRect, QSize, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetrics, QPainter, QPalette
+from PySide6.QtGui import QFont, QFontMetrics, QPainter, QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QListView,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.domain.supervision import Session, SessionStatus
 from reflect.store import SessionStore
+from reflect.ui.common.colours import blend
 
 HEADER, SESSION, PLACEHOLDER = "header", "session", "placeholder"
 STATUS_LABELS = {SessionStatus.PLANNED: "Planned", SessionStatus.HELD: "Held",
@@ -147,11 +148,6 @@ class SessionListModel(QAbstractListModel):
         return None
 
 
-def _blend(a: QColor, b: QColor, amount: float) -> QColor:
-    return QColor.fromRgbF(*(x + (y - x) * amount for x, y in zip(a.getRgbF()[:3], b.getRgbF()[:3],
-                                                                    strict=True)))
-
-
 class SessionDelegate(QStyledItemDelegate):
     """Captions as small bold headings with a rule; sessions in three lines."""
 
@@ -185,10 +181,10 @@ class SessionDelegate(QStyledItemDelegate):
             text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
             back = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
             painter.setFont(bold if kind == HEADER else normal)
-            painter.setPen(text if kind == HEADER else _blend(text, back, 0.3))
+            painter.setPen(text if kind == HEADER else blend(text, back, 0.3))
             self._line(painter, rect, rect.top() + 2, index.data(Qt.ItemDataRole.DisplayRole))
             if kind == HEADER:
-                painter.setPen(_blend(back, text, 0.35))
+                painter.setPen(blend(back, text, 0.35))
                 painter.drawLine(rect.left(), opt.rect.bottom() - 1, rect.right(), opt.rect.bottom() - 1)
             painter.restore()
             return
@@ -209,7 +205,7 @@ class SessionDelegate(QStyledItemDelegate):
         painter.setFont(normal)
         y = self._line(painter, rect, y, index.data(SessionListModel.WhatRole))
         painter.setFont(small)
-        painter.setPen(_blend(text, back, 0.28))
+        painter.setPen(blend(text, back, 0.28))
         self._line(painter, rect, y, index.data(SessionListModel.DetailsRole))
         painter.restore()
 

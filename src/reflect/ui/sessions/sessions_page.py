@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QFrame,
     QHBoxLayout,
     QLabel,
-    QMessageBox,
     QPushButton,
     QSplitter,
     QTextEdit,
@@ -28,6 +27,8 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.supervision import NewSession
 from reflect.store import EntryQuery, Journal
+from reflect.ui.common.dialogs import confirm
+from reflect.ui.common.widgets import chain_tab_order, named, packed
 from reflect.ui.sessions.session_form import SessionForm, default_start
 from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
 
@@ -38,13 +39,10 @@ class ConfirmDeleteSession:
         kept = [f"Its {plural(linked, 'linked reflection')} stay in your journal."] if linked else []
         if actions:
             kept.append(f"The {plural(actions, 'action')} agreed in it stay on your actions list.")
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Delete this session?",
             f"Delete the session “{title}”, with its agenda and notes? This cannot be undone."
-            + ("\n\n" + " ".join(kept) if kept else ""),
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.Cancel,
-            QMessageBox.StandardButton.Cancel)
-        return answer == QMessageBox.StandardButton.Yes
+            + ("\n\n" + " ".join(kept) if kept else ""))
 
 
 def deleted_message(linked: int, actions: int) -> str:
@@ -73,8 +71,7 @@ class MessageBar(QFrame):
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
         self.text.setAccessibleName("Message")
-        self.dismiss = QPushButton("Dismiss")
-        self.dismiss.setAccessibleName("Dismiss the message")
+        self.dismiss = named(QPushButton("Dismiss"), "Dismiss the message")
         row.addWidget(self.text, 1)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
         self.dismiss.clicked.connect(self.hide)
@@ -105,53 +102,10 @@ class SessionsPage(QWidget):
                                 journal.briefings, decorate_text_edit=decorate_text_edit,
                                 now=now, today=today, parent=self)
 
-        left = QWidget()
-        left_layout = QVBoxLayout(left)
-        left_layout.setContentsMargins(8, 8, 0, 8)
-        caption = QLabel("Sessions")
-        font = caption.font()
-        font.setBold(True)
-        caption.setFont(font)
-        self.list = SessionListView()
-        self.list.setAccessibleName("Sessions")
-        self.list.setAccessibleDescription("Upcoming sessions first, then past ones.")
-        self.list.setModel(self.list_model)
-        caption.setBuddy(self.list)
-        buttons = QHBoxLayout()
-        self.new_button = QPushButton("Ne&w session")
-        self.new_button.setAccessibleName("New session")
-        self.delete_button = QPushButton("&Delete session…")
-        self.delete_button.setAccessibleName("Delete the session")
-        buttons.addWidget(self.new_button)
-        buttons.addWidget(self.delete_button)
-        buttons.addStretch(1)
-        left_layout.addWidget(caption)
-        left_layout.addWidget(self.list, 1)
-        left_layout.addLayout(buttons)
-
-        right = QWidget()
-        right_layout = QVBoxLayout(right)
-        right_layout.setContentsMargins(0, 8, 8, 0)
-        self.message = MessageBar()
-        right_layout.addWidget(self.message)
-        right_layout.addWidget(self.form.view, 1)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.setChildrenCollapsible(False)
-        self.splitter.addWidget(left)
-        self.splitter.addWidget(right)
-        self.splitter.setStretchFactor(0, 0)
-        self.splitter.setStretchFactor(1, 1)
-        self.splitter.setSizes([330, 1000])
-        left.setMinimumWidth(260)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.splitter)
+        self._lay_out(self._list_pane(), self._form_pane())
         self.setFocusProxy(self.list)
-        order = [self.list, self.new_button, self.delete_button, self.message.dismiss,
-                 self.form.view.focus_chain[0]]
-        for first, second in zip(order, order[1:], strict=False):
-            QWidget.setTabOrder(first, second)
+        chain_tab_order([self.list, self.new_button, self.delete_button, self.message.dismiss,
+                         self.form.view.focus_chain[0]])
 
         self.new_button.clicked.connect(self.new_session)
         self.delete_button.clicked.connect(self.delete_session)
@@ -165,6 +119,48 @@ class SessionsPage(QWidget):
     @property
     def session_id(self) -> int | None:
         return self.form.session_id
+
+    def _list_pane(self) -> QWidget:
+        """The sessions, upcoming first, with New and Delete below them."""
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(8, 8, 0, 8)
+        caption = QLabel("Sessions")
+        font = caption.font()
+        font.setBold(True)
+        caption.setFont(font)
+        self.list = named(SessionListView(), "Sessions")
+        self.list.setAccessibleDescription("Upcoming sessions first, then past ones.")
+        self.list.setModel(self.list_model)
+        caption.setBuddy(self.list)
+        self.new_button = named(QPushButton("Ne&w session"), "New session")
+        self.delete_button = named(QPushButton("&Delete session…"), "Delete the session")
+        left_layout.addWidget(caption)
+        left_layout.addWidget(self.list, 1)
+        left_layout.addLayout(packed(QHBoxLayout(), self.new_button, self.delete_button, None))
+        return left
+
+    def _form_pane(self) -> QWidget:
+        right = QWidget()
+        right_layout = QVBoxLayout(right)
+        right_layout.setContentsMargins(0, 8, 8, 0)
+        self.message = MessageBar()
+        right_layout.addWidget(self.message)
+        right_layout.addWidget(self.form.view, 1)
+        return right
+
+    def _lay_out(self, left: QWidget, right: QWidget) -> None:
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.setChildrenCollapsible(False)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(right)
+        self.splitter.setStretchFactor(0, 0)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setSizes([330, 1000])
+        left.setMinimumWidth(260)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.splitter)
 
     def refresh(self) -> None:
         """Re-read the list and the shown session (changed elsewhere), saving edits first."""

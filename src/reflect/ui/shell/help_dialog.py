@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QDialog, QDialogButtonBox, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
+
+from reflect.ui.common.dialogs import close_buttons, run_modal
 
 SHORTCUTS = (
     ("Ctrl+N", "New reflection"),
@@ -51,15 +53,8 @@ class HelpDialog(QDialog):
                        for keys, what in SHORTCUTS)
         text.setHtml(GUIDE + f"<h3>Keyboard shortcuts</h3><table>{rows}</table>")
         layout.addWidget(text)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        buttons.button(QDialogButtonBox.StandardButton.Close).setAccessibleName("Close")
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        layout.addWidget(close_buttons(self))
 
     @classmethod
     def ask(cls, parent: QWidget | None = None) -> None:
-        dialog = cls(parent)
-        try:
-            dialog.exec()
-        finally:
-            dialog.deleteLater()
+        run_modal(cls(parent), lambda: None)

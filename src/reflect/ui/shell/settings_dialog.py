@@ -16,7 +16,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPlainTextEdit,
     QPushButton,
@@ -28,12 +27,21 @@ from PySide6.QtWidgets import (
 
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import named, wrapped_label
 
 
 @dataclass(frozen=True)
 class SettingsChoice:
     settings: Settings
     watch_terms: tuple[str, ...]
+
+
+def _check(text: str, name: str, checked: bool) -> QCheckBox:
+    box = QCheckBox(text)
+    box.setChecked(checked)
+    box.setAccessibleName(name)
+    return box
 
 
 class ChooseFolder:
@@ -54,36 +62,43 @@ class SettingsDialog(QDialog):
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings sections")
         layout.addWidget(self.tabs)
+        self.tabs.addTab(self._you_tab(settings), "&You")
+        self.tabs.addTab(self._privacy_tab(settings, watch_terms), "&Privacy")
+        self.tabs.addTab(self._locking_tab(settings), "Loc&king")
+        self.tabs.addTab(self._backups_tab(settings, default_backup_dir), "&Backups")
+        self.tabs.addTab(self._writing_tab(settings), "&Writing")
+        buttons, _save = ok_cancel_buttons(self, ok_name="Save settings",
+                                           ok=QDialogButtonBox.StandardButton.Save)
+        layout.addWidget(buttons)
 
+    def _you_tab(self, settings: Settings) -> QWidget:
         you = QWidget()
         you_form = QFormLayout(you)
         self.name = QLineEdit(settings.practitioner_name)
         self.name.setPlaceholderText("e.g. your name, or “Social worker, Children’s Services”")
         self.name.setAccessibleName("Your name or role on exports")
         you_form.addRow("Your &name or role:", self.name)
-        note = QLabel("Shown as the author on PDFs you export for supervision.")
-        note.setWordWrap(True)
-        you_form.addRow("", note)
-        self.tabs.addTab(you, "&You")
+        you_form.addRow("", wrapped_label("Shown as the author on PDFs you export for supervision."))
+        return you
 
+    def _privacy_tab(self, settings: Settings, watch_terms: list[str]) -> QWidget:
         privacy = QWidget()
         privacy_layout = QVBoxLayout(privacy)
-        intro = QLabel("Names, places and phrases that must never appear in an export — for example "
-                       "the names of children, families, colleagues, schools or streets you work with. "
-                       "One per line. Reflect checks for them before every export. This list is kept "
-                       "in your encrypted journal.")
-        intro.setWordWrap(True)
-        privacy_layout.addWidget(intro)
+        privacy_layout.addWidget(wrapped_label(
+            "Names, places and phrases that must never appear in an export — for example "
+            "the names of children, families, colleagues, schools or streets you work with. "
+            "One per line. Reflect checks for them before every export. This list is kept "
+            "in your encrypted journal."))
         self.watch = QPlainTextEdit("\n".join(watch_terms))
         self.watch.setAccessibleName("Watch list, one name or phrase per line")
         self.watch.setTabChangesFocus(True)
         privacy_layout.addWidget(self.watch, 1)
-        self.reminder = QCheckBox("Show the &reminder about anonymising above each reflection")
-        self.reminder.setChecked(settings.show_anonymise_reminder)
-        self.reminder.setAccessibleName("Show the reminder about anonymising")
+        self.reminder = _check("Show the &reminder about anonymising above each reflection",
+                               "Show the reminder about anonymising", settings.show_anonymise_reminder)
         privacy_layout.addWidget(self.reminder)
-        self.tabs.addTab(privacy, "&Privacy")
+        return privacy
 
+    def _locking_tab(self, settings: Settings) -> QWidget:
         security = QWidget()
         security_form = QFormLayout(security)
         self.idle = QSpinBox()
@@ -93,61 +108,47 @@ class SettingsDialog(QDialog):
         self.idle.setValue(settings.idle_lock_minutes)
         self.idle.setAccessibleName("Lock after this many minutes without use")
         security_form.addRow("&Lock after:", self.idle)
-        self.idle_warning = QLabel("")
-        self.idle_warning.setWordWrap(True)
-        self.idle_warning.setAccessibleName("Note about locking")
+        self.idle_warning = wrapped_label("", "Note about locking")
         security_form.addRow("", self.idle_warning)
-        self.minimise = QCheckBox("Lock when the window is &minimised")
-        self.minimise.setChecked(settings.lock_on_minimise)
-        self.minimise.setAccessibleName("Lock when the window is minimised")
+        self.minimise = _check("Lock when the window is &minimised", "Lock when the window is minimised",
+                               settings.lock_on_minimise)
         security_form.addRow("", self.minimise)
-        self.tabs.addTab(security, "Loc&king")
         self.idle.valueChanged.connect(self._idle_changed)
         self._idle_changed(self.idle.value())
+        return security
 
+    def _backups_tab(self, settings: Settings, default_backup_dir: Path | None) -> QWidget:
         backup = QWidget()
         backup_layout = QVBoxLayout(backup)
-        about = QLabel("Encrypted backups are taken when you unlock (if anything changed), before "
-                       "updates, restores and passphrase changes. By default they sit beside your "
-                       "journal; you can keep them in another folder, such as a drive IT backs up.")
-        about.setWordWrap(True)
-        backup_layout.addWidget(about)
+        backup_layout.addWidget(wrapped_label(
+            "Encrypted backups are taken when you unlock (if anything changed), before "
+            "updates, restores and passphrase changes. By default they sit beside your "
+            "journal; you can keep them in another folder, such as a drive IT backs up."))
         row = QHBoxLayout()
         self.backup_dir = QLineEdit(settings.backup_dir)
         self.backup_dir.setPlaceholderText(str(default_backup_dir) if default_backup_dir else
                                            "Beside the journal (the default)")
         self.backup_dir.setAccessibleName("Backup folder")
-        self.choose_dir = QPushButton("C&hoose…")
-        self.choose_dir.setAccessibleName("Choose the backup folder")
+        self.choose_dir = named(QPushButton("C&hoose…"), "Choose the backup folder")
         row.addWidget(self.backup_dir, 1)
         row.addWidget(self.choose_dir)
         backup_layout.addLayout(row)
-        self.backup_warning = QLabel("")
-        self.backup_warning.setWordWrap(True)
-        self.backup_warning.setAccessibleName("Note about the backup folder")
+        self.backup_warning = wrapped_label("", "Note about the backup folder")
         backup_layout.addWidget(self.backup_warning)
         backup_layout.addStretch(1)
-        self.tabs.addTab(backup, "&Backups")
         self.choose_dir.clicked.connect(self._choose_dir)
         self.backup_dir.textChanged.connect(self._dir_changed)
         self._dir_changed(self.backup_dir.text())
+        return backup
 
+    def _writing_tab(self, settings: Settings) -> QWidget:
         writing = QWidget()
         writing_layout = QVBoxLayout(writing)
-        self.spelling = QCheckBox("Check &spelling as I type (UK English)")
-        self.spelling.setChecked(settings.spelling)
-        self.spelling.setAccessibleName("Check spelling as I type")
+        self.spelling = _check("Check &spelling as I type (UK English)", "Check spelling as I type",
+                               settings.spelling)
         writing_layout.addWidget(self.spelling)
         writing_layout.addStretch(1)
-        self.tabs.addTab(writing, "&Writing")
-
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
-                                   | QDialogButtonBox.StandardButton.Cancel)
-        buttons.button(QDialogButtonBox.StandardButton.Save).setAccessibleName("Save settings")
-        buttons.button(QDialogButtonBox.StandardButton.Cancel).setAccessibleName("Cancel")
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
+        return writing
 
     def _idle_changed(self, minutes: int) -> None:
         self.idle_warning.setText(
@@ -177,8 +178,4 @@ class SettingsDialog(QDialog):
     def ask(cls, settings: Settings, watch_terms: list[str], parent: QWidget | None = None,
             default_backup_dir: Path | None = None) -> SettingsChoice | None:
         dialog = cls(settings, watch_terms, parent, default_backup_dir)
-        try:
-            return dialog.value() if dialog.exec() == QDialog.DialogCode.Accepted else None
-        finally:
-            dialog.watch.clear()
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.value, forget=(dialog.watch,))

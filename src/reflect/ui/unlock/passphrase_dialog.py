@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.services.passphrase import passphrase_problem
+from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 
 FIRST_RUN_TEXT = (
     "<p><b>Welcome to Reflect.</b></p>"
@@ -96,15 +97,9 @@ class PassphraseDialog(QDialog):
         self.problem.setVisible(bool(error))
         layout.addWidget(self.problem)
 
-        self.buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Create journal" if first_run else "Unlock")
-        ok.setAccessibleName(ok.text())
-        cancel = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        cancel.setText("Quit")
-        cancel.setAccessibleName("Quit")
+        self.buttons, self.ok = ok_cancel_buttons(
+            self, "Create journal" if first_run else "Unlock", cancel_text="Quit",
+            on_accept=self._try_accept)
         if first_run:
             self.open_copy = self.buttons.addButton("I have a &copy of my journal…",
                                                     QDialogButtonBox.ButtonRole.ActionRole)
@@ -112,8 +107,6 @@ class PassphraseDialog(QDialog):
             self.open_copy.setToolTip("A copy made with “Take my journal with me”, for example on "
                                       "your old laptop")
             self.open_copy.clicked.connect(self._choose_copy)
-        self.buttons.accepted.connect(self._try_accept)
-        self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
         self.passphrase.textChanged.connect(self._clear_problem)
@@ -136,9 +129,8 @@ class PassphraseDialog(QDialog):
         self.confirm.hide()
         if self.confirm_label is not None:
             self.confirm_label.hide()
-        ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        ok.setText("Open copy")
-        ok.setAccessibleName("Open copy")
+        self.ok.setText("Open copy")
+        self.ok.setAccessibleName("Open copy")
         self.passphrase.setFocus()
 
     def _try_accept(self) -> None:
@@ -162,11 +154,4 @@ class PassphraseDialog(QDialog):
             parent: QWidget | None = None) -> str | OpenCopy | None:
         """Show the dialog; the passphrase typed (or a copy to open), or None if the user quit."""
         dialog = cls(first_run=first_run, folder=folder, error=error, parent=parent)
-        try:
-            if dialog.exec() != QDialog.DialogCode.Accepted:
-                return None
-            return dialog.value()
-        finally:
-            dialog.passphrase.clear()
-            dialog.confirm.clear()
-            dialog.deleteLater()
+        return run_modal(dialog, dialog.value, forget=(dialog.passphrase, dialog.confirm))

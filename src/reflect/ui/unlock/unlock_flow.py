@@ -25,6 +25,7 @@ from reflect.services.opening import (
 from reflect.services.passphrase import read_passphrase_file
 from reflect.settings import Settings
 from reflect.store import Journal
+from reflect.ui.common.dialogs import confirm
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +33,12 @@ log = logging.getLogger(__name__)
 class OfferRecovery:
     @classmethod
     def ask(cls, when: str, parent: QWidget | None = None) -> bool:
-        answer = QMessageBox.question(
+        return confirm(
             parent, "Your journal looks damaged",
             "Reflect cannot read your journal file, although your passphrase is right: the file "
             f"looks damaged.\n\nThere is a good backup from {when}. Open it instead? The damaged "
             "file is kept beside it, renamed, in case IT can recover more from it.",
-            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
-            QMessageBox.StandardButton.Yes)
-        return answer == QMessageBox.StandardButton.Yes
+            no=QMessageBox.StandardButton.No, default=QMessageBox.StandardButton.Yes)
 
 
 def describe(backup) -> str:

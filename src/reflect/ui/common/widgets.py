@@ -1,0 +1,107 @@
+"""Small widget helpers the views share: labels, names, record tables, button rows, Tab order.
+
+Every view builds the same few things the same way. A label that may show user text is plain
+text (a title must not inject markup), wraps, and carries an accessible name (a screen reader
+says "Export status", not nothing, when it is empty). A caption with a mnemonic ("&Notes:") moves
+the focus to its field. Every control has a name a screen reader can say. Tab follows reading
+order, set once as a chain.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Container, Iterable, Mapping, Sequence
+from itertools import pairwise
+from typing import TypeVar
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QBoxLayout,
+    QHeaderView,
+    QLabel,
+    QTableWidget,
+    QTableWidgetItem,
+    QWidget,
+)
+
+W = TypeVar("W", bound=QWidget)
+MUTED = "color: palette(placeholder-text);"
+
+
+def named(widget: W, name: str) -> W:
+    """`widget`, with the name a screen reader says for it."""
+    widget.setAccessibleName(name)
+    return widget
+
+
+def plain_label(text: str = "", name: str = "", *, wrap: bool = True, muted: bool = False) -> QLabel:
+    """Plain text, wrapped unless told not to, named `name` (or its text) for screen readers."""
+    label = QLabel(text)
+    label.setTextFormat(Qt.TextFormat.PlainText)
+    label.setWordWrap(wrap)
+    label.setAccessibleName(name or text)
+    if muted:
+        label.setStyleSheet(MUTED)
+    return label
+
+
+def wrapped_label(text: str, name: str = "") -> QLabel:
+    """Our own words (an intro, a note), wrapped; `name` for one whose text changes or empties."""
+    label = QLabel(text)
+    label.setWordWrap(True)
+    if name:
+        label.setAccessibleName(name)
+    return label
+
+
+def buddy_label(text: str, buddy: QWidget) -> QLabel:
+    """A field's caption; its mnemonic (the letter after "&") puts the focus in `buddy`."""
+    label = QLabel(text)
+    label.setBuddy(buddy)
+    return label
+
+
+def record_table(headers: Sequence[str], name: str, rows: int = 0) -> QTableWidget:
+    """A read-only table of records (backups, exports), one chosen at a time by its row."""
+    table = QTableWidget(rows, len(headers))
+    table.setHorizontalHeaderLabels(list(headers))
+    table.setAccessibleName(name)
+    table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+    table.verticalHeader().hide()
+    return table
+
+
+def fill_row(table: QTableWidget, row: int, cells: Sequence[str], *, right: Container[int] = (),
+             tips: Mapping[int, str] | None = None) -> None:
+    """Put `cells` in `row`; numbers (the `right` columns) align right; `tips` by column."""
+    for column, text in enumerate(cells):
+        item = QTableWidgetItem(text)
+        if column in right:
+            item.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        if tips and column in tips:
+            item.setToolTip(tips[column])
+        table.setItem(row, column, item)
+
+
+def fit_columns(table: QTableWidget, stretch: int) -> None:
+    """Columns as wide as their contents; the `stretch` column takes the room left."""
+    table.resizeColumnsToContents()
+    table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+
+
+def packed(layout: QBoxLayout, *items: QWidget | None) -> QBoxLayout:
+    """`layout` holding `items` in order; each None is a stretch that pushes its neighbours apart."""
+    for item in items:
+        if item is None:
+            layout.addStretch(1)
+        else:
+            layout.addWidget(item)
+    return layout
+
+
+def chain_tab_order(widgets: Iterable[QWidget]) -> None:
+    """Tab (and Shift+Tab) go through `widgets` in this order."""
+    for first, second in pairwise(widgets):
+        QWidget.setTabOrder(first, second)
