@@ -51,7 +51,8 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
-    from reflect.ui.shell import crash_report, gc_guard
+    from reflect.ui.common import crash_report
+    from reflect.ui.shell import gc_guard
     from reflect.ui.shell.app_icon import app_icon
 
     app.setWindowIcon(app_icon())

@@ -18,6 +18,7 @@ from reflect.ui.briefings.import_briefing_dialog import (
     ImportBriefingDialog,
 )
 from reflect.ui.briefings.import_briefing_view import COULD_NOT_RECOGNISE, KIND_WORDS, counts_sentence
+from reflect.ui.common import background
 from tests.unit.briefing_fixtures import FIXTURES, SEED, builders
 
 pytestmark = pytest.mark.gui
@@ -300,8 +301,8 @@ def test_dialog_closed_mid_read_is_deleted_after_the_read(qtbot, monkeypatch, jo
 
     QTimer.singleShot(0, choose_then_cancel)
     assert ImportBriefingDialog.ask(journal.briefings) is None
-    (waiting,) = import_dialog._closing
+    (waiting,) = [owner for owner in background._closing if isinstance(owner, ImportBriefingDialog)]
     task = waiting.task
     assert not destroyed and not task.done
-    qtbot.waitUntil(lambda: task.done and not import_dialog._closing, timeout=10000)
+    qtbot.waitUntil(lambda: task.done and waiting not in background._closing, timeout=10000)
     qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)

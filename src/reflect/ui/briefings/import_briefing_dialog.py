@@ -12,26 +12,18 @@ throughout; a result that arrives after Cancel, or after a newer read was starte
 
 from __future__ import annotations
 
-import logging
-import weakref
 from collections.abc import Callable
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QVBoxLayout, QWidget
 
 from reflect.briefings import MAX_BYTES, load_readers, parse_text, read_briefing_file
 from reflect.domain.briefing import Briefing
-from reflect.domain.diagnostics import describe
 from reflect.domain.errors import BriefingFormatError, ReflectError
 from reflect.store import BriefingStore
 from reflect.ui.briefings.import_briefing_view import ImportBriefingView
-from reflect.ui.common.background import BackgroundTask, run_in_background
-
-log = logging.getLogger(__name__)
-#: closed dialogs waiting for their read to finish before they are deleted (see `dispose`)
-_closing: set[ImportBriefingDialog] = set()
+from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
 
 PASTED = "Pasted text"
 FILE_FILTER = "Briefings (*.md *.markdown *.txt *.docx *.pdf)"
@@ -75,7 +67,6 @@ class ImportBriefingDialog(QDialog):
         self.reading = False
         self.task: BackgroundTask | None = None  # the read in progress, if any
         self._request = 0  # bumped by every read and by closing; stale results are dropped
-        self._dispose_pending = False
 
         view = self.view
         view.choose_button.clicked.connect(self.choose_file)
@@ -123,27 +114,13 @@ class ImportBriefingDialog(QDialog):
         self.reading = True
         self.view.set_busy(True, message)
         self.setCursor(Qt.CursorShape.BusyCursor)
-        # The callbacks hold the dialog weakly: a finished task must not keep a closed dialog alive
-        # for the garbage collector, which may run on a worker thread and must not free widgets.
-        me = weakref.ref(self)
-
-        def recognised(briefing: Briefing) -> None:
-            if (dialog := _alive(me)) is not None:
-                dialog._recognised(request, briefing, source_name, source_text)
-
-        def not_recognised(exc: BaseException) -> None:
-            if (dialog := _alive(me)) is not None:
-                dialog._not_recognised(request, exc, source_name)
-
-        self.task = run_in_background(work, recognised, not_recognised)
+        self.task = run_in_background(
+            self, work, lambda briefing: self._recognised(request, briefing, source_name, source_text),
+            lambda exc: self._not_recognised(request, exc, source_name))
 
     def _finish_reading(self, request: int) -> bool:
         """Leave the busy state; False if this result is stale (dialog closed, or a newer read)."""
         if request != self._request:
-            if self._dispose_pending:
-                self._dispose_pending = False
-                _closing.discard(self)
-                self.deleteLater()
             return False
         self.reading = False
         self.unsetCursor()
@@ -166,11 +143,8 @@ class ImportBriefingDialog(QDialog):
     def _not_recognised(self, request: int, exc: BaseException, source_name: str) -> None:
         if not self._finish_reading(request):
             return
-        if isinstance(exc, ReflectError):
-            message = exc.message
-        else:  # a bug, not the file's fault: log it (no briefing text) and say so plainly
-            log.error("Reading a briefing failed unexpectedly: %s", describe(exc))
-            message = UNEXPECTED
+        # a bug, not the file's fault (run_in_background has logged it): say so plainly
+        message = exc.message if isinstance(exc, ReflectError) else UNEXPECTED
         where = "the pasted text" if source_name == PASTED else f"'{source_name}'"
         self.view.set_status(f"Reflect could not import {where}: the reason is below.")
         self.view.show_error(message)
@@ -220,26 +194,8 @@ class ImportBriefingDialog(QDialog):
             dialog.dispose()
 
     def dispose(self) -> None:
-        """Delete the dialog now, or when a read still running has reported.
-
-        PySide releases the interpreter lock part-way through destroying widgets; a worker thread
-        running Python then may garbage-collect and walk a half-destroyed widget, and crash. So
-        widgets are only destroyed once this dialog's read is over.
-        """
-        if self.task is not None and not self.task.done:
-            self._dispose_pending = True
-            _closing.add(self)  # keeps it alive for the callbacks, which hold it weakly
-        else:
-            self.deleteLater()
-
-
-def _alive(ref: weakref.ref[ImportBriefingDialog]) -> ImportBriefingDialog | None:
-    """The dialog a read reports to, unless it is gone (or was destroyed with its parent window)."""
-    dialog = ref()
-    if dialog is not None and not shiboken6.isValid(dialog):
-        _closing.discard(dialog)
-        return None
-    return dialog
+        """Delete the dialog now, or when a read still running has reported (see delete_when_done)."""
+        delete_when_done(self)
 
 
 def _parse_pasted(text: str) -> Briefing:

@@ -8,10 +8,8 @@ takes seconds), and only a backup found whole can be restored. Back up now also 
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
@@ -32,7 +30,6 @@ from reflect.ui.common.background import BackgroundTask, run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
 from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
 
-log = logging.getLogger(__name__)
 CHECKING = "checking…"
 
 REASONS = {
@@ -109,12 +106,12 @@ class BackupsDialog(QDialog):
             found = self.contents  # this check's results; a reload starts a new list
 
             def current() -> bool:
-                return shiboken6.isValid(self) and found is self.contents
+                return found is self.contents
 
             self.check = run_in_background(
-                self.journal.inspect_backups_in_background([b.path for b in self.rows], found),
+                self, self.journal.inspect_backups_in_background([b.path for b in self.rows], found),
                 lambda _found: current() and self._checked(),
-                lambda exc: current() and self._check_failed(exc),
+                lambda exc: current() and self._check_failed(),
                 on_progress=lambda done, total: current() and self._show_checked(done, total))
         else:
             self.status.setText("No backups yet.")
@@ -136,8 +133,7 @@ class BackupsDialog(QDialog):
         self._show_checked(len(self.contents), len(self.rows))
         self.status.setText(f"{self._note}{len(self.rows)} backups.")
 
-    def _check_failed(self, exc: BaseException) -> None:
-        log.warning("backups could not be checked: %s", type(exc).__name__)
+    def _check_failed(self) -> None:
         self.status.setText("Reflect could not check the backups just now. Close this and try again.")
 
     def _cancel_check(self) -> None:
@@ -156,23 +152,15 @@ class BackupsDialog(QDialog):
     def _backup_now(self) -> None:
         self._cancel_check()
         self.status.setText("Backing up…")
-        self.backing_up = run_in_background(self.journal.backup_in_background("manual"),
-                                            lambda _path: self._backed_up(), self._backup_failed)
+        self.backing_up = run_in_background(self, self.journal.backup_in_background("manual"),
+                                            lambda _path: self.reload(note="Backed up. "),
+                                            self._backup_failed)
         self._update()
-
-    def _backed_up(self) -> None:
-        if shiboken6.isValid(self):
-            self.reload(note="Backed up. ")
 
     def _backup_failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):
-            return
         self._update()
-        if isinstance(exc, ReflectError):
-            self.status.setText(exc.message)
-        else:  # a bug: the type only (messages can quote journal text)
-            log.error("backup failed: %s", type(exc).__name__)
-            self.status.setText("The backup could not be taken because of a problem in Reflect.")
+        self.status.setText(exc.message if isinstance(exc, ReflectError) else
+                            "The backup could not be taken because of a problem in Reflect.")
 
     def done(self, result: int) -> None:
         self._cancel_check()

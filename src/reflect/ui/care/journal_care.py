@@ -87,7 +87,7 @@ class JournalCare:
             return
         self.statusBar().showMessage("Backing up before the passphrase changes…")
         self.passphrase_change = run_in_background(
-            self.journal.backup_in_background("before-passphrase-change"),
+            self, self.journal.backup_in_background("before-passphrase-change"),
             lambda _path: self._rekey(old, new), self._passphrase_not_changed)
 
     def _rekey(self, old: str, new: str) -> None:
@@ -98,7 +98,7 @@ class JournalCare:
             return
         self.statusBar().showMessage("Passphrase changed. Changing the backups too…")
         self.passphrase_change = run_in_background(
-            self.journal.rekey_backups_in_background(old, new), self._backups_rekeyed,
+            self, self.journal.rekey_backups_in_background(old, new), self._backups_rekeyed,
             self._backups_not_rekeyed,
             on_progress=lambda done, total: self.statusBar().showMessage(
                 f"Passphrase changed. Changing the backups too… {done} of {total}"))

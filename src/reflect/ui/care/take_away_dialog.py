@@ -6,7 +6,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QStandardPaths
 from PySide6.QtWidgets import (
     QDialog,
@@ -89,7 +88,7 @@ class TakeAwayDialog(QDialog):
                 return
             self.save.setEnabled(False)
             self.status.setText("Saving an encrypted copy…")
-            self.task = run_in_background(self.journal.encrypted_copy_in_background(target),
+            self.task = run_in_background(self, self.journal.encrypted_copy_in_background(target),
                                           self._copied, self._failed)
             return
         if not ConfirmReadable.ask(self):
@@ -102,32 +101,24 @@ class TakeAwayDialog(QDialog):
         self.progress.setRange(0, 0)  # busy until the first file is written
         self.progress.show()
         self.status.setText("Reading your journal…")
-        self.task = run_in_background(work, self._done, self._failed, on_progress=self._progressed)
+        self.task = run_in_background(self, work, self._done, self._failed, on_progress=self._progressed)
 
     def _copied(self, path: Path) -> None:
-        if not shiboken6.isValid(self):  # closed while the copy was written
-            return
         self.written = path
         self.save.setEnabled(True)
         self.status.setText(f"Saved an encrypted copy to {path}.")
 
     def _progressed(self, done: int, total: int) -> None:
-        if not shiboken6.isValid(self):
-            return
         self.progress.setMaximum(total)
         self.progress.setValue(done)
 
     def _done(self, path: Path) -> None:
-        if not shiboken6.isValid(self):  # closed while the copy was written
-            return
         self.written = path
         self.save.setEnabled(True)
         self.progress.setValue(self.progress.maximum())
         self.status.setText(f"Saved readable files to {path}. They are not encrypted: keep them safe.")
 
     def _failed(self, exc: BaseException) -> None:
-        if not shiboken6.isValid(self):  # closed while the copy was written
-            return
         self.save.setEnabled(True)
         self.progress.hide()
         self.status.setText(exc.message if isinstance(exc, ReflectError) else

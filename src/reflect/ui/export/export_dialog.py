@@ -6,8 +6,7 @@ check its text, the review dialog when something is found, the Save-as dialog, t
 the second check of the written PDF's text; the checks and the rendering go through
 `run_in_background` with a progress bar and Cancel. The file appears under its name only once
 the second check passes; any failure or a cancel leaves nothing new behind and any earlier file
-as it was. Background callbacks hold the
-dialog weakly and the written file is tidied up even if the dialog has gone (see import_dialog).
+as it was. A written file is tidied up, or logged once it is in place, even if the dialog has gone.
 """
 
 from __future__ import annotations
@@ -15,15 +14,12 @@ from __future__ import annotations
 import logging
 import sys
 import time
-import traceback
-import weakref
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QDate, QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
@@ -37,12 +33,11 @@ from reflect.domain.report import ExportOptions
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.services import exporting as svc
 from reflect.store import ReportLoader
-from reflect.ui.common.background import BackgroundTask, run_in_background
+from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
 from reflect.ui.export.export_dialog_view import ChooseExportFile, ExportDialogView, registration_year_start
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
 
 log = logging.getLogger(__name__)
-_closing: set[ExportDialog] = set()
 UNEXPECTED = ("The PDF could not be written because of a problem in Reflect itself. Nothing was "
               "written, and any earlier file was left as it was.")
 
@@ -194,22 +189,14 @@ class ExportDialog(QDialog):
             return
         watch, accepted = self.journal.privacy.watch_terms(), self.journal.privacy.accepted()
         self._run += 1
-        run, me = self._run, weakref.ref(self)
+        run = self._run
         self.cancelled = False
         self._working(True, "Checking the text for details that may identify someone…")
-
-        def checked(findings) -> None:
-            if (dialog := _alive(me)) is not None:
-                dialog._checked(run, request, report, left_out, findings)
-
-        def failed(exc: BaseException) -> None:
-            if (dialog := _alive(me)) is not None:
-                dialog._failed(run, exc)
-
         self.task = run_in_background(
-            lambda report_progress: check_fields(fields, watch_terms=watch, accepted=accepted,
-                                                 progress=_at_most_every(report_progress)),
-            checked, failed, on_progress=_progress_to(me, run, "text"))
+            self, lambda report_progress: check_fields(fields, watch_terms=watch, accepted=accepted,
+                                                       progress=_at_most_every(report_progress)),
+            lambda findings: self._checked(run, request, report, left_out, findings),
+            partial(self._failed, run), on_progress=partial(self._progress, run, "text"))
 
     def _checked(self, run: int, request: svc.ExportRequest, report, left_out: frozenset[int],
                  findings) -> None:
@@ -251,42 +238,46 @@ class ExportDialog(QDialog):
         journal, password = self.journal, request.options.password
         watch, accepts = journal.privacy.watch_terms(), svc.second_check_accepts(journal, report)
         self._run += 1
-        run, me = self._run, weakref.ref(self)
+        run = self._run
         self.cancelled, self.written, self._again = False, None, (request, report, target)
         self._working(True, "Writing the PDF…")
         _quick_handover(True)
 
+        def let_go(outcome) -> None:  # the rendering ended; nobody is waiting for a file it wrote
+            _quick_handover(False)
+            if isinstance(outcome, svc.PendingExport):
+                outcome.discard()
+
         def rendered(pending: svc.PendingExport) -> None:
-            dialog = _alive(me)
-            if dialog is None or dialog.cancelled or run != dialog._run:
-                pending.discard()
-                _quick_handover(False)
-                if dialog is not None:
-                    dialog._failed(run, pdf.ExportCancelled())
+            if self.cancelled or run != self._run:
+                let_go(pending)
+                self._failed(run, pdf.ExportCancelled())
                 return
-            dialog._working(True, "Checking the PDF's text…")
-            dialog.task = run_in_background(
-                lambda report: svc.verify(pending, watch, accepts, progress=_at_most_every(report)),
-                verified, failed, on_progress=_progress_to(me, run, "page"))
+            self._working(True, "Checking the PDF's text…")
+            self.task = run_in_background(
+                self, lambda report: svc.verify(pending, watch, accepts, progress=_at_most_every(report)),
+                verified, failed, on_progress=partial(self._progress, run, "page"), on_dropped=logged)
+
+        def logged(outcome) -> None:  # a file that passed is in place: the export log records it
+            _quick_handover(False)
+            if not isinstance(outcome, BaseException):
+                try:
+                    svc.record_export(journal, report, outcome)
+                except Exception as exc:  # the file is in place and checked; only the log entry is missing
+                    log.warning("export log not written (%s)", type(exc).__name__)
 
         def verified(result) -> None:
-            _quick_handover(False)
-            try:
-                svc.record_export(journal, report, result)
-            except Exception as exc:  # the file is in place and checked; only the log entry is missing
-                log.warning("export log not written (%s)", type(exc).__name__)
-            if (dialog := _alive(me)) is not None:
-                dialog._succeeded(run, result)
+            logged(result)
+            self._succeeded(run, result)
 
         def failed(exc: BaseException) -> None:
             _quick_handover(False)
-            if (dialog := _alive(me)) is not None:
-                dialog._failed(run, exc)
+            self._failed(run, exc)
 
         self.task = run_in_background(
-            lambda report_progress: svc.render_pending(report, target, password=password,
-                                                       progress=_at_most_every(report_progress)),
-            rendered, failed, on_progress=_progress_to(me, run, "reflection"))
+            self, lambda report_progress: svc.render_pending(report, target, password=password,
+                                                             progress=_at_most_every(report_progress)),
+            rendered, failed, on_progress=partial(self._progress, run, "reflection"), on_dropped=let_go)
 
     def _progress(self, run: int, what: str, done: int, total: int) -> None:
         if run != self._run:
@@ -338,9 +329,7 @@ class ExportDialog(QDialog):
             message = "Export cancelled. Nothing was written."
         elif isinstance(exc, ReflectError):
             message = exc.message
-        else:  # a bug: log where, never the message (it can quote the journal's text)
-            log.error("export failed unexpectedly (%s)\n%s", type(exc).__name__,
-                      "".join(traceback.format_tb(exc.__traceback__)))
+        else:  # a bug (run_in_background has logged where): say so plainly
             message = UNEXPECTED
         if isinstance(exc, CheckStopped | pdf.ExportCancelled):
             self._say(status=message)
@@ -372,11 +361,8 @@ class ExportDialog(QDialog):
         super().done(result)
 
     def dispose(self) -> None:
-        """Delete the dialog now, or once its background work has reported (see import_dialog)."""
-        if self.running:
-            _closing.add(self)  # keeps it alive for the callbacks, which hold it weakly
-        else:
-            self.deleteLater()
+        """Delete the dialog now, or once its background work has reported (see delete_when_done)."""
+        delete_when_done(self)
 
 
 _handover = {"exports": 0, "interval": 0.005}
@@ -420,23 +406,3 @@ def load_pdf_code() -> None:
     for name in pdf.__all__:
         getattr(pdf, name)
     load_pypdf()  # the written PDF's text is read back for the second check
-
-
-def _progress_to(ref: weakref.ref[ExportDialog], run: int, what: str) -> Callable[[int, int], None]:
-    """Progress reports for the dialog, held weakly like every background callback."""
-    def report(done: int, total: int) -> None:
-        if (dialog := _alive(ref)) is not None:
-            dialog._progress(run, what, done, total)
-    return report
-
-
-def _alive(ref: weakref.ref[ExportDialog]) -> ExportDialog | None:
-    dialog = ref()
-    if dialog is None or not shiboken6.isValid(dialog):
-        _closing.discard(dialog)
-        return None
-    if dialog in _closing and not dialog.running:
-        _closing.discard(dialog)
-        dialog.deleteLater()
-        return None
-    return dialog

@@ -7,7 +7,6 @@ import logging
 from collections.abc import Callable
 from pathlib import Path
 
-import shiboken6
 from PySide6.QtCore import QObject, QTimer
 from PySide6.QtWidgets import QMessageBox
 
@@ -68,23 +67,19 @@ class WindowSession(QObject):
             needed = self.journal.needs_backup()
         except ReflectError:
             needed = True
+        window = self.window  # its status bar tells how the backup went, while it is there
         if needed and (self.backing_up is None or self.backing_up.done):
-            self.backing_up = run_in_background(self.journal.backup_in_background("on-unlock"),
-                                                lambda _path: self._say("Backed up.", 4000),
-                                                self._backup_failed)
-        run_in_background(self.journal.quick_check_in_background(), self._checked,
-                          lambda exc: log.warning("quick check failed: %s", type(exc).__name__))
+            self.backing_up = run_in_background(
+                window, self.journal.backup_in_background("on-unlock"),
+                lambda _path: window.statusBar().showMessage("Backed up.", 4000),
+                lambda exc: self._backup_failed(window, exc))
+        # a check that could not run is only logged (by run_in_background): it found no damage
+        run_in_background(self, self.journal.quick_check_in_background(), self._checked, lambda exc: None)
 
-    def _say(self, message: str, ms: int) -> None:
-        window = self.window
-        if window is not None and shiboken6.isValid(window):
-            window.statusBar().showMessage(message, ms)
-
-    def _backup_failed(self, exc: BaseException) -> None:
-        if isinstance(exc, ReflectError):
-            self._say(exc.message, 15000)
-        else:  # a bug: the type only (messages can quote journal text)
-            log.error("on-unlock backup failed: %s", type(exc).__name__)
+    @staticmethod
+    def _backup_failed(window: MainWindow, exc: BaseException) -> None:
+        if isinstance(exc, ReflectError):  # anything else is a bug, logged by run_in_background
+            window.statusBar().showMessage(exc.message, 15000)
 
     def _checked(self, whole: bool) -> None:
         if whole:

@@ -124,7 +124,7 @@ class SpellingService(QObject):
             return loader(personal)
 
         def loaded(checker: SpellChecker) -> None:
-            if generation != self._generation or not shiboken6.isValid(self):
+            if generation != self._generation:
                 return
             self._task = None
             checker.set_personal(self._personal)  # words may have changed while loading
@@ -133,14 +133,13 @@ class SpellingService(QObject):
             self.refresh_all()
             self.ready.emit()
 
-        def failed(exc: BaseException) -> None:
-            if generation != self._generation or not shiboken6.isValid(self):
+        def failed(_exc: BaseException) -> None:  # run_in_background has logged it
+            if generation != self._generation:
                 return
             self._task = None
-            log.warning("spelling dictionary could not be loaded: %s", describe(exc))
             self.load_failed.emit("Spelling is not available: its dictionary could not be loaded.")
 
-        self._task = run_in_background(work, loaded, failed)
+        self._task = run_in_background(self, work, loaded, failed)
 
     # --- internals --------------------------------------------------------------------------
 

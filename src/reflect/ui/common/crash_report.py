@@ -2,14 +2,17 @@
 
 Exception messages can quote what was being processed (a title, a sentence), so only the
 exception's type and the code locations (file, line, function) are logged and nothing is shown
-beyond a plain explanation. Everything written so far is already saved by autosave.
+beyond a plain explanation. Everything written so far is already saved by autosave. Bugs reach it
+two ways: uncaught on the UI thread (the hook `install` sets) and failed background work nobody
+handles (`background.run_in_background`, which logs them itself).
 """
 
 from __future__ import annotations
 
 import logging
 import sys
-import traceback
+
+from reflect.domain.diagnostics import describe
 
 log = logging.getLogger("reflect.crash")
 
@@ -20,20 +23,20 @@ MESSAGE = (
 )
 
 
-def code_locations(tb) -> str:
-    return " <- ".join(f"{frame.filename.rsplit('/', 1)[-1]}:{frame.lineno} {frame.name}"
-                       for frame in reversed(traceback.extract_tb(tb)))
+def show(parent=None) -> None:
+    """The plain dialog for a bug, over `parent`; the caller has logged where it happened."""
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    if QApplication.instance() is not None:
+        QMessageBox.critical(parent, "Reflect", MESSAGE)
 
 
-def install(show: bool = True) -> None:
+def install(show_dialog: bool = True) -> None:
     def hook(kind, value, tb) -> None:
-        log.error("unexpected %s at %s", kind.__name__, code_locations(tb))
-        if show:
+        log.error("unexpected %s", describe(value.with_traceback(tb)))
+        if show_dialog:
             try:
-                from PySide6.QtWidgets import QApplication, QMessageBox
-
-                if QApplication.instance() is not None:
-                    QMessageBox.critical(None, "Reflect", MESSAGE)
+                show()
             except Exception:
                 pass
 
