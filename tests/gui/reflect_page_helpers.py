@@ -9,8 +9,8 @@ from reflect.settings import Settings
 from reflect.ui.shell.main_window import REFLECT, MainWindow
 
 
-def open_window(qtbot, journal, settings: Settings | None = None) -> MainWindow:
-    window = MainWindow(journal, settings or Settings(), lambda: None)
+def open_window(qtbot, journal, settings: Settings | None = None, save_settings=lambda: None) -> MainWindow:
+    window = MainWindow(journal, settings or Settings(), save_settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)

@@ -105,7 +105,7 @@ def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, mo
         return dialog.chosen
 
     monkeypatch.setattr(BackupsDialog, "ask", classmethod(drive))
-    window.open_backups()
+    window.care.open_backups()
     new_window = session.window
     qtbot.addWidget(new_window)
     assert new_window is not window
@@ -140,7 +140,7 @@ def test_change_passphrase_dialog_validates_and_rekeys(qtbot, journal, monkeypat
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     journal.backup("manual")
-    window.change_passphrase()
+    window.care.change_passphrase()
     assert not told and "Backing up" in window.statusBar().currentMessage()  # on a worker
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert told[0].startswith("Passphrase changed.") and "could not" not in told[0]

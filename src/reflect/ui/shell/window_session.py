@@ -46,7 +46,7 @@ class WindowSession(QObject):
 
     def start(self) -> MainWindow:
         window = MainWindow(self.journal, self.settings, self.save_settings)
-        window.restore_requested.connect(self.restore)
+        window.care.restore_requested.connect(self.restore)
         window.first_painted.connect(gc_guard.freeze_survivors)
         if self.exit_after_first_paint:
             window.first_painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
