@@ -32,4 +32,4 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
 
 
 def stage_edit(window: MainWindow, key: str):
-    return window.editor.stages[key].edit
+    return window.reflect_page.editor.stages[key].edit

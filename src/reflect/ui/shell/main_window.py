@@ -72,19 +72,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
 
-    # -- compatibility accessors used by tests and other parts -----------------------------
-    @property
-    def briefing_page(self):
-        return self.reflect_page.briefing_page
-
-    @property
-    def reader(self):
-        return self.reflect_page.reader
-
-    @property
-    def editor(self):
-        return self.reflect_page.editor
-
+    # -- parts built on first use ---------------------------------------------------------
     @property
     def export_flow(self):
         if self._export_flow is None:
