@@ -78,7 +78,7 @@ def editor(data_dir, passphrase_file) -> dict:
                                                   answers=(("reflection", text),)))
     window.show_page(REFLECT)
     window.reflect_page.open_entry(entry.id)
-    edit = window.editor.stages["reflection"].edit
+    edit = window.reflect_page.editor.stages["reflection"].edit
     edit.setFocus()
     deadline = time.time() + 30
     while not window.spelling.is_ready() and time.time() < deadline:

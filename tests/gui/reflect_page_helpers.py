@@ -9,8 +9,8 @@ from reflect.settings import Settings
 from reflect.ui.shell.main_window import REFLECT, MainWindow
 
 
-def open_window(qtbot, journal, settings: Settings | None = None) -> MainWindow:
-    window = MainWindow(journal, settings or Settings(), lambda: None)
+def open_window(qtbot, journal, settings: Settings | None = None, save_settings=lambda: None) -> MainWindow:
+    window = MainWindow(journal, settings or Settings(), save_settings)
     qtbot.addWidget(window)
     window.show()
     qtbot.waitExposed(window)
@@ -32,4 +32,4 @@ def choose(qtbot, combo: QComboBox, text: str) -> None:
 
 
 def stage_edit(window: MainWindow, key: str):
-    return window.editor.stages[key].edit
+    return window.reflect_page.editor.stages[key].edit

@@ -24,7 +24,7 @@ def test_full_disk_keeps_text_and_retries(qtbot, journal):
     """With the disk full the editor keeps the text and says so; when space returns it saves."""
     window = open_window(qtbot, journal)
     window.new_reflection()
-    editor = window.editor
+    editor = window.reflect_page.editor
     entry_id = editor.entry.id
     _fill_the_disk(journal)
     edit = next(iter(editor.stages.values())).edit
@@ -41,7 +41,7 @@ def test_read_only_journal_keeps_text_and_retries(qtbot, journal):
     """When the journal cannot be written the editor says so, keeps the text, and saves once it can."""
     window = open_window(qtbot, journal)
     window.new_reflection()
-    editor = window.editor
+    editor = window.reflect_page.editor
     journal.db.execute("PRAGMA query_only = 1")
     qtbot.keyClicks(editor.view.title, "Typed while read-only")
     assert editor.flush() is False

@@ -88,8 +88,8 @@ def window(qtbot, journal):
 
 def test_window_opens_on_child_r(window):
     """The main window shows the Child R briefing: sections in order, 7 questions to reflect on."""
-    assert window.briefing_page.picker.currentText() == "Child R"
-    reader = window.briefing_page.reader
+    assert window.reflect_page.briefing_page.picker.currentText() == "Child R"
+    reader = window.reflect_page.briefing_page.reader
     labels = [label.text() for label in reader.widget().findChildren(QLabel)]
     order = [labels.index(h) for h in ("Background", "What was the Learning?",
                                        "Why is this important to Wigan?", "What can we consider?",
@@ -105,7 +105,7 @@ def test_window_opens_on_child_r(window):
 
 def test_placeholder_references_are_not_links(window):
     """Child R's eight '#' references are shown as plain references, none as a clickable link."""
-    labels = window.briefing_page.reader.widget().findChildren(QLabel)
+    labels = window.reflect_page.briefing_page.reader.widget().findChildren(QLabel)
     references = [label for label in labels if label.text().endswith("(no link given)")]
     assert len(references) == 8
     assert not any("<a " in label.text() for label in labels)
@@ -127,15 +127,15 @@ def test_real_link_opens_only_after_confirmation(qtbot, journal, monkeypatch):
     win = MainWindow(journal, settings, lambda: None)
     qtbot.addWidget(win)
     win.show_page(REFLECT)
-    assert win.reader.current_id == briefing_id
+    assert win.reflect_page.reader.current_id == briefing_id
 
     monkeypatch.setattr(ConfirmOpenLink, "ask", classmethod(lambda cls, url, parent=None: False))
-    win.briefing_page.reader.link_activated.emit("https://example.org/guidance")
+    win.reflect_page.briefing_page.reader.link_activated.emit("https://example.org/guidance")
     assert opened == []
     monkeypatch.setattr(ConfirmOpenLink, "ask", classmethod(lambda cls, url, parent=None: True))
-    win.briefing_page.reader.link_activated.emit("https://example.org/guidance")
+    win.reflect_page.briefing_page.reader.link_activated.emit("https://example.org/guidance")
     assert opened == ["https://example.org/guidance"]
-    win.briefing_page.reader.link_activated.emit("javascript:alert(1)")
+    win.reflect_page.briefing_page.reader.link_activated.emit("javascript:alert(1)")
     assert opened == ["https://example.org/guidance"]
 
 

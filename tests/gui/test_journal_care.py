@@ -105,7 +105,7 @@ def test_restore_from_the_backups_dialog_rebuilds_the_window(qtbot, tmp_path, mo
         return dialog.chosen
 
     monkeypatch.setattr(BackupsDialog, "ask", classmethod(drive))
-    window.open_backups()
+    window.care.open_backups()
     new_window = session.window
     qtbot.addWidget(new_window)
     assert new_window is not window
@@ -140,7 +140,7 @@ def test_change_passphrase_dialog_validates_and_rekeys(qtbot, journal, monkeypat
     told = []
     monkeypatch.setattr(QMessageBox, "information", lambda parent, title, text: told.append(text))
     journal.backup("manual")
-    window.change_passphrase()
+    window.care.change_passphrase()
     assert not told and "Backing up" in window.statusBar().currentMessage()  # on a worker
     qtbot.waitUntil(lambda: bool(told), timeout=30000)
     assert told[0].startswith("Passphrase changed.") and "could not" not in told[0]
@@ -152,6 +152,26 @@ def test_change_passphrase_dialog_validates_and_rekeys(qtbot, journal, monkeypat
     found = store_backups.list_backups(journal.backup_dir)
     assert {b.reason for b in found} == {"manual", "before-passphrase-change"}
     assert all(passphrase_opens(b.path, "a new and longer passphrase") for b in found)
+
+
+def test_a_journal_failing_its_check_once_open_offers_the_newest_backup(qtbot, tmp_path, monkeypatch):
+    """When the open journal fails its quick check after the first paint, the window session offers
+    the newest backup that opens with the journal's passphrase."""
+    paths = AppPaths(tmp_path / "j")
+    journal = open_journal(paths, PASS, create=True)
+    journal.backup("manual")
+    newest = backups.list_backups(journal.backup_dir)[0]
+    monkeypatch.setattr(journal, "quick_check_in_background", lambda: (lambda: False))
+    offered = []
+    monkeypatch.setattr(unlock_flow.OfferRecovery, "ask",
+                        classmethod(lambda cls, when, parent=None: offered.append(when) and False))
+    session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
+    window = session.start()  # the first paint starts the check
+    qtbot.addWidget(window)
+    qtbot.waitUntil(lambda: bool(offered), timeout=30000)
+    assert offered == [unlock_flow.describe(newest)]
+    window.close()
+    journal.close()
 
 
 def test_damaged_journal_offers_the_newest_backup_at_unlock(qtbot, tmp_path, monkeypatch):

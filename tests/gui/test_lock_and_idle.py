@@ -34,8 +34,8 @@ def _locked_picture(qtbot, journal, with_secret: bool):
     window = open_window(qtbot, journal)
     if with_secret:
         window.reflect_page.new_reflection()
-        qtbot.keyClicks(window.editor.view.title, MARKER)
-        qtbot.keyClicks(next(iter(window.editor.stages.values())).edit, MARKER + " in the body")
+        qtbot.keyClicks(window.reflect_page.editor.view.title, MARKER)
+        qtbot.keyClicks(next(iter(window.reflect_page.editor.stages.values())).edit, MARKER + " in the body")
     window.resize(1000, 700)
     window.lock()
     QApplication.processEvents()
@@ -59,7 +59,7 @@ def test_idle_timer_locks_and_input_postpones_it(qtbot, journal):
     window = open_window(qtbot, journal)
     window.idle_lock.set_interval_ms(300)
     qtbot.wait(150)
-    qtbot.keyClick(window.briefing_page.picker, Qt.Key.Key_Shift)
+    qtbot.keyClick(window.reflect_page.briefing_page.picker, Qt.Key.Key_Shift)
     qtbot.wait(200)
     assert not window.locked  # 350 ms since start, but only 200 since the key press
     qtbot.waitUntil(lambda: window.locked, timeout=2000)
@@ -95,7 +95,7 @@ def test_clipboard_cleared_on_lock_only_if_it_came_from_reflect(qtbot, journal):
     window = open_window(qtbot, journal)
     clipboard = QGuiApplication.clipboard()
     window.reflect_page.new_reflection()
-    title = window.editor.view.title
+    title = window.reflect_page.editor.view.title
     qtbot.keyClicks(title, MARKER)
     title.selectAll()
     title.copy()

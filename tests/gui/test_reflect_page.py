@@ -22,7 +22,7 @@ def journal_paths(tmp_path):
 
 
 def _reflect_on_question(qtbot, window, number: int):
-    cards = window.briefing_page.reader.widget().findChildren(QuestionCard)
+    cards = window.reflect_page.briefing_page.reader.widget().findChildren(QuestionCard)
     qtbot.mouseClick(cards[number - 1].button, Qt.MouseButton.LeftButton)
     return cards[number - 1]
 
@@ -32,7 +32,7 @@ def test_reflect_switch_models_tag_restart_and_find(qtbot, journal_paths):
     journal = open_journal(journal_paths, PASS, create=True)
     window = open_window(qtbot, journal)
     card = _reflect_on_question(qtbot, window, 3)
-    editor = window.editor
+    editor = window.reflect_page.editor
     assert editor.entry is not None
     assert editor.view.question.currentIndex() == 3
     assert editor.view.title.text().startswith("How are you encouraged")
@@ -76,9 +76,9 @@ def test_reflect_switch_models_tag_restart_and_find(qtbot, journal_paths):
         window.reflect_page.focus_search()
         qtbot.keyClicks(window.reflect_page.search.view.query, "nobody asked")
         qtbot.keyClick(window.reflect_page.search.view.query, Qt.Key.Key_Return)
-        assert window.editor.entry.id == entry_id
+        assert window.reflect_page.editor.entry.id == entry_id
         assert stage_edit(window, "analysis").toPlainText() == "Typed just before closing"
-        assert window.editor.entry.model == "gibbs"
+        assert window.reflect_page.editor.entry.model == "gibbs"
         window.close()
     finally:
         journal.close()
@@ -89,7 +89,7 @@ def test_search_with_hostile_input(qtbot, journal, hostile):
     """Typing FTS syntax into the search box shows results or 'nothing found', never an error."""
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
-    qtbot.keyClicks(window.editor.view.title, "AND (brackets) and quotes")
+    qtbot.keyClicks(window.reflect_page.editor.view.title, "AND (brackets) and quotes")
     window.reflect_page.flush()
     window.reflect_page.focus_search()
     qtbot.keyClicks(window.reflect_page.search.view.query, hostile)
@@ -101,12 +101,12 @@ def test_restore_a_revision_from_history(qtbot, journal, monkeypatch):
     """History lists earlier versions; restoring one brings its text back into the editor."""
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
-    edit = next(iter(window.editor.stages.values())).edit
+    edit = next(iter(window.reflect_page.editor.stages.values())).edit
     qtbot.keyClicks(edit, "First thoughts")
-    entry_id = window.editor.entry.id
-    window.editor.close_entry()  # leaving an entry keeps a version
+    entry_id = window.reflect_page.editor.entry.id
+    window.reflect_page.editor.close_entry()  # leaving an entry keeps a version
     window.reflect_page.open_entry(entry_id)
-    edit = next(iter(window.editor.stages.values())).edit
+    edit = next(iter(window.reflect_page.editor.stages.values())).edit
     edit.selectAll()
     qtbot.keyClicks(edit, "Second thoughts")
 
@@ -120,8 +120,8 @@ def test_restore_a_revision_from_history(qtbot, journal, monkeypatch):
         return dialog.chosen_id()
 
     monkeypatch.setattr(HistoryDialog, "ask", pick_oldest)
-    qtbot.mouseClick(window.editor.view.history, Qt.MouseButton.LeftButton)
-    assert next(iter(window.editor.stages.values())).text() == "First thoughts"
+    qtbot.mouseClick(window.reflect_page.editor.view.history, Qt.MouseButton.LeftButton)
+    assert next(iter(window.reflect_page.editor.stages.values())).text() == "First thoughts"
     reasons = [r.reason for r in journal.revisions.list(entry_id)]
     assert reasons[0] == "before restore"
     assert "Second thoughts" in dict(journal.revisions.list(entry_id)[0].answers).values()
@@ -130,20 +130,21 @@ def test_restore_a_revision_from_history(qtbot, journal, monkeypatch):
 def test_new_reflection_shortcut_focuses_first_field(qtbot, journal):
     """Ctrl+N starts a reflection with the keyboard focus in its first text field (the title)."""
     window = open_window(qtbot, journal)
-    qtbot.keyClick(window.briefing_page.picker, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
-    assert window.editor.entry is not None
-    assert window.editor.view.title.hasFocus() or window.focusWidget() is window.editor.view.title
+    page = window.reflect_page
+    qtbot.keyClick(page.briefing_page.picker, Qt.Key.Key_N, Qt.KeyboardModifier.ControlModifier)
+    assert page.editor.entry is not None
+    assert page.editor.view.title.hasFocus() or window.focusWidget() is page.editor.view.title
 
 
 def test_lock_hides_the_journal(qtbot, journal):
     """Ctrl+L shows only the lock screen; a wrong passphrase is refused, the right one returns."""
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
-    qtbot.keyClicks(window.editor.view.title, "Secret title")
+    qtbot.keyClicks(window.reflect_page.editor.view.title, "Secret title")
     window.lock()
     assert window.windowTitle() == "Reflect — locked"
     assert not window.reflect_page.view.isVisible() and window.lock_screen.isVisible()
-    assert journal.entries.get_entry(window.editor.entry.id).title == "Secret title"  # flushed
+    assert journal.entries.get_entry(window.reflect_page.editor.entry.id).title == "Secret title"  # flushed
     visible_buttons = [b.text() for b in window.findChildren(QPushButton) if b.isVisible()]
     assert visible_buttons == ["&Unlock"]
     qtbot.keyClicks(window.lock_screen.passphrase, "wrong passphrase")
@@ -160,7 +161,7 @@ def test_spelling_underlines_in_the_editor(qtbot, journal):
 
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
-    edit = next(iter(window.editor.stages.values())).edit
+    edit = next(iter(window.reflect_page.editor.stages.values())).edit
     qtbot.keyClicks(edit, "I will recieve the behaviour plan")
     qtbot.waitUntil(window.spelling.is_ready, timeout=10000)
 

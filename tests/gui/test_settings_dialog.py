@@ -35,9 +35,9 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
         return dialog.value()
 
     monkeypatch.setattr(SettingsDialog, "ask", classmethod(drive))
-    window = open_window(qtbot, journal, settings)
-    window._save_settings = lambda: (saved.append(True), settings.save(tmp_path / "s.ini"))
-    window.open_settings()
+    window = open_window(qtbot, journal, settings,
+                         save_settings=lambda: (saved.append(True), settings.save(tmp_path / "s.ini")))
+    window.care.open_settings()
     assert settings.practitioner_name == "Social worker, Children's Services"
     assert settings.spelling is False and not window.spelling_action.isChecked()
     assert journal.privacy.watch_terms() == ["Family Q", "Oak Street"]
@@ -45,3 +45,21 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
     assert journal.backup().parent == tmp_path / "moved-backups"  # backups follow the setting
     ini = (tmp_path / "s.ini").read_text(encoding="utf-8")
     assert "Oak Street" not in ini and "Children's Services" in ini
+
+
+def test_turning_the_reminder_off_in_settings_hides_it_on_the_reflect_page(qtbot, journal, monkeypatch):
+    """File → Settings… with the anonymising reminder turned off hides it on the Reflect page at once."""
+    def drive(cls, current, terms, parent=None, default_backup_dir=None):
+        dialog = SettingsDialog(current, terms, parent, default_backup_dir)
+        qtbot.addWidget(dialog)
+        dialog.reminder.setChecked(False)
+        return dialog.value()
+
+    monkeypatch.setattr(SettingsDialog, "ask", classmethod(drive))
+    settings = Settings()
+    window = open_window(qtbot, journal, settings)
+    reminder = window.reflect_page.editor.view.reminder
+    assert not reminder.isHidden()
+    window.settings_action.trigger()
+    assert reminder.isHidden() and settings.show_anonymise_reminder is False
+    assert window.statusBar().currentMessage() == "Settings saved."

@@ -67,7 +67,7 @@ def test_an_ordinary_action_still_closes_the_menu(qtbot):
 def test_the_editors_learning_points_menu_keeps_open(qtbot, journal):
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
-    menu = window.editor.view.learning_menu
+    menu = window.reflect_page.editor.view.learning_menu
     assert isinstance(menu, StayOpenMenu) and len(menu.actions()) >= 2
     menu.popup(QPoint(10, 10))
     qtbot.waitExposed(menu)
@@ -76,5 +76,5 @@ def test_the_editors_learning_points_menu_keeps_open(qtbot, journal):
     _click(qtbot, menu, second)
     assert menu.isVisible() and first.isChecked() and second.isChecked()
     menu.hide()
-    qtbot.waitUntil(lambda: set(window.editor.tag_menus.checked()) >= {first.data(), second.data()},
-                    timeout=2000)
+    tag_menus = window.reflect_page.editor.tag_menus
+    qtbot.waitUntil(lambda: set(tag_menus.checked()) >= {first.data(), second.data()}, timeout=2000)

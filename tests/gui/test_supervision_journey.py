@@ -37,7 +37,7 @@ def test_take_to_supervision_and_make_an_action(qtbot, journal, monkeypatch):
     a 'Now what?' line becomes an action linked to the reflection and that session."""
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
-    editor = window.editor
+    editor = window.reflect_page.editor
     choose(qtbot, editor.view.model, "Driscoll")
     now_what = editor.stages["now_what"]
     qtbot.keyClicks(now_what.edit, "Ask the GP about missed appointments")

@@ -70,7 +70,7 @@ def test_canary_text_appears_in_no_file(qtbot, tmp_path, isolated_temp, monkeypa
     qtbot.addWidget(window)
     window.show_page(REFLECT)
     window.new_reflection()
-    editor = window.editor
+    editor = window.reflect_page.editor
     _type(qtbot, editor.view.title, f"Title {marker}")
     body = next(iter(editor.stages.values())).edit
     _type(qtbot, body, f"Body {marker} ")
@@ -125,7 +125,7 @@ def test_no_network_in_the_main_journeys(qtbot, tmp_path, monkeypatch):
             window.show_page(page)
         window.show_page(REFLECT)
         window.new_reflection()
-        qtbot.keyClicks(next(iter(window.editor.stages.values())).edit, "offline words")
+        qtbot.keyClicks(next(iter(window.reflect_page.editor.stages.values())).edit, "offline words")
         window.find()
         qtbot.keyClicks(window.reflect_page.search.view.query, "offline")
         window.reflect_page.search.run()

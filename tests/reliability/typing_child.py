@@ -32,9 +32,9 @@ def main() -> None:
     window = MainWindow(journal, Settings(), lambda: None)
     window.show()
     window.reflect_page.new_reflection()
-    edit = next(iter(window.editor.stages.values())).edit
+    edit = next(iter(window.reflect_page.editor.stages.values())).edit
     edit.setFocus()
-    print(f"entry {window.editor.entry.id}", flush=True)
+    print(f"entry {window.reflect_page.editor.entry.id}", flush=True)
     if mode == "pause":
         QTest.keyClicks(edit, SENTENCE)
         QTest.qWait(1500)  # longer than the debounce

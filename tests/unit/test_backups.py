@@ -177,3 +177,16 @@ def test_a_copy_left_half_written_by_a_killed_process_is_cleared_by_the_next_bac
     taken = journal.backup("manual")
     assert not leftover.exists() and taken.exists()
     assert [p.name for p in folder.iterdir()] == [taken.name]
+
+
+def test_the_newest_backup_that_opens_is_whole_and_takes_the_current_passphrase(journal):
+    """A damaged newest backup is passed over for the one before; after a re-key, a backup still
+    on the old passphrase is not offered, and the next backup taken is."""
+    older = journal.backup("manual")
+    damaged = journal.backup("manual")
+    damaged.write_bytes(damaged.read_bytes()[:4096] + b"\0" * 8192)
+    assert journal.newest_backup_that_opens().path == older
+    journal.rekey(PASS, "a brand new passphrase")
+    assert journal.newest_backup_that_opens() is None
+    newer = journal.backup("manual")
+    assert journal.newest_backup_that_opens().path == newer

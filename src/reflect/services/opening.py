@@ -126,12 +126,8 @@ def ensure_bundled_briefings(journal: Journal) -> list[int]:
 def newest_backup_opening_with(paths: AppPaths, passphrase: str, settings: Settings | None = None):
     """The newest backup that is whole and opens with `passphrase`, or None."""
     from reflect.store import backups
-    from reflect.store.connection import quick_check
 
-    for backup in backups.list_backups(backup_dir_for(paths, settings)):
-        if quick_check(backup.path, passphrase):
-            return backup
-    return None
+    return backups.newest_opening_with(backup_dir_for(paths, settings), passphrase)
 
 
 def recover_from_backup(paths: AppPaths, passphrase: str, backup_path: Path,

@@ -19,7 +19,7 @@ import sqlite_utils
 
 from reflect.domain.backups import BackupContents, BackupFile
 from reflect.domain.errors import JournalUnavailable
-from reflect.store.connection import COPY, separate_connection
+from reflect.store.connection import COPY, quick_check, separate_connection
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_dir, make_private_file
 
@@ -185,3 +185,11 @@ def prune(backup_dir: Path, now: datetime | None = None) -> list[Path]:
 def newest(backup_dir: Path) -> BackupFile | None:
     backups = list_backups(backup_dir)
     return backups[0] if backups else None
+
+
+def newest_opening_with(backup_dir: Path, passphrase: str) -> BackupFile | None:
+    """The newest backup in `backup_dir` that is whole and opens with `passphrase`, or None."""
+    for backup in list_backups(backup_dir):
+        if quick_check(backup.path, passphrase):
+            return backup
+    return None

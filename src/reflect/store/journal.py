@@ -172,6 +172,11 @@ class Journal(JournalWork):
     def backup_if_changed(self, reason: str = "on-unlock") -> Path | None:
         return self.backup(reason) if self.needs_backup() else None
 
+    def newest_backup_that_opens(self) -> backups.BackupFile | None:
+        """The newest whole backup that opens with this journal's passphrase, or None: what to
+        offer when the open journal fails its check (the passphrase never leaves the store)."""
+        return backups.newest_opening_with(self.backup_dir, self._passphrase)
+
     def list_backups(self) -> list[tuple[backups.BackupFile, backups.BackupContents]]:
         return [(b, backups.inspect(self.db, b.path)) for b in backups.list_backups(self.backup_dir)]
 

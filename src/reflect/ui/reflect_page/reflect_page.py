@@ -104,6 +104,9 @@ class ReflectPage(QObject):
     def close(self) -> None:
         self.editor.close_entry()
 
+    def show_anonymise_reminder(self, visible: bool) -> None:
+        self.editor_view.reminder.setVisible(visible)
+
     def briefing_imported(self, briefing_id: int) -> None:
         self.reader.reload(briefing_id)
         self.entry_list.refresh()

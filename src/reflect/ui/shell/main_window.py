@@ -1,7 +1,9 @@
 """The main window: a small shell that composes pages, menus, the toolbar and the status bar.
 
 It receives narrow dependencies (the journal, the settings, a save callback) and owns no
-behaviour beyond composition and the window-level actions (switch page, lock, quit, help).
+behaviour beyond composition and the window-level actions (switch page, lock, quit, help, import
+a briefing onto the Reflect page, apply changed settings to the parts built). Looking after the
+journal as a whole (settings, backups, passphrase, take-away) is the `JournalCare` controller's.
 """
 
 from __future__ import annotations
@@ -22,10 +24,9 @@ from reflect.ui.shell.lock_screen import LockScreen
 from reflect.ui.shell.window_menus import ACTIONS, DASHBOARD, PAGE_NAMES, REFLECT, SESSIONS, WindowMenus
 
 
-class MainWindow(WindowMenus, JournalCare, QMainWindow):
+class MainWindow(WindowMenus, QMainWindow):
     first_painted = Signal()
     locked_changed = Signal(bool)
-    restore_requested = Signal(object)  # a backup's Path: the window session rebuilds the window
 
     def __init__(self, journal: Journal, settings: Settings, save_settings) -> None:
         super().__init__()
@@ -56,7 +57,9 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         self.setCentralWidget(self.root)
 
         self._export_flow = None  # built on first use: it brings the anonymisation check and PDF code
-        self.passphrase_change = None  # a passphrase change's running step (see JournalCare)
+        self.care = JournalCare(journal, settings, save_settings, flush=self.flush,
+                                show_status=self.statusBar().showMessage, parent=self)
+        self.care.settings_changed.connect(self._apply_settings)
         self._journal_actions: list[QAction] = []
         self._build_actions()
         self._connect_pages()
@@ -67,19 +70,7 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
 
-    # -- compatibility accessors used by tests and other parts -----------------------------
-    @property
-    def briefing_page(self):
-        return self.reflect_page.briefing_page
-
-    @property
-    def reader(self):
-        return self.reflect_page.reader
-
-    @property
-    def editor(self):
-        return self.reflect_page.editor
-
+    # -- parts built on first use ---------------------------------------------------------
     @property
     def export_flow(self):
         if self._export_flow is None:
@@ -223,10 +214,39 @@ class MainWindow(WindowMenus, JournalCare, QMainWindow):
         if self._sessions_page is not None:
             self._sessions_page.refresh()
 
+    def import_briefing(self) -> None:
+        self.flush()
+        from reflect.ui.briefings.import_briefing_dialog import ImportBriefingDialog
+
+        briefing_id = ImportBriefingDialog.ask(
+            self.journal.briefings, self, before_save=lambda: self.journal.backup_if_changed("before-import"))
+        if briefing_id is not None:
+            self.show_page(REFLECT)
+            self.reflect_page.briefing_imported(briefing_id)
+            self.statusBar().showMessage("Briefing imported.", 5000)
+
     def show_help(self) -> None:
         from reflect.ui.shell.help_dialog import HelpDialog
 
         HelpDialog.ask(self)
+
+    # -- settings --------------------------------------------------------------------------
+    def _apply_settings(self) -> None:
+        """Settings → the parts already built (journal care has updated the journal itself)."""
+        self._set_spelling(self.settings.spelling)
+        self.spelling_action.setChecked(self.settings.spelling)
+        self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
+        if self._reflect_page is not None:
+            self._reflect_page.show_anonymise_reminder(self.settings.show_anonymise_reminder)
+
+    def _set_spelling(self, enabled: bool) -> None:
+        if self._spelling is not None:
+            self._spelling.set_enabled(enabled)
+
+    def _toggle_spelling(self, enabled: bool) -> None:
+        self.settings.spelling = enabled
+        self._set_spelling(enabled)
+        self._save_settings()
 
     def new_reflection(self) -> None:
         self.show_page(REFLECT)

@@ -1,6 +1,7 @@
 """The main window's actions, menus and toolbar: every command with its shortcut in one place.
 
-A mixin of `MainWindow`: it only creates actions and connects them to the window's slots.
+A mixin of `MainWindow`: it only creates actions and connects them to the window's slots and to
+its journal-care controller (`self.care`).
 """
 
 from __future__ import annotations
@@ -9,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from reflect import APP_NAME
+from reflect.ui.shell.about_box import AboutBox
 
 DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
 PAGE_NAMES = ("Dashboard", "Reflect", "Sessions", "Actions")
@@ -43,14 +45,14 @@ class WindowMenus:
                                                   tip="What has been exported, when and where")
         self.copy_cpd_action = self._action("Copy as &CPD record", self.copy_cpd_record,
                                             tip="Copy this reflection in Social Work England's CPD order")
-        self.settings_action = self._action("Se&ttings…", self.open_settings, "Ctrl+,",
+        self.settings_action = self._action("Se&ttings…", self.care.open_settings, "Ctrl+,",
                                             tip="Your name on exports, the watch list, spelling")
-        self.backups_action = self._action("&Backups…", self.open_backups,
+        self.backups_action = self._action("&Backups…", self.care.open_backups,
                                            tip="See, take and restore encrypted backups")
-        self.passphrase_action = self._action("Change &passphrase…", self.change_passphrase)
-        self.open_copy_action = self._action("&Open a journal copy…", self.open_journal_copy,
+        self.passphrase_action = self._action("Change &passphrase…", self.care.change_passphrase)
+        self.open_copy_action = self._action("&Open a journal copy…", self.care.open_journal_copy,
                                              tip="Replace this journal with a copy you brought")
-        self.take_away_action = self._action("&Take my journal with me…", self.take_journal_away,
+        self.take_away_action = self._action("&Take my journal with me…", self.care.take_journal_away,
                                              tip="Copy everything, encrypted or as readable files")
         self.lock_action = self._action("&Lock", self.lock, "Ctrl+L", journal=False,
                                         tip="Hide your journal until the passphrase is typed")
@@ -70,7 +72,7 @@ class WindowMenus:
             group.addAction(action)
             self.page_actions.append(action)
         self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
-        self.about_action = self._action(f"&About {APP_NAME}", self._about, journal=False)
+        self.about_action = self._action(f"&About {APP_NAME}", lambda: AboutBox.show(self), journal=False)
 
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")

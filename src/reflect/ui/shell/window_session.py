@@ -13,7 +13,6 @@ from PySide6.QtWidgets import QMessageBox
 from reflect import APP_NAME
 from reflect.domain.errors import ReflectError
 from reflect.paths import AppPaths
-from reflect.services.opening import newest_backup_opening_with
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
 from reflect.store import Journal
@@ -46,7 +45,7 @@ class WindowSession(QObject):
 
     def start(self) -> MainWindow:
         window = MainWindow(self.journal, self.settings, self.save_settings)
-        window.restore_requested.connect(self.restore)
+        window.care.restore_requested.connect(self.restore)
         window.first_painted.connect(gc_guard.freeze_survivors)
         if self.exit_after_first_paint:
             window.first_painted.connect(lambda: QTimer.singleShot(0, self.app.quit))
@@ -85,7 +84,7 @@ class WindowSession(QObject):
         if whole:
             return
         log.error("journal failed its quick check")
-        backup = newest_backup_opening_with(self.paths, self.journal._passphrase, self.settings)
+        backup = self.journal.newest_backup_that_opens()
         if backup is not None and OfferRecovery.ask(describe(backup), self.window):
             self.restore(backup.path)
         elif backup is None:
