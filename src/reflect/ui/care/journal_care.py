@@ -21,7 +21,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reflect import APP_NAME
 from reflect.domain.errors import ReflectError
 from reflect.settings import Settings
-from reflect.store.journal import Journal
+from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
 
 
