@@ -267,15 +267,19 @@ class MainWindow(WindowMenus, QMainWindow):
                 widget.reject()
         self.clipboard_guard.clear_if_ours()
         self.locked = True
-        self.root.setCurrentWidget(self.lock_screen)
-        for action in self._journal_actions:
-            action.setEnabled(False)
-        self.toolbar.hide()
-        self.menuBar().hide()
+        self._show_journal(False)
         self.statusBar().clearMessage()
         self.setWindowTitle(f"{APP_NAME} — locked")
         self.lock_screen.reset()
         self.locked_changed.emit(True)
+
+    def _show_journal(self, shown: bool) -> None:
+        """The pages, menus, toolbar and journal commands, or (locked) the lock screen alone."""
+        self.root.setCurrentWidget(self.pages if shown else self.lock_screen)
+        for action in self._journal_actions:
+            action.setEnabled(shown)
+        self.toolbar.setVisible(shown)
+        self.menuBar().setVisible(shown)
 
     def _try_unlock(self, passphrase: str) -> None:
         if not self.journal.check_passphrase(passphrase):
@@ -283,11 +287,7 @@ class MainWindow(WindowMenus, QMainWindow):
             return
         self.lock_screen.reset()
         self.locked = False
-        self.root.setCurrentWidget(self.pages)
-        for action in self._journal_actions:
-            action.setEnabled(True)
-        self.toolbar.show()
-        self.menuBar().show()
+        self._show_journal(True)
         self.setWindowTitle(APP_NAME)
         self.idle_lock.set_minutes(self.settings.idle_lock_minutes)
         self.locked_changed.emit(False)
