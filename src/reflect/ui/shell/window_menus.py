@@ -73,7 +73,10 @@ class WindowMenus:
             self.page_actions.append(action)
         self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
         self.about_action = self._action(f"&About {APP_NAME}", lambda: AboutBox.show(self), journal=False)
+        self._build_menus()
+        self._build_toolbar()
 
+    def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
         for action in (self.new_action, self.import_action, self.save_action):
@@ -82,14 +85,10 @@ class WindowMenus:
         for action in (self.export_action, self.export_history_action, self.copy_cpd_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
-        file_menu.addAction(self.settings_action)
-        file_menu.addAction(self.passphrase_action)
-        file_menu.addAction(self.backups_action)
-        file_menu.addAction(self.take_away_action)
-        file_menu.addAction(self.open_copy_action)
+        file_menu.addActions([self.settings_action, self.passphrase_action, self.backups_action,
+                              self.take_away_action, self.open_copy_action])
         file_menu.addSeparator()
-        file_menu.addAction(self.lock_action)
-        file_menu.addAction(self.quit_action)
+        file_menu.addActions([self.lock_action, self.quit_action])
         edit_menu = bar.addMenu("&Edit")
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
@@ -102,6 +101,7 @@ class WindowMenus:
         help_menu.addAction(self.about_action)
         self.menus = (file_menu, edit_menu, view_menu, help_menu)
 
+    def _build_toolbar(self) -> None:
         toolbar = self.addToolBar("Main")
         toolbar.setObjectName("mainToolbar")
         toolbar.setMovable(False)
