@@ -232,3 +232,25 @@ def test_every_control_has_an_accessible_name(qtbot, journal, tmp_path, monkeypa
     select(review, "WN1 1AA")
     qtbot.mouseClick(review.edit_button, LEFT)
     assert unnamed_focusable(review) == []
+
+
+def test_a_name_replaced_at_the_review_is_gone_from_every_version_and_from_search(
+        qtbot, findings_dialog, journal):
+    """Replacing "Mrs Smith" at the review removes it from the entry's earlier versions (noted in
+    History) and from search; the review says what the encrypted backups still hold."""
+    dialog, ids = findings_dialog
+    meeting = ids["meeting"]
+    journal.revisions.snapshot(meeting, "closed")  # an earlier version holding the name
+    assert journal.search.search("Smith")
+    select(dialog, "Mrs Smith")
+    qtbot.mouseClick(dialog.edit_button, LEFT)
+    text = dialog.editor.toPlainText().replace("Mrs Smith", "The child's mother")
+    dialog.editor.setPlainText(text)
+    qtbot.mouseClick(dialog.save_button, LEFT)
+    versions = journal.revisions.list(meeting)
+    assert versions
+    assert all("Smith" not in f"{v.title} {v.answers}" for v in versions)
+    assert all("details removed" in v.reason for v in versions)
+    assert journal.search.search("Smith") == []
+    assert f"gone from {len(versions)} earlier version" in dialog.status.text()
+    assert "backups" in dialog.status.text()

@@ -48,6 +48,7 @@ from reflect.domain.report import (
 from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import ActionOwner
 from reflect.domain.templates import model_by_key
+from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
 from reflect.store.report_loader import ReportLoader
 
 Report = SessionReport | PortfolioReport | EntryReport
@@ -184,16 +185,22 @@ def field_text(journal, finding: Finding) -> str | None:
     return None
 
 
-def save_field_text(journal, finding: Finding, text: str) -> None:
-    """Save the edited text of a finding's field through the normal stores (a revision first)."""
+def save_field_text(journal, finding: Finding, text: str, today: date | None = None) -> str | None:
+    """Save the edited text of a finding's field through the normal stores (a revision first).
+
+    Identifiers the edit removed from a reflection are removed from its earlier versions too;
+    the returned sentence says so, and what the encrypted backups still hold (None: nothing removed).
+    """
     where, ref = _where(finding)
     if where == "entry":
+        before = field_text(journal, finding)
         journal.revisions.snapshot(finding.entry_id, "before an export review")
         if ref is None:
             journal.entries.update_entry(finding.entry_id, title=text)
         else:
             journal.entries.save_answer(AnswerDraft(finding.entry_id, ref, text))
-    elif where == "session":
+        return _remove_from_history(journal, finding, before, text, today or date.today())
+    if where == "session":
         journal.sessions.update_session(ref[0], **{ref[1]: text})
     elif where == "agenda":
         journal.sessions.update_agenda_item(ref[1], text=text)
@@ -201,6 +208,29 @@ def save_field_text(journal, finding: Finding, text: str) -> None:
         journal.actions.update(ref[0], **{ref[1]: text})
     else:
         raise ExportError("This text cannot be edited here.")
+    return None
+
+
+def _remove_from_history(journal, finding: Finding, before: str | None, after: str,
+                         today: date) -> str | None:
+    """Every identifier that was in the field and is gone from it leaves the entry's history too."""
+    if before is None:
+        return None
+    field = CheckedField(finding.entry_id, finding.stage, finding.field or "", before)
+    changed, removed = 0, False
+    for gone in check_fields([field], watch_terms=journal.privacy.watch_terms(),
+                             accepted=journal.privacy.accepted()):
+        if gone.text in after:
+            continue
+        replacement = replacement_in(before, after, gone.start, gone.end)
+        changed += remove_from_history(journal, finding.entry_id, gone.text,
+                                       NEUTRAL if replacement is None else replacement,
+                                       today).versions_changed
+        removed = True
+    if not removed:
+        return None
+    versions = "1 earlier version" if changed == 1 else f"{changed} earlier versions"
+    return f"What you removed is gone from {versions} of this reflection too. {backups_note(today)}"
 
 
 def _where(f: Finding) -> tuple[str, object]:

@@ -111,6 +111,9 @@ def _configure(conn) -> None:
         conn.execute("PRAGMA synchronous = FULL")
         conn.execute("PRAGMA foreign_keys = ON")
         conn.execute("PRAGMA temp_store = MEMORY")
+        # Deleted and overwritten text is zeroed, not left in free pages: what a practitioner
+        # removes (an identifier redacted from earlier versions) is gone from the file.
+        conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
     except DatabaseError as exc:
         raise JournalDamaged() from exc

@@ -13,6 +13,7 @@ from datetime import timedelta
 import sqlite_utils
 
 from reflect.domain.journal import Revision
+from reflect.domain.revision_policy import versions_to_drop
 from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
 DEFAULT_INTERVAL = timedelta(minutes=5)
@@ -58,8 +59,39 @@ class RevisionStore:
             [entry_id, moment_to_text(now), reason, title, model,
              json.dumps(answers, ensure_ascii=False)],
         )
+        self._thin_in_transaction(entry_id, now)
         return Revision(cur.lastrowid, entry_id, now, reason, title, model,
                         tuple((s, t) for s, t in answers))
+
+    def _thin_in_transaction(self, entry_id: int, now) -> None:
+        """Drop the versions the keeping policy no longer wants (domain/revision_policy.py)."""
+        versions = [(rid, text_to_moment(at)) for rid, at in self.db.execute(
+            "SELECT id, created_at FROM revisions WHERE entry_id = ?", [entry_id])]
+        drop = versions_to_drop(versions, now)
+        if drop:
+            self.db.conn.executemany("DELETE FROM revisions WHERE id = ?", [[rid] for rid in drop])
+
+    def redact(self, entry_id: int, removed: str, replacement: str, note: str) -> int:
+        """Put `replacement` for every `removed` in the entry's earlier versions; returns how many
+        versions changed. Each changed version's reason gains `note`, so History says so."""
+        if not removed:
+            return 0
+        with self.db.atomic():
+            changed = 0
+            rows = self.db.execute(
+                "SELECT id, reason, title, answers_json FROM revisions WHERE entry_id = ?", [entry_id]
+            ).fetchall()
+            for rid, reason, title, answers_json in rows:
+                answers = json.loads(answers_json)
+                if removed not in title and not any(removed in text for _, text in answers):
+                    continue
+                answers = [[stage, text.replace(removed, replacement)] for stage, text in answers]
+                self.db.execute(
+                    "UPDATE revisions SET title = ?, answers_json = ?, reason = ? WHERE id = ?",
+                    [title.replace(removed, replacement), json.dumps(answers, ensure_ascii=False),
+                     reason if note in reason else f"{reason} · {note}", rid])
+                changed += 1
+            return changed
 
     def list(self, entry_id: int) -> list[Revision]:
         """The entry's revisions, newest first."""

@@ -62,12 +62,13 @@ class ReviewItem:
 class ExportReview:
     """The findings and what the user decided. The callables reach the journal:
     `load_text(finding)` gives the field's whole text (None: cannot be edited here),
-    `save_text(finding, text)` saves it, `accept(kind, text)` remembers a pair and
+    `save_text(finding, text)` saves it (returning a sentence about what was removed from the
+    reflection's history, or None), `accept(kind, text)` remembers a pair and
     `check(finding, text)` gives the findings in a field's new text."""
 
     findings: list[Finding]
     load_text: Callable[[Finding], str | None]
-    save_text: Callable[[Finding, str], None]
+    save_text: Callable[[Finding, str], str | None]
     accept_pair: Callable[[str, str], None]
     check: Callable[[Finding, str], list[Finding]]
     titles: Mapping[int | None, str] = field(default_factory=dict)
@@ -77,6 +78,7 @@ class ExportReview:
     edited: set[int] = field(default_factory=set, init=False)
     accepted: set[tuple[str, str]] = field(default_factory=set, init=False)
     saved: bool = field(default=False, init=False)  # any text saved (a reflection's or a session's)
+    removal_note: str | None = field(default=None, init=False)  # what the last save removed
 
     def __post_init__(self) -> None:
         self.items = [ReviewItem(i, f) for i, f in enumerate(self.findings)]
@@ -114,7 +116,7 @@ class ExportReview:
     def save(self, item: ReviewItem, text: str) -> list[ReviewItem]:
         """Save a field's new text, settle its findings and return those its new text still has."""
         f = item.finding
-        self.save_text(f, text)
+        self.removal_note = self.save_text(f, text)
         self.saved = True
         where = (f.entry_id, f.stage, f.field)
         same = [i for i in self.items if (i.finding.entry_id, i.finding.stage, i.finding.field) == where]
@@ -357,8 +359,9 @@ class FindingsDialog(QDialog):
         item = self._editing
         new = self.review.save(item, self.editor.toPlainText())
         self._end_edit(select=new[0].id if new else None)
-        self.status.setText(("Saved. The new text still has something to review. " if new else
-                             "Saved. ") + self.status.text())
+        saved = "Saved. The new text still has something to review. " if new else "Saved. "
+        note = f"{self.review.removal_note} " if self.review.removal_note else ""
+        self.status.setText(saved + note + self.status.text())
 
     def _end_edit(self, *_args, select: int | None = None) -> None:
         self.tree.setEnabled(True)
