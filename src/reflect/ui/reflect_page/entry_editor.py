@@ -84,6 +84,12 @@ class EntryEditor(QObject):
     def entry_id(self) -> int | None:
         return self.entry.id if self.entry else None
 
+    def entry_with_edit(self, edit) -> int | None:
+        """The open entry's id if `edit` is one of its writing boxes."""
+        if self.entry is None or not any(stage.edit is edit for stage in self.stages.values()):
+            return None
+        return self.entry.id
+
     def open_entry(self, entry_id: int) -> None:
         if self.entry and self.entry.id == entry_id:
             return

@@ -95,10 +95,35 @@ class MainWindow(WindowMenus, QMainWindow):
         if self._spelling is None:
             from reflect.ui.spelling import SpellingService
 
-            self._spelling = SpellingService(self.journal.dictionary.words(), self.journal.dictionary.add,
-                                             enabled=self.settings.spelling, parent=self)
+            from reflect.services.hints import hint_check, hint_replacement
+            from reflect.ui.spelling.context_menu import HintActions
+
+            self._spelling = SpellingService(
+                self.journal.dictionary.words(), self.journal.dictionary.add,
+                enabled=self.settings.spelling, parent=self,
+                hint_actions=HintActions(hint_replacement, self._accept_finding),
+                hint_check=lambda: hint_check(self.journal, self.settings.practitioner_name))
             self._spelling.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
+            self._spelling.identifier_replaced.connect(self._identifier_replaced)
         return self._spelling
+
+    def _accept_finding(self, kind: str, text: str) -> None:
+        self.journal.privacy.accept(kind, text)
+        self.spelling.recheck_hints()
+
+    def _identifier_replaced(self, edit, found: str, removed: str, new: str) -> None:
+        """A hint's replacement in a reflection also leaves the reflection's earlier versions."""
+        from reflect.services.hints import replaced_from_hint
+
+        editor = self._reflect_page.editor if self._reflect_page is not None else None
+        entry_id = editor.entry_with_edit(edit) if editor is not None else None
+        if entry_id is None or not editor.flush():
+            return
+        result = replaced_from_hint(self.journal, entry_id, found, removed, new)
+        if result is not None and result.versions_changed:
+            self.statusBar().showMessage(
+                f"Replaced, here and in {result.versions_changed} earlier version(s) of this "
+                f"reflection. {result.backups_note}", 15000)
 
     def _attach_spelling(self, edit) -> None:
         self.spelling.attach(edit)

@@ -1,4 +1,5 @@
-"""The spelling part of an editor's context menu: suggestions, Add to dictionary, Ignore.
+"""The writing checks' part of an editor's context menu: spelling suggestions, Add to dictionary,
+Ignore; and for an identifier hint, Replace with its initial or role, or Not identifying.
 
 Kept apart from the event handling (support.py) so that tests can build the menu for a position
 and trigger its actions without opening anything modally. The standard items (Undo, Redo, Cut,
@@ -13,6 +14,7 @@ from dataclasses import dataclass
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
+from reflect.domain.anonymisation import Finding
 from reflect.spelling import SpellChecker
 from reflect.spelling.utf16 import astral_positions, from_utf16, to_utf16
 
@@ -105,3 +107,36 @@ def build_menu(
     menu.insertActions(before, [add, ignore])
     menu.insertSeparator(before)
     return menu
+
+
+@dataclass(frozen=True)
+class HintActions:
+    """What an identifier hint offers. `suggest(finding, text)` gives (start, end, new): what to put
+    in place of which part of `text` (an initial, a role; it may reach beyond the finding, as
+    "Kayla's mum" -> "the child's mother"); `accept(kind, text)` remembers the finding as not
+    identifying, as the export review does."""
+
+    suggest: Callable[[Finding, str], tuple[int, int, str]]
+    accept: Callable[[str, str], None]
+
+    def add_to(self, menu: QMenu, finding: Finding, text: str,
+               replace: Callable[[int, int, str], None], recheck: Callable[[], None]) -> None:
+        """Put the hint's actions at the top of `menu`; `recheck()` runs after Not identifying."""
+        start, end, replacement = self.suggest(finding, text)
+        before = menu.actions()[0] if menu.actions() else None
+        title = QAction(f"{finding.label}: “{finding.text}”".replace("&", "&&"), menu)
+        title.setEnabled(False)
+        swap = QAction(f"&Replace with “{replacement.replace('&', '&&')}”", menu)
+        swap.setObjectName("hint-replace")
+        swap.setStatusTip("Replace it here and in the earlier versions of this reflection")
+        swap.triggered.connect(lambda _checked=False: replace(start, end, replacement))
+        safe = QAction("&Not identifying", menu)
+        safe.setObjectName("hint-accept")
+        safe.setStatusTip(f"Stop marking “{finding.text}” as something that may identify someone")
+        safe.triggered.connect(lambda _checked=False: (self.accept(*finding.key), recheck()))
+        actions = [title, swap, safe]
+        if before is None:
+            menu.addActions(actions)
+            return
+        menu.insertActions(before, actions)
+        menu.insertSeparator(before)

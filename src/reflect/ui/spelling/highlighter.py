@@ -1,10 +1,14 @@
-"""Red wavy underlines under misspellings, drawn by Qt's syntax-highlighting machinery.
+"""The writing checks' underlines: red waves under misspellings, amber dashes under details that
+may identify someone (the anonymisation hints), drawn by Qt's syntax-highlighting machinery —
+one highlighter per document, so the two never fight over a paragraph.
 
 QSyntaxHighlighter re-runs only for the paragraph (block) being edited, and its formats are an
 overlay: they never enter the document, its undo stack or its saved text, so spelling cannot
 touch what the autosave writes. `highlightBlock` runs on every keystroke, so it does little:
 cached verdicts from the checker, and for very long paragraphs only the words around the edit
-are re-checked (reflect.spelling.incremental).
+are re-checked (reflect.spelling.incremental). The identifier spans are computed elsewhere, off
+the keystroke path (identifier_hints.py); here they are only drawn, and a span whose text has
+moved or changed since it was found is left undrawn until the next pass.
 """
 
 from __future__ import annotations
@@ -17,6 +21,10 @@ from reflect.spelling.utf16 import astral_positions, to_utf16
 # Accessible reds: on white #c62828 is 5.6:1; on a dark base #ff6b6b is above 3:1 (WCAG non-text).
 LIGHT_THEME_RED = "#c62828"
 DARK_THEME_RED = "#ff6b6b"
+# Identifier hints: a dashed (not wavy) line, so they differ by shape as well as colour; the
+# ambers are above 3:1 on white and on a dark base.
+LIGHT_THEME_AMBER = "#9a5b00"
+DARK_THEME_AMBER = "#ffb74d"
 # Paragraphs at least this long are re-checked incrementally; shorter ones are cheaper to redo.
 LONG_BLOCK = 2000
 _MEMO_LIMIT = 64
@@ -24,10 +32,19 @@ _MEMO_LIMIT = 64
 
 def underline_format() -> QTextCharFormat:
     """The spelling underline, in a red that stands out against the current palette's base."""
+    return _underline(QTextCharFormat.UnderlineStyle.SpellCheckUnderline, DARK_THEME_RED, LIGHT_THEME_RED)
+
+
+def identifier_format() -> QTextCharFormat:
+    """The identifier hint: a dashed amber line."""
+    return _underline(QTextCharFormat.UnderlineStyle.DashUnderline, DARK_THEME_AMBER, LIGHT_THEME_AMBER)
+
+
+def _underline(style: QTextCharFormat.UnderlineStyle, dark: str, light: str) -> QTextCharFormat:
     fmt = QTextCharFormat()
-    fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.SpellCheckUnderline)
+    fmt.setUnderlineStyle(style)
     base = QGuiApplication.palette().base().color()
-    fmt.setUnderlineColor(QColor(DARK_THEME_RED if base.lightness() < 128 else LIGHT_THEME_RED))
+    fmt.setUnderlineColor(QColor(dark if base.lightness() < 128 else light))
     return fmt
 
 
@@ -38,6 +55,9 @@ class SpellingHighlighter(QSyntaxHighlighter):
         super().__init__(document)
         self._checker = checker
         self._format = underline_format()
+        self._identifier_format = identifier_format()
+        # block number -> [(start, end, text)] of identifier hints, in that block's characters
+        self._identifiers: dict[int, list[tuple[int, int, str]]] = {}
         # block number -> (text, spans) of long blocks, to re-check only around the next edit.
         # Only a hint: a stale entry (blocks renumbered) still gives the right answer, just slower.
         self._memo: dict[int, tuple[str, list[Span]]] = {}
@@ -51,6 +71,13 @@ class SpellingHighlighter(QSyntaxHighlighter):
     def set_checker(self, checker: SpellChecker | None) -> None:
         """Use `checker` (None: spelling off) and re-check the whole document."""
         self._checker = checker
+        self.refresh()
+
+    def set_identifiers(self, spans: dict[int, list[tuple[int, int, str]]]) -> None:
+        """Draw these identifier hints (block number -> (start, end, text) in block characters)."""
+        if spans == self._identifiers:
+            return
+        self._identifiers = spans
         self.refresh()
 
     def refresh(self) -> None:
@@ -70,17 +97,21 @@ class SpellingHighlighter(QSyntaxHighlighter):
             document.blockSignals(was_blocked)
 
     def highlightBlock(self, text: str) -> None:
-        checker = self._checker
-        if checker is None or not text:
+        if not text:
             return
-        spans = self._spans(checker, text)
-        if not spans:
+        checker = self._checker
+        spans = self._spans(checker, text) if checker is not None else []
+        hints = self._identifiers.get(self.currentBlock().blockNumber()) if self._identifiers else None
+        if not spans and not hints:
             return
         astral = astral_positions(text)
-        fmt = self._format
         for start, end in spans:
             start16 = to_utf16(start, astral)
-            self.setFormat(start16, to_utf16(end, astral) - start16, fmt)
+            self.setFormat(start16, to_utf16(end, astral) - start16, self._format)
+        for start, end, found in hints or ():
+            if text[start:end] == found:  # not drawn where the text has changed since the check
+                start16 = to_utf16(start, astral)
+                self.setFormat(start16, to_utf16(end, astral) - start16, self._identifier_format)
 
     def _spans(self, checker: SpellChecker, text: str) -> list[Span]:
         if len(text) < LONG_BLOCK:

@@ -20,7 +20,8 @@ from PySide6.QtCore import QObject, Signal
 from reflect.domain.diagnostics import describe
 from reflect.spelling import SpellChecker
 from reflect.ui.common.background import BackgroundTask, run_in_background
-from reflect.ui.spelling.context_menu import Editor
+from reflect.ui.spelling.context_menu import Editor, HintActions
+from reflect.ui.spelling.identifier_hints import Check
 from reflect.ui.spelling.support import SpellingSupport
 
 log = logging.getLogger(__name__)
@@ -31,6 +32,8 @@ class SpellingService(QObject):
 
     ready = Signal()  # the dictionary is loaded and attached editors have been re-checked
     load_failed = Signal(str)  # a message for the user; editors carry on without spelling
+    #: an identifier hint was replaced in an editor: (editor, finding's text, text replaced, replacement)
+    identifier_replaced = Signal(object, str, str, str)
 
     def __init__(
         self,
@@ -39,6 +42,8 @@ class SpellingService(QObject):
         *,
         enabled: bool = True,
         loader: Callable[[list[str]], SpellChecker] = SpellChecker.load,
+        hint_actions: HintActions | None = None,
+        hint_check: Callable[[], Check | None] | None = None,
         parent: QObject | None = None,
     ) -> None:
         super().__init__(parent)
@@ -50,6 +55,8 @@ class SpellingService(QObject):
         self._task: BackgroundTask | None = None
         self._generation = 0  # results of a load started before a disable are dropped
         self._supports: list[SpellingSupport] = []
+        self._hint_actions = hint_actions
+        self._hint_check = hint_check
 
     # --- state ------------------------------------------------------------------------------
 
@@ -72,7 +79,10 @@ class SpellingService(QObject):
     def attach(self, editor: Editor) -> SpellingSupport:
         """Give `editor` spelling (now, or as soon as the dictionary is loaded)."""
         support = SpellingSupport(editor, lambda: self.checker, self._word_added,
-                                  on_words_changed=self.refresh_all)
+                                  on_words_changed=self.refresh_all, hint_actions=self._hint_actions,
+                                  hint_check=self._hint_check)
+        support.identifier_replaced.connect(
+            lambda found, removed, new: self.identifier_replaced.emit(editor, found, removed, new))
         self._supports.append(support)
         self.start_loading()
         return support
@@ -82,6 +92,12 @@ class SpellingService(QObject):
             if support.editor is editor:
                 support.detach()
                 self._supports.remove(support)
+
+    def recheck_hints(self) -> None:
+        """Check every attached editor for identifiers again (the watch list or accepted pairs changed)."""
+        for support in self._live_supports():
+            if support.hints is not None:
+                support.hints.check_now()
 
     def refresh_all(self) -> None:
         """Re-check every attached editor (after loading, a setting change or a new word)."""

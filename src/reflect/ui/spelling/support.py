@@ -1,9 +1,10 @@
-"""Spelling for one text editor: the underlines and the context menu, by mouse or keyboard.
+"""Writing checks for one text editor: spelling and identifier hints, their underlines, tooltips
+and context menu, by mouse or keyboard.
 
 Attaching is one call, so any QPlainTextEdit or QTextEdit in the app (stage answers, session
 notes) gets the same behaviour without subclassing. The editor keeps its standard context menu;
-spelling adds to it only when the click (or the text cursor, when the menu was opened with the
-Menu key or Shift+F10) is on a flagged word. Without a checker (still loading, or spelling
+spelling and the hints add to it only when the click (or the text cursor, when the menu was
+opened with the Menu key or Shift+F10) is on a flagged word. Without a checker (still loading, or spelling
 turned off) the editor behaves exactly as if nothing were attached.
 """
 
@@ -12,13 +13,14 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt
-from PySide6.QtGui import QContextMenuEvent, QKeyEvent
-from PySide6.QtWidgets import QMenu
+from PySide6.QtCore import QEvent, QObject, QPoint, Qt, Signal
+from PySide6.QtGui import QContextMenuEvent, QHelpEvent, QKeyEvent
+from PySide6.QtWidgets import QMenu, QToolTip
 
 from reflect.spelling import SpellChecker
-from reflect.ui.spelling.context_menu import Editor, Misspelling, build_menu, misspelling_at
+from reflect.ui.spelling.context_menu import Editor, HintActions, Misspelling, build_menu, misspelling_at
 from reflect.ui.spelling.highlighter import SpellingHighlighter
+from reflect.ui.spelling.identifier_hints import Check, IdentifierHints
 
 log = logging.getLogger(__name__)
 
@@ -28,8 +30,12 @@ class SpellingSupport(QObject):
 
     `checker_provider()` gives the current checker or None; `add_word(word)` stores a word the
     user added (the checker already accepts it when this is called); `on_words_changed()` is
-    called after Add or Ignore to re-check (default: this editor only).
+    called after Add or Ignore to re-check (default: this editor only). With `hint_actions`, the
+    editor also gets identifier hints (see identifier_hints.py) with their own menu items.
     """
+
+    #: a hint was replaced from the menu: (the finding's text, the text replaced, its replacement)
+    identifier_replaced = Signal(str, str, str)
 
     def __init__(
         self,
@@ -38,6 +44,8 @@ class SpellingSupport(QObject):
         add_word: Callable[[str], None],
         *,
         on_words_changed: Callable[[], None] | None = None,
+        hint_actions: HintActions | None = None,
+        hint_check: Callable[[], Check | None] | None = None,
     ) -> None:
         super().__init__(editor)  # lives and dies with the editor
         self._editor = editor
@@ -47,6 +55,9 @@ class SpellingSupport(QObject):
         self._on_words_changed = on_words_changed or self.refresh
         self._menu: QMenu | None = None
         self.highlighter = SpellingHighlighter(editor.document(), checker_provider())
+        self._hint_actions = hint_actions
+        self.hints = (IdentifierHints(editor, self.highlighter, hint_check)
+                      if hint_actions is not None and hint_check is not None else None)
         editor.installEventFilter(self)
         self._viewport.installEventFilter(self)
 
@@ -62,6 +73,8 @@ class SpellingSupport(QObject):
         """Remove the underlines and the menu additions from the editor."""
         self._editor.removeEventFilter(self)
         self._viewport.removeEventFilter(self)
+        if self.hints is not None:
+            self.hints.clear()
         self.highlighter.set_checker(None)
         self.highlighter.setDocument(None)
         self.deleteLater()
@@ -78,10 +91,22 @@ class SpellingSupport(QObject):
             position = cursor.selectionStart() if cursor.hasSelection() else cursor.position()
         else:
             position = self._editor.cursorForPosition(pos).position()
-        return build_menu(
+        menu = build_menu(
             self._editor, self.misspelling_at(position), self._checker_provider(),
             on_add=self._add, on_ignore=self._ignore,
         )
+        hint = self.hints.hint_at(position) if self.hints is not None else None
+        if hint is not None and self._hint_actions is not None:
+            finding, text = hint[0], self._editor.toPlainText()
+            self._hint_actions.add_to(
+                menu, finding, text,
+                lambda start, end, new: self._replace(finding.text, text, start, end, new),
+                self.hints.check_now)
+        return menu
+
+    def _replace(self, found: str, text: str, start: int, end: int, new: str) -> None:
+        if self.hints is not None and self.hints.replace(text, start, end, new):
+            self.identifier_replaced.emit(found, text[start:end], new)
 
     # --- actions ----------------------------------------------------------------------------
 
@@ -100,9 +125,15 @@ class SpellingSupport(QObject):
 
     # --- events -----------------------------------------------------------------------------
 
+    def _active(self) -> bool:
+        return self._checker_provider() is not None or self.hints is not None
+
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
-        if kind == QEvent.Type.ContextMenu and self._checker_provider() is not None:
+        if kind == QEvent.Type.ToolTip and watched is self._viewport and self.hints is not None:
+            assert isinstance(event, QHelpEvent)
+            return self._tooltip(event)
+        if kind == QEvent.Type.ContextMenu and self._active():
             assert isinstance(event, QContextMenuEvent)
             if self._menu_is_open():
                 return True  # Windows may send a second one for the same key press
@@ -114,11 +145,21 @@ class SpellingSupport(QObject):
                 self._show(self._viewport.mapFrom(self._editor, event.pos()))
             return True
         if (kind == QEvent.Type.KeyPress and watched is self._editor
-                and self._checker_provider() is not None and _opens_menu(event)):
+                and self._active() and _opens_menu(event)):
             # Qt turns these keys into a context menu event on Windows only; do it everywhere.
             self._show(None)
             return True
         return False
+
+    def _tooltip(self, event: QHelpEvent) -> bool:
+        hint = self.hints.hint_at(self._editor.cursorForPosition(event.pos()).position())
+        if hint is None:
+            QToolTip.hideText()
+            return False
+        finding = hint[0]
+        QToolTip.showText(event.globalPos(), f"{finding.label}. {finding.advice} "
+                          "Right-click (or the Menu key) to replace it.", self._viewport)
+        return True
 
     def _show(self, pos: QPoint | None) -> None:
         menu = self.build_menu(pos)
