@@ -7,7 +7,11 @@ allowed) or words ("four", "twenty-one", "eighteen and a half"):
 - "aged N", "age N", "age: N", "at the age of N", optionally with a unit ("aged 16 months");
 - "N year(s)/yr(s)/month(s)/week(s)/day(s) old", any hyphenation ("4-year-old", "4 years old",
   "a 14 year old", "fouryear-old" from a PDF's hyphenation at a line end);
-- "N years/months of age"; "4yo", "4 y/o", "4 y.o.".
+- "N years/months of age"; "4yo", "4 y/o", "4 y.o.";
+- an age said of a person: "she is 7", "Tom was 14", "who is now 7", "her son turned 16" (the
+  word before the verb is a pronoun, a family word or a capitalised name); "Tom (7)", "Kayla, 7,"
+  (a capitalised name or a family word before it); "her 16th birthday". Only the number is
+  reported for these, so a replacement reads on ("Tom (primary-school age)").
 
 Not reported, by choice:
 
@@ -19,6 +23,8 @@ Not reported, by choice:
   gives two exact ages and is reported.)
 - services named after an age: "the 2-year-old check", "the two year old offer", "review",
   "funding", "places".
+- numbers that only look like an age: "it is 7", "there is 1", "the score is 7/10", "Section 47
+  (7)", "Appendix (2)", "Stage 4, 5", "is 7 minutes away".
 """
 
 from __future__ import annotations
@@ -51,8 +57,61 @@ _AFTER = re.compile(
 )
 
 
+# "is 7", "turned 16": the verb is the anchor; who it is said of is checked in Python.
+_SAID_OF = re.compile(
+    rf"(?<!\w)(?:is|was|'s|turned|turns|will be|would be)(?: (?:now|only|just|nearly|almost|already))?"
+    rf" (?P<n>{_NUMBER})(?= ?[.,;:)!?]| (?:and|now|today|this|next|last|in|at|but|so|with|when|on"
+    rf"|yesterday|soon|tomorrow|years?|yrs?|or|too|herself|himself)\b|$)"
+)
+_SAID_OF_ANCHOR = re.compile(r"\b(?:is|was|'s|turned|turns|be) ")
+_PERSON_WORDS = frozenset(
+    """he she who they son daughter brother sister sibling baby boy girl child toddler cousin nephew
+    niece grandson granddaughter youngest eldest oldest twin twins mum dad mother father partner
+    stepdad stepmum boyfriend girlfriend he's she's""".split()
+)
+_NOT_PEOPLE = frozenset(
+    """it there this that which what section appendix stage step part page table figure level tier
+    year chapter para paragraph point question q item option note action footnote s schedule
+    annex article rule standard principle""".split()
+)
+_BRACKETED = re.compile(r"\((?P<n>\d{1,2})\)|, (?P<c>\d{1,2})(?=,| and |\)|\.(?!\d))")
+_BIRTHDAY = re.compile(
+    r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
+    r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
+    r"|eighteenth|nineteenth|twentieth|twenty-first) birthday"
+)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[ ,]*$")
+
+
+def _said_of_person(scan: ScanText, start: int, capital_ok: bool = True) -> bool:
+    """The word before `start` names a person: a pronoun, a family word, or a capitalised name."""
+    word = _WORD_BEFORE.search(scan.text, max(0, start - 30), start)
+    if word is None:
+        return False
+    low = word.group(1).lower()
+    if low in _NOT_PEOPLE:
+        return False
+    if low in _PERSON_WORDS or low.endswith("'s"):
+        return True
+    return capital_ok and word.group(1)[0].isupper() and not word.group(1).isupper()
+
+
+def _person_ages(scan: ScanText) -> Iterator[Hit]:
+    """Ages said of a person: "she is 7", "Tom (7)", "Kayla, 7,", "her 16th birthday"."""
+    for match in scan.matches(_SAID_OF, _SAID_OF_ANCHOR, 0, 60):
+        if _said_of_person(scan, match.start()):
+            yield Hit(KIND, match.start("n"), match.end("n"))
+    for match in _BRACKETED.finditer(scan.text):
+        group = "n" if match.group("n") else "c"
+        if _said_of_person(scan, match.start()):
+            yield Hit(KIND, match.start(group), match.end(group))
+    for match in scan.matches(_BIRTHDAY, re.compile("birthday"), 16, 8):
+        yield Hit(KIND, match.start("n"), match.end("n"))
+
+
 def find(scan: ScanText) -> Iterator[Hit]:
     """Exact ages in the scanned text."""
+    yield from _person_ages(scan)
     text = scan.lower
     # Windows reach past the longest forms around an anchor: "seventy-seven and a half " before
     # the unit, "age of seventy-seven and a half years old" after "age".
