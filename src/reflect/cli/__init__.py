@@ -246,7 +246,7 @@ def _run_command(args) -> int:
         if args.command == "export":
             return _export(args, journal, paths)
         if args.command == "check":
-            return _check_entries(args, journal)
+            return _check_entries(args, journal, paths)
     raise UsageError("Unknown command.")
 
 
@@ -382,9 +382,10 @@ def _check_text_file(file: Path) -> int:
     return _report_findings(check_text(text), where=False)
 
 
-def _check_entries(args, journal) -> int:
+def _check_entries(args, journal, paths) -> int:
     from reflect.domain.anonymisation import check_fields
     from reflect.services.exporting import entry_fields
+    from reflect.settings import Settings
 
     if args.all:
         ids = sorted(e.id for e in journal.entries.list_entries())
@@ -393,5 +394,6 @@ def _check_entries(args, journal) -> int:
         ids = [args.id]
     fields = [field for entry_id in ids for field in entry_fields(journal, entry_id)]
     findings = check_fields(fields, watch_terms=journal.privacy.watch_terms(),
-                            accepted=journal.privacy.accepted())
+                            accepted=journal.privacy.accepted(),
+                            not_names=[Settings.load(paths.settings_file).practitioner_name])
     return _report_findings(findings, where=True)

@@ -235,8 +235,19 @@ def cpd_record_problems(journal, entry_id: int) -> list[Finding]:
 
 def find_problems(journal, request: ExportRequest, report: Report) -> list[Finding]:
     """The findings the user must review before `report` may be exported."""
-    return check_fields(checked_fields(journal, request, report),
-                        watch_terms=journal.privacy.watch_terms(), accepted=journal.privacy.accepted())
+    return check_fields(checked_fields(journal, request, report), watch_terms=journal.privacy.watch_terms(),
+                        accepted=journal.privacy.accepted(), not_names=own_words(report))
+
+
+def own_words(report: Report) -> list[str]:
+    """Texts in the document that are not the reflection's: the practitioner's name, the briefings,
+    the models' names and questions. The name check does not report their words (`not_names`)."""
+    texts = [report.practitioner]
+    for entry in report_entries(report):
+        texts += [entry.model_name, entry.briefing_title, entry.question]
+    for briefing in report.briefings:
+        texts += [briefing.title, briefing.partnership, *briefing.learning]
+    return [text for text in texts if text]
 
 
 def allowances(report: Report, watch_terms: Iterable[str] = ()) -> set[tuple[str, str]]:

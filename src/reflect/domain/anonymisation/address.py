@@ -11,8 +11,9 @@ An address points to a family's home. Reported:
 - a flat or apartment number ("flat 3", "Apt 12b"), and a named building after one ("Flat 2b,
   Brook House") or after "lives at"/"moved into" ("lives at Rose Cottage").
 
-Not reported: streets everyone knows and no one lives on ("the High Street", "Coronation Street",
-"Downing Street"), a street word with no name ("the road", "Close monitoring"), "flat 3 weeks".
+Not reported: streets everyone knows and no one lives on ("the High Street", "Wigan High Street",
+"Coronation Street", "Downing Street"), a street word with no name ("the road", "Close
+monitoring"), "flat 3 weeks".
 """
 
 from __future__ import annotations
@@ -85,7 +86,7 @@ def _streets(scan: ScanText) -> Iterator[tuple[int, int]]:
     text, lower = scan.text, scan.lower
     for anchor in _ANCHOR.finditer(text):
         words = _street_name(text, anchor.start())
-        if not words or (len(words) == 1 and words[0][1].lower() in _FAMOUS):
+        if not words or words[-1][1].lower() in _FAMOUS:
             continue
         first = words[0][0]
         number = _NUMBER_BEFORE.search(text, max(0, first - 24), first)

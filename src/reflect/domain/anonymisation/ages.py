@@ -16,9 +16,9 @@ allowed) or words ("four", "twenty-one", "eighteen and a half"):
 Not reported, by choice:
 
 - time spans: "4 years ago", "for 4 years", "4 years' experience" (no "old"/"of age");
-- groups and thresholds: "over 18s", "under-5s", "4-year-olds", "aged 18 and over", "aged 16 or
-  under", "18+", "under the age of 18", "children under 5 years old" — these describe a cohort,
-  not a person;
+- groups and thresholds: "any nine-year-old", "over 18s", "under-5s", "4-year-olds", "aged 18 and
+  over", "aged 16 or under", "18+", "under the age of 18", "children under 5 years old" — these
+  describe a cohort, not a person;
 - ranges and guesses: "aged 4-6", "aged 4 to 6", "aged 4 or 5", "4-6 year old". ("aged 4 and 6"
   gives two exact ages and is reported.)
 - services named after an age: "the 2-year-old check", "the two year old offer", "review",
@@ -33,6 +33,7 @@ import re
 from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.lexicon import lexicon
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "age"
@@ -49,7 +50,9 @@ _AGES = re.compile(
     rf"|(?<![\w.½-])(?P<n3>{_NUMBER}) ?(?:yo|y/o|y\.o\.?)(?!\w)"
 )
 _ANCHOR = re.compile(r"age|year|yr|mon|mth|wee|wk|day|yo\b|y/o|y\.o")
-_THRESHOLD_BEFORE = re.compile(r"\b(?:under|over|above|below|than|least|most|from|between)(?: the age of)? $")
+_THRESHOLD_BEFORE = re.compile(
+    r"\b(?:under|over|above|below|than|least|most|from|between|any|every|other|all|many|no)(?: the age of)? $"
+)
 # What may follow a match and make it a cohort, a range or the name of a service instead.
 _AFTER = re.compile(
     r"\+| ?(?:-|to|or) ?\d| (?:and|or) (?:over|under|above|below|older|younger)\b| plus\b"
@@ -67,7 +70,8 @@ _SAID_OF_ANCHOR = re.compile(r"\b(?:is|was|'s|turned|turns|be) ")
 _PERSON_WORDS = frozenset(
     """he she who they son daughter brother sister sibling baby boy girl child toddler cousin nephew
     niece grandson granddaughter youngest eldest oldest twin twins mum dad mother father partner
-    stepdad stepmum boyfriend girlfriend he's she's""".split()
+    stepdad stepmum boyfriend girlfriend he's she's client pupil student teenager infant newborn
+    victim yp cyp person""".split()
 )
 _NOT_PEOPLE = frozenset(
     """it there this that which what section appendix stage step part page table figure level tier
@@ -81,10 +85,19 @@ _BIRTHDAY = re.compile(
     r"|eighteenth|nineteenth|twentieth|twenty-first) birthday"
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[ ,]*$")
+# Words between the person and the verb: "Kayla has just turned 5", "he is now 7".
+_BETWEEN = re.compile(r"(?: (?:has|had|have|just|only|now|recently|finally|already|since))+$")
+_OF_AGE = re.compile(
+    rf"(?<!\w)(?:boy|girl|child|lad|son|daughter|baby) of (?P<n>{_NUMBER})(?![\w-])"
+    r"(?! (?:years?|months?|weeks?) ago)"
+)
 
 
 def _said_of_person(scan: ScanText, start: int, capital_ok: bool = True) -> bool:
     """The word before `start` names a person: a pronoun, a family word, or a capitalised name."""
+    between = _BETWEEN.search(scan.lower, max(0, start - 40), start - 1) if start else None
+    if between is not None:
+        start = between.start() + 1
     word = _WORD_BEFORE.search(scan.text, max(0, start - 30), start)
     if word is None:
         return False
@@ -93,7 +106,11 @@ def _said_of_person(scan: ScanText, start: int, capital_ok: bool = True) -> bool
         return False
     if low in _PERSON_WORDS or low.endswith("'s"):
         return True
-    return capital_ok and word.group(1)[0].isupper() and not word.group(1).isupper()
+    name = word.group(1)
+    if not capital_ok or not name[0].isupper() or name.isupper():
+        return False
+    lex = lexicon()  # a name, not a heading or a counted noun ("Reflections (4)", "Stage 4, 5")
+    return low in lex.given or lex.tier(low) is None
 
 
 def _person_ages(scan: ScanText) -> Iterator[Hit]:
@@ -106,6 +123,8 @@ def _person_ages(scan: ScanText) -> Iterator[Hit]:
         if _said_of_person(scan, match.start()):
             yield Hit(KIND, match.start(group), match.end(group))
     for match in scan.matches(_BIRTHDAY, re.compile("birthday"), 16, 8):
+        yield Hit(KIND, match.start("n"), match.end("n"))
+    for match in scan.matches(_OF_AGE, re.compile(" of "), 10, 24):
         yield Hit(KIND, match.start("n"), match.end("n"))
 
 

@@ -92,6 +92,12 @@ _FAMILY_BEFORE = re.compile(
     r"|dad|mother|father|nan|gran|grandma|grandad|aunt|auntie|uncle|friend|child|toddler|boy|girl"
     r"|pupil|student|called|named|known as|name is|name was|name's|young person|yp|cyp),? $"
 )
+# Verbs done to a person, right before the word: "told Jordan", "asked Leigh".
+_STRONG_BEFORE = re.compile(
+    r"(?:^|\W)(?:told|tell|telling|asked|ask|asking|reassured|reminded|thanked|praised|hugged"
+    r"|comforted|encouraged|introduced|(?:explained|spoke|speaking|talked|talking|chatted|listened)"
+    r" (?:to|with)),? $"
+)
 _MEDIUM_BEFORE = re.compile(
     r"(?:^|\W)(?:told|tell|telling|asked|ask|asking|reassured|reminded|saw|see|seeing|seen|visited|visit"
     r"|visiting|met|meet|meeting|supported|support|supporting|helped|help|helping|thanked|praised"
@@ -109,7 +115,7 @@ _DETERMINER_BEFORE = re.compile(
     r"(?:^|\W)(?:the|a|an|this|these|those|every|each|any|some|no|its|his|her|my|your|our|their)$"
 )
 _PLACE_BEFORE = re.compile(
-    r"(?:^|\W)(?:in|at|from|near|around|across|outside|within|into|towards|via|through|of|on|off"
+    r"(?:^|\W)(?:in|at|from|near|around|across|outside|within|into|towards|via|through|on|off"
     r"|(?:moved|move|moving|went|go|going|gone|travelled|returned|return|fled|relocated|back|came"
     r"|drove|flew|trip|holiday|transferred|placed) to)$"
 )
@@ -139,6 +145,7 @@ class Cues(NamedTuple):
     initial: bool
     place_before: bool
     in_organisation: bool
+    family: bool  # "the Smiths", "the Jones family": a surname even if it is also a word
 
 
 def _initial(scan: ScanText, start: int) -> bool:
@@ -196,6 +203,17 @@ def _lexicon():
     return lexicon()
 
 
+def _plural_surname(token: _Token) -> bool:
+    """"the Hendersons", "the Smiths": a family by its surname."""
+    low = token.low
+    if not low.endswith("s"):
+        return False
+    lex = _lexicon()
+    forms = (low[:-1], low[:-2] if low.endswith("es") else "")
+    singular = next((s for s in forms if s in lex.surname_rank), None)
+    return singular is not None and not lex.ordinary(singular)
+
+
 def cues_for(scan: ScanText, tokens: list[_Token], i: int) -> Cues:
     """The cues around tokens[i] (see `names`)."""
     token = tokens[i]
@@ -203,7 +221,7 @@ def cues_for(scan: ScanText, tokens: list[_Token], i: int) -> Cues:
     start, end = token.start, token.end
     before = lower[max(0, start - 40):start]
     initial = _initial(scan, start)
-    family_name = before.endswith("the ") and bool(_FAMILY_NAME.match(lower, end))
+    family_name = before.endswith("the ") and (bool(_FAMILY_NAME.match(lower, end)) or _plural_surname(token))
     possessive = bool(_POSSESSIVE.match(lower, end))
     strong = (
         family_name
@@ -212,6 +230,7 @@ def cues_for(scan: ScanText, tokens: list[_Token], i: int) -> Cues:
         or bool(_AGE_AFTER.match(lower, end))
         or bool(_ROLE_AFTER.match(lower, end))
         or bool(_FAMILY_BEFORE.search(before))
+        or bool(_STRONG_BEFORE.search(before))
     )
     medium = strong or possessive or bool(_MEDIUM_VERB.match(lower, end)) or bool(
         _MEDIUM_BEFORE.search(before))
@@ -227,4 +246,5 @@ def cues_for(scan: ScanText, tokens: list[_Token], i: int) -> Cues:
         or (place_before and word_like and not strong)
         or (word_like and _neighbour_is_word(scan, tokens, i, initial))
     )
-    return Cues(strong, medium, negative, initial, place_before, _in_organisation(scan, tokens, i))
+    organisation = _in_organisation(scan, tokens, i)
+    return Cues(strong, medium, negative, initial, place_before, organisation, family_name)

@@ -57,8 +57,20 @@ _CAP = re.compile(
     r"[A-Z\u00c0-\u00de\u0100-\u017f][^\W\d_]*(?:[\u0300-\u036f][^\W\d_]*)*"
     r"(?:'[A-Z][^\W\d_]+)?(?:-[A-Z][^\W\d_]*)*"
 )
+_INNER_CAPITAL = re.compile(r"[^\W\d_](?<!Mc)(?<!Mac)[A-Z]")  # "DfE", not "McKenzie", "Kacey-Leigh"
+# A name typed in small letters, before a strong cue: "kayla said", "dev's mum".
+_LOWER_NAME = re.compile(
+    r"(?<![\w'-])(?P<name>[a-z][a-z-]{1,20})(?:'s (?:mum|dad|mother|father|nan|brother|sister|school)"
+    r"| (?:said|told|asked|disclosed|explained|shouted|cried|replied|says|tells))\b"
+)
+_LOWER_ANCHOR = re.compile(r"'s (?:mum|dad|mother|father|nan|brother|sister|school)| (?:said|told|asked"
+                           r"|disclosed|explained|shouted|cried|replied|says|tells)\b")
 _BEFORE_OK = frozenset(" \"'([{“‘*•-–—>/")  # what may precede a name (not "@", "#", ".", "\w")
 
+# Names that are also ordinary countable nouns: at the start of a sentence the noun would need "the"
+# or "a", so "Jack was upset" is a name; treated as less common words than their tier says.
+_NOUN_NAMES = frozenset(
+    "jack river phoenix angel guy king prince ray kit penny ocean tiger atlas gene".split())
 # Categories of a capitalised word.
 GIVEN, SURNAME, UNKNOWN, WORD, PROPER, NON_NAME = "given", "surname", "unknown", "word", "proper", "non"
 
@@ -74,6 +86,8 @@ class _Token:
 def _classify(token: _Token, lex: Lexicon, not_names: frozenset[str]) -> None:
     low = token.low
     token.tier = tier = lex.tier(low)
+    if tier == 0 and low in _NOUN_NAMES:
+        token.tier = tier = 1
     token.place = low in PLACES
     if low in not_names or low in NON_NAMES or (len(low) < 2):
         token.category = NON_NAME
@@ -87,6 +101,8 @@ def _classify(token: _Token, lex: Lexicon, not_names: frozenset[str]) -> None:
         token.category = WORD
     elif token.text in lex.proper or token.place:
         token.category = PROPER
+    elif _INNER_CAPITAL.search(token.text):
+        token.category = NON_NAME  # "DfE", "NHSmail", "eCAF": an organisation's or a system's name
     else:
         token.category = UNKNOWN
 
@@ -137,9 +153,9 @@ def _is_name(token: _Token, cues: Cues) -> bool:
         # A month that is also a name, with a personal cue: "May said", "April's mum".
         return cues.strong and token.low in MONTHS_AND_DAYS and token.low in lexicon().given
     if cues.strong:
-        return category in (GIVEN, UNKNOWN, SURNAME, PROPER)
+        return category in (GIVEN, UNKNOWN, SURNAME, PROPER) or (category == WORD and cues.family)
     if token.place:
-        return category == GIVEN and cues.medium and not cues.place_before
+        return False  # "Leigh", "Chester", "Jordan" need a strong cue (above)
     if category == GIVEN:
         if tier is None or tier >= 2:
             return True
@@ -160,7 +176,7 @@ def _surname_after(tokens: list[_Token], i: int, text: str) -> int:
         if text[prev.end:nxt.start] != " " or nxt.low in MONTHS_AND_DAYS or nxt.low in INSTITUTION_WORDS:
             break
         if nxt.category in (GIVEN, SURNAME, UNKNOWN) or (
-                nxt.category == WORD and nxt.low in lex.surname_rank and not lex.ordinary(nxt.low)):
+                nxt.category in (WORD, PROPER) and nxt.low in lex.surname_rank and not lex.ordinary(nxt.low)):
             n += 1
             continue
         break
@@ -172,8 +188,6 @@ def find(scan: ScanText, not_names: frozenset[str] = frozenset()) -> Iterator[Hi
     lex = lexicon()
     text = scan.text
     tokens = _tokens(scan, lex, not_names)
-    if not tokens:
-        return
     phrases = _phrase_spans(scan, tokens)
     decided: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of the name
     confirmed: set[str] = set()
@@ -198,6 +212,16 @@ def find(scan: ScanText, not_names: frozenset[str] = frozenset()) -> Iterator[Hi
                 decided[i] = (token.start, tokens[i + more].end)  # "Grace Kowalczyk"
                 confirmed.add(token.low)
     yield from _with_confirmed(tokens, all_cues, decided, confirmed, text)
+    yield from _lower_case(scan, lex, not_names)
+
+
+def _lower_case(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> Iterator[Hit]:
+    """Names typed in small letters, only before a strong cue and only when no word is spelt so."""
+    for match in scan.matches(_LOWER_NAME, _LOWER_ANCHOR, 24, 20, lower=False):
+        name = match.group("name")
+        if (lex.given.get(name, 0) >= 200 and lex.tier(name) is None and name not in NON_NAMES
+                and name not in not_names and name not in PLACES):
+            yield Hit(KIND, match.start("name"), match.end("name"))
 
 
 _COORDINATION = frozenset((" and ", ", ", " & ", " or ", ", and ", " and little ", " with "))

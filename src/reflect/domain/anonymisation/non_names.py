@@ -61,6 +61,7 @@ snapchat tiktok instagram facebook whatsapp youtube twitter discord xbox playsta
 fortnite roblox minecraft zoom teams google microsoft word excel outlook alexa siri iphone
 android ipad peppa bluey disney netflix lego barbie tesco asda aldi lidl morrisons sainsbury
 sainsbury's greggs primark boots argos costa nando's kfc subway mcdonald's specsavers
+astra corsa fiesta clio micra qashqai juke yaris aygo punto octavia zafira
 christmas easter eid ramadan diwali hanukkah passover vaisakhi halloween bonfire god allah
 jesus christ bible quran koran
 hi hello thanks sorry okay ok yes no please dear regards
@@ -117,6 +118,11 @@ logan mwangi
 finley boden
 working together
 children act
+fraser guidelines
+fraser competent
+fraser competence
+gillick competence
+gillick competent
 signs of safety
 team around the family
 team around the child
@@ -172,5 +178,5 @@ def phrases_by_first_word() -> dict[str, tuple[str, ...]]:
 def words_of(texts: tuple[str, ...]) -> frozenset[str]:
     """The capitalised words of the caller's texts (the practitioner's name, a briefing, a model's
     prompts), in lower case: `check_text`'s `not_names`."""
-    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_][\w'-]*", text)
+    return frozenset(w.lower() for text in texts for w in re.findall(r"[^\W\d_][\w-]*", text)
                      if w[0].isupper())

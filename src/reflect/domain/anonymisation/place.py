@@ -10,7 +10,9 @@ words is distinctive — not a word every such place has ("Primary", "Catholic",
 "Medical", "Virtual", "Sure Start"). "St Mary's" after "attends", "at" or "goes to" is reported
 without a kind of place after it.
 
-Not reported: the kinds alone ("the Virtual School", "the Children's Centre", "a Pupil Referral
+Not reported: a name and a kind of place on different lines (a heading or label above text that
+starts with the kind of place: "Tags\nHospital discharge"); the kinds alone ("the Virtual School",
+"the Children's Centre", "a Pupil Referral
 Unit", "Primary School", "the estate"), and the name of a service rather than a place
 ("Reflective Practice", "Early Years").
 """
@@ -99,8 +101,8 @@ def find(scan: ScanText) -> Iterator[Hit]:
             end = more.end()
             more = _MORE_TYPE.match(text, end)
         start = _name_start(text, anchor.start())
-        if start is None:
-            continue
+        if start is None or any(scan.is_line_break(i) for i in range(start, end) if text[i] == " "):
+            continue  # a heading above a line that starts "Hospital discharge…" is not a place
         last_end = end
         yield Hit(KIND, start, end)
     for match in scan.matches(_ATTENDS_SAINT, re.compile(r"\b(?:St|Saint)\b"), 24, 30, lower=False):

@@ -28,12 +28,12 @@ from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "reference"
-_CODE = r"[a-z0-9][a-z0-9/-]{0,24}(?: \d{2,6}){0,3}"  # "48213", "2291/b", "943 476 5918"
+_CODE = r"(?:\d{1,6}(?: \d{2,6}){1,3}(?![\w/-])|[a-z0-9][a-z0-9/-]{0,24})"  # "943 476 5918", "2291/b"
 # Matched on the lower-case copy, in windows around runs of three digits.
 _CUED = re.compile(
     r"(?<![\w.])(?P<cue>case|file|ref|reference|referral|crime|incident|log|record|client|id"
     r"|police|cp|cin|lac|cla|mosaic|lcs|eclipse|liquidlogic|#)"
-    r"(?P<what>\.? ?(?:no|number|num|nr|ref|reference|id|#)\b)?\.?(?: ?[:#=-])? ?"
+    r"(?P<what>\.? ?(?:no|number|num|nr|ref|reference|id|#)\b)?\.?(?: ?[:#=-])? ?(?:is |was )?"
     rf"(?P<code>{_CODE})"
 )
 _DIGITS3 = re.compile(r"\d{3}")
