@@ -232,60 +232,54 @@ CLEAN = [
 ]
 
 
-@dataclass
-class Score:
-    labelled: int
-    found: int
-    true_positive: int
-    names_labelled: int
-    names_found: int
-    clean_total: int
-    clean_flagged: int
-    misses: list[tuple[str, str]]
-    false_alarms: list[tuple[str, str]]
-
-    @property
-    def recall(self) -> float:
-        return self.true_positive / self.labelled
-
-    @property
-    def precision(self) -> float:
-        return self.true_positive / self.found if self.found else 1.0
-
-    @property
-    def name_recall(self) -> float:
-        return self.names_found / self.names_labelled
-
-    @property
-    def clean_rate(self) -> float:
-        return self.clean_flagged / self.clean_total
-
-
-def _labels(items: list[str]) -> Counter[tuple[str, str]]:
-    return Counter(tuple(item.split(":", 1)) for item in items)
-
-
-def score() -> Score:
-    """Recall, precision, name recall and the clean false-alarm rate on the whole set."""
-    labelled = found = tp = names_labelled = names_found = clean_flagged = 0
-    misses: list[tuple[str, str]] = []
-    false_alarms: list[tuple[str, str]] = []
-    for sentence, items in [*NAMES, *OTHER_KINDS, *PARAGRAPHS, *HARD,
-                            *((s, []) for s in [*CLEAN, *HARD_CLEAN])]:
-        expected = _labels(items)
-        got = Counter((f.kind, f.text) for f in check_text(sentence, today=TODAY))
-        hit = expected & got
-        labelled += sum(expected.values())
-        found += sum(got.values())
-        tp += sum(hit.values())
-        names_labelled += sum(n for (kind, _), n in expected.items() if kind in ("name", "title_name"))
-        names_found += sum(n for (kind, _), n in hit.items() if kind in ("name", "title_name"))
-        if not items and got:
-            clean_flagged += 1
-        misses += [(sentence, f"{k}:{t}") for (k, t) in expected - got]
-        false_alarms += [(sentence, f"{k}:{t}") for (k, t) in got - expected]
-    return Score(labelled, found, tp, names_labelled, names_found, len(CLEAN) + len(HARD_CLEAN),
-                 clean_flagged, misses, false_alarms)
+# Written last, without running the check first: 40 sentences (33 identifiers). Before the fixes
+# they prompted (hyphenated given names, "Pupil Referral Unit", "the twins are 8"), recall on
+# them was 91% and precision 100%.
+BLIND = [
+    ("On arrival Mum (Leanne) was calm but the flat smelt strongly of cannabis.", ["name:Leanne"]),
+    ("Keeley-Ann, 13, has been self-harming since the summer.", ["name:Keeley-Ann", "age:13"]),
+    ("The school said Finley is often hungry and takes food from other children's lunchboxes.",
+     ["name:Finley"]),
+    ("Granddad Mick collects the boys from school on Fridays.", ["name:Mick"]),
+    ("My concern is that Skye's weight has not increased since March.", ["name:Skye"]),
+    ("Reggie told the police officer that his mum's boyfriend pushed him.", ["name:Reggie"]),
+    ("Both girls, Imogen and Phoebe, said they feel safe with their dad.", ["name:Imogen", "name:Phoebe"]),
+    ("We held the strategy discussion on 4 March 2026 and agreed a section 47.", []),
+    ("Mum gave the baby's date of birth as 12/11/2025.", ["date_of_birth:12/11/2025"]),
+    ("He has been attending Hillside Pupil Referral Unit since January.",
+     ["place:Hillside Pupil Referral Unit"]),
+    ("She lives with her grandparents at 3 Orchard Way.", ["address:3 Orchard Way"]),
+    ("The allegation was logged as incident 4471 on 02/02/2026.", ["reference:4471"]),
+    ("I could hear Dad shouting at Ollie in the kitchen.", ["name:Ollie"]),
+    ("Aisha's key worker at Rainbow Day Nursery described her as withdrawn.",
+     ["name:Aisha", "place:Rainbow Day Nursery"]),
+    ("Ms Adeyemi was worried about her son's friendships.", ["title_name:Ms Adeyemi"]),
+    ("Her username on Roblox is PinkUnicorn2015.", ["handle:PinkUnicorn2015"]),
+    ("The police checked the car, a black BMW registered FY21 WDV.", ["vehicle_registration:FY21 WDV"]),
+    ("Ellis said he wants to live with his dad in Bolton.", ["name:Ellis"]),
+    ("The twins are 8 and share a bed with Mum.", ["age:8"]),
+    ("Dad's new partner, Kirsty, has three children of her own.", ["name:Kirsty"]),
+    ("Eden has missed 40% of sessions this term.", ["name:Eden"]),
+    ("I asked Brooke whether anyone had touched her in a way she did not like.", ["name:Brooke"]),
+    ("Teagan-Rose was in her school uniform at 9pm.", ["name:Teagan-Rose"]),
+    ("Marley's nan has a caution for neglect from 2009.", ["name:Marley"]),
+    ("Tommy said he looks after his little sister when Mum goes out.", ["name:Tommy"]),
+    ("Our Reflective Supervision model is based on Morrison's 4x4x4.", []),
+    ("Safer Sleep advice was given by the health visitor.", []),
+    ("Staff at the Family Hub were not told about the risk.", []),
+    ("Every child deserves to be seen and heard.", []),
+    ("Neglect is cumulative and easy to normalise.", []),
+    ("Parental conflict was the main theme of the training.", []),
+    ("Barnardo's ran the group work sessions.", []),
+    ("The Independent Review of Children's Social Care called for change.", []),
+    ("Joshua, who is autistic, finds visits from new people very hard.", ["name:Joshua"]),
+    ("It took Harley months to trust me.", ["name:Harley"]),
+    ("The health visitor, Julie, raised concerns about the baby's weight.", ["name:Julie"]),
+    ("Lola-Mae's mum is 19 and was in care herself.", ["name:Lola-Mae", "age:19"]),
+    ("We used the Three Houses tool with the children.", []),
+    ("Action: SW to visit Kyra at school before the next core group.", ["name:Kyra"]),
+    ("ICPC held 05/01/2026; outcome CP plan under neglect.", []),
+]
 
 # Whole reflections, written after the sentences above and before running the check on them, to
 # see how the detector does on connected writing (names recur; some mentions carry no cue).
@@ -425,3 +419,59 @@ HARD_CLEAN = [
     "Turning Point offered a place on their programme.",
     "Kooth is an online counselling service for young people.",
 ]
+
+
+@dataclass
+class Score:
+    labelled: int
+    found: int
+    true_positive: int
+    names_labelled: int
+    names_found: int
+    clean_total: int
+    clean_flagged: int
+    misses: list[tuple[str, str]]
+    false_alarms: list[tuple[str, str]]
+
+    @property
+    def recall(self) -> float:
+        return self.true_positive / self.labelled
+
+    @property
+    def precision(self) -> float:
+        return self.true_positive / self.found if self.found else 1.0
+
+    @property
+    def name_recall(self) -> float:
+        return self.names_found / self.names_labelled
+
+    @property
+    def clean_rate(self) -> float:
+        return self.clean_flagged / self.clean_total
+
+
+def _labels(items: list[str]) -> Counter[tuple[str, str]]:
+    return Counter(tuple(item.split(":", 1)) for item in items)
+
+
+def score() -> Score:
+    """Recall, precision, name recall and the clean false-alarm rate on the whole set."""
+    labelled = found = tp = names_labelled = names_found = clean_flagged = 0
+    misses: list[tuple[str, str]] = []
+    false_alarms: list[tuple[str, str]] = []
+    for sentence, items in [*NAMES, *OTHER_KINDS, *PARAGRAPHS, *HARD, *BLIND,
+                            *((s, []) for s in [*CLEAN, *HARD_CLEAN])]:
+        expected = _labels(items)
+        got = Counter((f.kind, f.text) for f in check_text(sentence, today=TODAY))
+        hit = expected & got
+        labelled += sum(expected.values())
+        found += sum(got.values())
+        tp += sum(hit.values())
+        names_labelled += sum(n for (kind, _), n in expected.items() if kind in ("name", "title_name"))
+        names_found += sum(n for (kind, _), n in hit.items() if kind in ("name", "title_name"))
+        if not items and got:
+            clean_flagged += 1
+        misses += [(sentence, f"{k}:{t}") for (k, t) in expected - got]
+        false_alarms += [(sentence, f"{k}:{t}") for (k, t) in got - expected]
+    return Score(labelled, found, tp, names_labelled, names_found, len(CLEAN) + len(HARD_CLEAN),
+                 clean_flagged, misses, false_alarms)

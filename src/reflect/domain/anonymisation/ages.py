@@ -62,22 +62,24 @@ _AFTER = re.compile(
 
 # "is 7", "turned 16": the verb is the anchor; who it is said of is checked in Python.
 _SAID_OF = re.compile(
-    rf"(?<!\w)(?:is|was|'s|turned|turns|will be|would be)(?: (?:now|only|just|nearly|almost|already))?"
+    rf"(?:(?<!\w)(?:is|was|are|were|turned|turns|will be|would be)|'s)"
+    r"(?: (?:now|only|just|nearly|almost|already))?"
     rf" (?P<n>{_NUMBER})(?= ?[.,;:)!?]| (?:and|now|today|this|next|last|in|at|but|so|with|when|on"
     rf"|yesterday|soon|tomorrow|years?|yrs?|or|too|herself|himself)\b|$)"
 )
-_SAID_OF_ANCHOR = re.compile(r"\b(?:is|was|'s|turned|turns|be) ")
+_SAID_OF_ANCHOR = re.compile(r"\b(?:is|was|are|were|'s|turned|turns|be) ")
 _PERSON_WORDS = frozenset(
     """he she who they son daughter brother sister sibling baby boy girl child toddler cousin nephew
     niece grandson granddaughter youngest eldest oldest twin twins mum dad mother father partner
     stepdad stepmum boyfriend girlfriend he's she's client pupil student teenager infant newborn
-    victim yp cyp person""".split()
+    victim yp cyp person twins boys girls children siblings brothers sisters kids""".split()
 )
 _NOT_PEOPLE = frozenset(
     """it there this that which what section appendix stage step part page table figure level tier
     year chapter para paragraph point question q item option note action footnote s schedule
     annex article rule standard principle""".split()
 )
+_AND_AGE = re.compile(rf" and (?P<n>{_NUMBER})(?= ?[.,;:)!?]| (?:and|now|years?)\b|$)")
 _BRACKETED = re.compile(r"\((?P<n>\d{1,2})\)|, (?P<c>\d{1,2})(?=,| and |\)|\.(?!\d))")
 _BIRTHDAY = re.compile(
     r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
@@ -118,6 +120,9 @@ def _person_ages(scan: ScanText) -> Iterator[Hit]:
     for match in scan.matches(_SAID_OF, _SAID_OF_ANCHOR, 0, 60):
         if _said_of_person(scan, match.start()):
             yield Hit(KIND, match.start("n"), match.end("n"))
+            more = _AND_AGE.match(scan.lower, match.end())  # "the twins are 4 and 6"
+            if more is not None:
+                yield Hit(KIND, more.start("n"), more.end("n"))
     for match in _BRACKETED.finditer(scan.text):
         group = "n" if match.group("n") else "c"
         if _said_of_person(scan, match.start()):

@@ -89,7 +89,8 @@ _ROLE_AFTER = re.compile(
 _FAMILY_BEFORE = re.compile(
     r"(?:^|\W)(?:son|daughter|brothers?|sisters?|sibling|baby|cousin|nephew|niece|grandson|granddaughter"
     r"|stepson|stepdaughter|half-brother|half-sister|twin|partner|boyfriend|girlfriend|husband|wife|mum"
-    r"|dad|mother|father|nan|gran|grandma|grandad|aunt|auntie|uncle|friend|child|toddler|boy|girl"
+    r"|dad|mother|father|nan|nana|nanna|nanny|gran|granny|grandma|grandad|grandpa|aunt|auntie|aunty"
+    r"|uncle|friend|child|toddler|boy|girl"
     r"|pupil|student|called|named|known as|name is|name was|name's|young person|yp|cyp),? $"
 )
 # Verbs done to a person, right before the word: "told Jordan", "asked Leigh".

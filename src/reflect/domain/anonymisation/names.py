@@ -34,7 +34,7 @@ import re
 from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
-from reflect.domain.anonymisation.lexicon import Lexicon, lexicon
+from reflect.domain.anonymisation.lexicon import COMMON_SURNAME, Lexicon, lexicon
 from reflect.domain.anonymisation.name_cues import (
     INSTITUTION_WORDS,
     TITLES,
@@ -91,6 +91,8 @@ def _classify(token: _Token, lex: Lexicon, not_names: frozenset[str]) -> None:
     token.place = low in PLACES
     if low in not_names or low in NON_NAMES or (len(low) < 2):
         token.category = NON_NAME
+    elif "-" in low and low not in lex.given and _double_barrelled(low, lex):
+        token.category, token.tier = GIVEN, None  # "Teagan-Rose", "Lola-Mae"
     elif low in lex.given:
         births = lex.given[low]
         rare_proper = token.text in lex.proper and births < 50 and tier is None
@@ -105,6 +107,12 @@ def _classify(token: _Token, lex: Lexicon, not_names: frozenset[str]) -> None:
         token.category = NON_NAME  # "DfE", "NHSmail", "eCAF": an organisation's or a system's name
     else:
         token.category = UNKNOWN
+
+
+def _double_barrelled(low: str, lex: Lexicon) -> bool:
+    """Each part is a given name and the first is not an ordinary word ("Teagan-Rose", not "Rose-Tinted")."""
+    parts = low.split("-")
+    return all(p in lex.given for p in parts) and lex.tier(parts[0]) is None
 
 
 def _tokens(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> list[_Token]:
@@ -167,6 +175,12 @@ def _is_name(token: _Token, cues: Cues) -> bool:
     return False
 
 
+def _is_surname(token: _Token, lex: Lexicon) -> bool:
+    """A word that ends a full name: a surname that is not a given name too, or a common surname."""
+    rank = lex.surname_rank.get(token.low, COMMON_SURNAME + 1)
+    return token.category in (SURNAME, UNKNOWN) or rank <= COMMON_SURNAME
+
+
 def _surname_after(tokens: list[_Token], i: int, text: str) -> int:
     """How many tokens after tokens[i] continue a person's name ("Kayla Smith", "Mary Ann Jones")."""
     lex = lexicon()
@@ -206,10 +220,10 @@ def find(scan: ScanText, not_names: frozenset[str] = frozenset()) -> Iterator[Hi
             more = _surname_after(tokens, i, text)
             decided[i] = (token.start, tokens[i + more].end)
             confirmed.add(token.low)
-        elif token.category in (GIVEN, UNKNOWN) and not cues.negative and not cues.initial:
+        elif token.category in (GIVEN, UNKNOWN) and not cues.negative and token.tier != 0:
             more = _surname_after(tokens, i, text)
-            if more and tokens[i + more].category in (SURNAME, UNKNOWN):
-                decided[i] = (token.start, tokens[i + more].end)  # "Grace Kowalczyk"
+            if more and _is_surname(tokens[i + more], lex):
+                decided[i] = (token.start, tokens[i + more].end)  # "Grace Kowalczyk", "Jordan Henderson"
                 confirmed.add(token.low)
     yield from _with_confirmed(tokens, all_cues, decided, confirmed, text)
     yield from _lower_case(scan, lex, not_names)

@@ -34,6 +34,7 @@ _TYPE = (
     r"|Children's Centre|Childrens Centre|Family Centre|Youth Centre|Community Centre|Centre"
     r"|College|Hospital|Infirmary|Clinic|Estate|estate|Church|Mosque|Gurdwara|Temple|Youth Zone"
     r"|Youth Club|Club|Children's Home|Kindergarten|Montessori|Creche|Crèche|Day Nursery"
+    r"|Pupil Referral Unit|PRU"
 )
 _ANCHOR = re.compile(rf"\b(?:{_TYPE})\b")
 _MORE_TYPE = re.compile(rf" (?:(?:C of E|CofE|CE|RC|Catholic|Church|Community|Primary|Infant|Junior|"
