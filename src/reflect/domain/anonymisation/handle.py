@@ -50,7 +50,7 @@ def _username_like(handle: str) -> bool:
 
 def find(scan: ScanText) -> Iterator[Hit]:
     """Social media handles and profile links in the scanned text."""
-    text, lower = scan.text, scan.lower
+    text = scan.text
     found: list[tuple[int, int]] = []
     for match in scan.matches(_LINK, _LINK_ANCHOR, 40, 80):
         found.append(match.span())
@@ -71,4 +71,3 @@ def find(scan: ScanText) -> Iterator[Hit]:
         if start >= done:
             done = end
             yield Hit(KIND, start, end)
-    del lower

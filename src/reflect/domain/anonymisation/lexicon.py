@@ -7,8 +7,9 @@ read as names. The spelling list's tiers say how common a word is (0 = commonest
 detector reads them, so "Tom" (a rare word, "tom") counts as a name on its own and "Hope" (tier
 0) does not.
 
-The lists are read once, lazily, on first use (about 0.1 s and 25 MB); `lexicon()` returns the
-same object from then on. The app warms it on a worker thread so the first keystroke does not pay.
+The lists are read once, lazily, on first use (about 0.1 s and 30 MB); `lexicon()` returns the
+same object from then on. A caller that must not wait (live hints while typing) can call it once
+on a worker thread beforehand.
 The spelling package has its own loader for the same file, but domain/ may not import it: the
 few lines that read the tiers are repeated here.
 """

@@ -9,12 +9,23 @@ whatever the length of the text; none has nested or adjacent unbounded quantifie
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, NamedTuple
+from typing import NamedTuple
 
+from reflect.domain.anonymisation.lexicon import lexicon
 from reflect.domain.anonymisation.scan import ScanText
 
-if TYPE_CHECKING:
-    from reflect.domain.anonymisation.names import _Token
+# Categories of a capitalised word (see `names`).
+GIVEN, SURNAME, UNKNOWN, WORD, PROPER, NON_NAME = "given", "surname", "unknown", "word", "proper", "non"
+
+
+class Token:
+    """A capitalised word of the text, with what the word lists say about it (`names._classify`)."""
+
+    __slots__ = ("start", "end", "text", "low", "category", "tier", "place")
+
+    def __init__(self, start: int, end: int, text: str) -> None:
+        self.start, self.end, self.text, self.low = start, end, text, text.lower()
+        self.category, self.tier, self.place = NON_NAME, None, False
 
 TITLES = frozenset(
     "mr mrs ms miss mx dr prof professor doctor pc dc ds di dci dsi pcso sgt insp cllr rev revd "
@@ -160,7 +171,7 @@ def _initial(scan: ScanText, start: int) -> bool:
     return i < 0 or text[i] in _SENTENCE_PUNCT
 
 
-def _in_organisation(scan: ScanText, tokens: list[_Token], i: int) -> bool:
+def _in_organisation(scan: ScanText, tokens: list[Token], i: int) -> bool:
     """The word is part of a capitalised run naming an organisation, a place or a street."""
     text = scan.text
     token = tokens[i]
@@ -183,14 +194,12 @@ def _in_organisation(scan: ScanText, tokens: list[_Token], i: int) -> bool:
     return False
 
 
-def _neighbour_is_word(scan: ScanText, tokens: list[_Token], i: int, initial: bool) -> bool:
+def _neighbour_is_word(scan: ScanText, tokens: list[Token], i: int, initial: bool) -> bool:
     """A capitalised ordinary word right beside it: a title-case phrase ("Hope Street", "Early Help")."""
-    from reflect.domain.anonymisation.names import WORD
-
     text = scan.text
     if i + 1 < len(tokens) and text[tokens[i].end:tokens[i + 1].start] == " ":
         nxt = tokens[i + 1]
-        if nxt.category == WORD and _lexicon().ordinary(nxt.low):
+        if nxt.category == WORD and lexicon().ordinary(nxt.low):
             return True
     if i and not initial and text[tokens[i - 1].end:tokens[i].start] == " ":
         prev = tokens[i - 1]
@@ -198,24 +207,18 @@ def _neighbour_is_word(scan: ScanText, tokens: list[_Token], i: int, initial: bo
     return False
 
 
-def _lexicon():
-    from reflect.domain.anonymisation.lexicon import lexicon
-
-    return lexicon()
-
-
-def _plural_surname(token: _Token) -> bool:
+def _plural_surname(token: Token) -> bool:
     """"the Hendersons", "the Smiths": a family by its surname."""
     low = token.low
     if not low.endswith("s"):
         return False
-    lex = _lexicon()
+    lex = lexicon()
     forms = (low[:-1], low[:-2] if low.endswith("es") else "")
     singular = next((s for s in forms if s in lex.surname_rank), None)
     return singular is not None and not lex.ordinary(singular)
 
 
-def cues_for(scan: ScanText, tokens: list[_Token], i: int) -> Cues:
+def cues_for(scan: ScanText, tokens: list[Token], i: int) -> Cues:
     """The cues around tokens[i] (see `names`)."""
     token = tokens[i]
     lower = scan.lower
@@ -235,7 +238,7 @@ def cues_for(scan: ScanText, tokens: list[_Token], i: int) -> Cues:
     )
     medium = strong or possessive or bool(_MEDIUM_VERB.match(lower, end)) or bool(
         _MEDIUM_BEFORE.search(before))
-    word_like = token.category != "given" or token.place or (token.tier is not None and token.tier <= 1)
+    word_like = token.category != GIVEN or token.place or (token.tier is not None and token.tier <= 1)
     place_before = bool(_PLACE_BEFORE.search(before.rstrip(" ")) and before.endswith(" "))
     determiner = bool(_DETERMINER_BEFORE.search(before.rstrip(" "))) and before.endswith(" ")
     negative = (

@@ -22,10 +22,21 @@ nothing else to mark them. The detector weighs three things for each capitalised
 
 A name that is confirmed once in a text is a name wherever else it appears capitalised there
 (unless a negative cue says otherwise): reflections mention the same child many times, and only
-some of those mentions carry a cue.
+some of those mentions carry a cue. So is a given name listed with a confirmed one ("Tom, Faith
+and Hope"). Also:
+
+- a given name followed by a surname is a full name, one finding ("Kayla Smith", "Jordan
+  Henderson"), even at the start of a sentence; "the Smiths" and "the Jones family" are names;
+- a place that is also a given name ("Leigh", "Jordan", "Chester") needs a strong cue;
+- "Teagan-Rose": each part a given name, the first not a word, is a given name;
+- a name typed in small letters is found only before a strong cue ("kayla said") and only when
+  no English word is spelt so;
+- capitalised words with a capital inside ("DfE", "NHSmail") are organisations' names.
 
 The detector does not report a word right after a title ("Mrs Smith": `title_name`), inside a
 school, surgery or street name (`place`, `address`), or in an anonymised label ("Child R").
+Known limitation: a name that is also a common word, at the start of a sentence, with only "was"
+after it ("Grace was quiet") is not reported unless the name is confirmed elsewhere in the text.
 """
 
 from __future__ import annotations
@@ -36,9 +47,16 @@ from collections.abc import Iterator
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.lexicon import COMMON_SURNAME, Lexicon, lexicon
 from reflect.domain.anonymisation.name_cues import (
+    GIVEN,
     INSTITUTION_WORDS,
+    NON_NAME,
+    PROPER,
+    SURNAME,
     TITLES,
+    UNKNOWN,
+    WORD,
     Cues,
+    Token,
     cues_for,
 )
 from reflect.domain.anonymisation.non_names import (
@@ -71,19 +89,7 @@ _BEFORE_OK = frozenset(" \"'([{“‘*•-–—>/")  # what may precede a name 
 # or "a", so "Jack was upset" is a name; treated as less common words than their tier says.
 _NOUN_NAMES = frozenset(
     "jack river phoenix angel guy king prince ray kit penny ocean tiger atlas gene".split())
-# Categories of a capitalised word.
-GIVEN, SURNAME, UNKNOWN, WORD, PROPER, NON_NAME = "given", "surname", "unknown", "word", "proper", "non"
-
-
-class _Token:
-    __slots__ = ("start", "end", "text", "low", "category", "tier", "place")
-
-    def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text, self.low = start, end, text, text.lower()
-        self.category, self.tier, self.place = NON_NAME, None, False
-
-
-def _classify(token: _Token, lex: Lexicon, not_names: frozenset[str]) -> None:
+def _classify(token: Token, lex: Lexicon, not_names: frozenset[str]) -> None:
     low = token.low
     token.tier = tier = lex.tier(low)
     if tier == 0 and low in _NOUN_NAMES:
@@ -115,7 +121,7 @@ def _double_barrelled(low: str, lex: Lexicon) -> bool:
     return all(p in lex.given for p in parts) and lex.tier(parts[0]) is None
 
 
-def _tokens(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> list[_Token]:
+def _tokens(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> list[Token]:
     text = scan.text
     tokens = []
     for match in _CAP.finditer(text):
@@ -127,13 +133,13 @@ def _tokens(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> list[_To
         end = match.end()
         if end < len(text) and (text[end].isalnum() or text[end] in "@_"):
             continue
-        token = _Token(start, end, word)
+        token = Token(start, end, word)
         _classify(token, lex, not_names)
         tokens.append(token)
     return tokens
 
 
-def _phrase_spans(scan: ScanText, tokens: list[_Token]) -> list[tuple[int, int]]:
+def _phrase_spans(scan: ScanText, tokens: list[Token]) -> list[tuple[int, int]]:
     """Spans of the known multi-word non-names ("Sarah's Law", "Arthur and Star") in the text."""
     phrases = phrases_by_first_word()
     lower = scan.lower
@@ -148,11 +154,11 @@ def _phrase_spans(scan: ScanText, tokens: list[_Token]) -> list[tuple[int, int]]
     return spans
 
 
-def _in_spans(token: _Token, spans: list[tuple[int, int]]) -> bool:
+def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
     return any(s <= token.start < e for s, e in spans)
 
 
-def _is_name(token: _Token, cues: Cues) -> bool:
+def _is_name(token: Token, cues: Cues) -> bool:
     """The decision for one word on its own (see the module docstring)."""
     category, tier = token.category, token.tier
     if cues.negative:
@@ -175,13 +181,13 @@ def _is_name(token: _Token, cues: Cues) -> bool:
     return False
 
 
-def _is_surname(token: _Token, lex: Lexicon) -> bool:
+def _is_surname(token: Token, lex: Lexicon) -> bool:
     """A word that ends a full name: a surname that is not a given name too, or a common surname."""
     rank = lex.surname_rank.get(token.low, COMMON_SURNAME + 1)
     return token.category in (SURNAME, UNKNOWN) or rank <= COMMON_SURNAME
 
 
-def _surname_after(tokens: list[_Token], i: int, text: str) -> int:
+def _surname_after(tokens: list[Token], i: int, text: str) -> int:
     """How many tokens after tokens[i] continue a person's name ("Kayla Smith", "Mary Ann Jones")."""
     lex = lexicon()
     n = 0
@@ -241,7 +247,7 @@ def _lower_case(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> Iter
 _COORDINATION = frozenset((" and ", ", ", " & ", " or ", ", and ", " and little ", " with "))
 
 
-def _with_confirmed(tokens: list[_Token], all_cues: list[Cues | None], decided: dict[int, tuple[int, int]],
+def _with_confirmed(tokens: list[Token], all_cues: list[Cues | None], decided: dict[int, tuple[int, int]],
                     confirmed: set[str], text: str) -> Iterator[Hit]:
     """The decided names, plus other mentions of a confirmed name and names coordinated with one."""
     covered_until = -1
@@ -259,7 +265,7 @@ def _with_confirmed(tokens: list[_Token], all_cues: list[Cues | None], decided: 
             yield Hit(KIND, *span)
 
 
-def _coordinated(tokens: list[_Token], decided: dict[int, tuple[int, int]], i: int, text: str) -> bool:
+def _coordinated(tokens: list[Token], decided: dict[int, tuple[int, int]], i: int, text: str) -> bool:
     """A given name listed with a decided name: "Tom and Grace", "Grace, Will and Tom"."""
     if tokens[i].category not in (GIVEN, UNKNOWN):
         return False
