@@ -12,6 +12,7 @@ import re
 from typing import NamedTuple
 
 from reflect.domain.anonymisation.lexicon import lexicon
+from reflect.domain.anonymisation.non_names import THEORISTS
 from reflect.domain.anonymisation.scan import ScanText
 
 # Categories of a capitalised word (see `names`).
@@ -79,6 +80,18 @@ _STRONG_VERB = re.compile(
     r"|sobbed|giggled|asked|lied|stole|swore|punched|pushed|absconded|disengaged|engaged|presented"
     r"|thinks|thought|knew|knows|understood|understands|feels|believes|remembered|recalled)\b"
 )
+# How a person is, not a thing: "Grace was quiet", "Summer seemed upset" (strong even at a sentence start).
+_PERSON_STATE = re.compile(
+    r" (?:was|is|seemed|seems|appeared|appears|looked|looks|felt|became|has been|had been)"
+    r"(?: (?:very|really|quite|so|more|less|visibly|clearly|noticeably|still|often|always))?"
+    r" (?:quiet|upset|crying|scared|frightened|happy|angry|withdrawn|tearful|asleep|hungry|sad|nervous"
+    r"|anxious|distressed|excited|chatty|smiling|unkempt|settled|unsettled|shy|polite|rude|aggressive"
+    r"|calm|subdued|lethargic|pale|bruised|injured|hurt|unwell|poorly|absent|late|missing|excluded"
+    r"|sleeping|playing|hiding|wearing|holding|sitting|standing|lying|eating|watching|waiting"
+    r"|laughing|shouting|screaming|clingy|defiant|guarded|reluctant|embarrassed|ashamed|worried"
+    r"|confused|quieter|brighter|happier|chattier|dressed|smelly|dishevelled|hostile|cooperative"
+    r"|co-operative|tired|exhausted|agitated|wary|fearful|silent|born|pregnant|admitted|arrested)\b"
+)
 _MEDIUM_VERB = re.compile(
     _ADVERB + r" (?:is|was|has|had|seemed|seems|appeared|appears|looked|looks|became|becomes|went|goes"
     r"|came|comes|got|gets|felt|kept|keeps|started|starts|began|tried|tries|would|could|should|will"
@@ -132,7 +145,7 @@ _PLACE_BEFORE = re.compile(
     r"|drove|flew|trip|holiday|transferred|placed) to)$"
 )
 _CITATION_AFTER = re.compile(
-    r",? \(?(?:19|20)\d\d[a-z]?\b| et al\b| and [A-Z][a-z]+ \(?(?:19|20)\d\d"
+    r"(?: [A-Z][\w'-]+)?,? \(?(?:19|20)\d\d[a-z]?\b| et al\b| and [A-Z][a-z]+ \(?(?:19|20)\d\d"
     r"| (?:review|report|model|cycle|framework|theory|inquiry|enquiry|principles|triangle|approach"
     r"|scale|toolkit|checklist|questionnaire|hierarchy)\b"
 )
@@ -144,6 +157,7 @@ _THING_AFTER = re.compile(
     r"|time|period)\b"
 )
 _FAMILY_NAME = re.compile(r" family\b|'s? family\b")
+_RARE_SURNAME = 3000  # rank
 _SENTENCE_PUNCT = frozenset(".!?:…")
 _SKIP_BACK = frozenset(" \"'([{“‘*•-–—>")
 
@@ -207,6 +221,15 @@ def _neighbour_is_word(scan: ScanText, tokens: list[Token], i: int, initial: boo
     return False
 
 
+def _before_theorist(scan: ScanText, tokens: list[Token], i: int) -> bool:
+    """"John Bowlby", "Donald Winnicott": a given name before a theorist's rare surname is theirs
+    (not before a common one: "Kayla Murphy" is a child, "Atkins and Murphy" a model)."""
+    nxt = tokens[i + 1] if i + 1 < len(tokens) else None
+    if nxt is None or nxt.low not in THEORISTS or scan.text[tokens[i].end:nxt.start] != " ":
+        return False
+    return lexicon().surname_rank.get(nxt.low, _RARE_SURNAME) >= _RARE_SURNAME
+
+
 def _plural_surname(token: Token) -> bool:
     """"the Hendersons", "the Smiths": a family by its surname."""
     low = token.low
@@ -231,6 +254,7 @@ def cues_for(scan: ScanText, tokens: list[Token], i: int) -> Cues:
         family_name
         or bool(_POSSESSIVE_PERSON.match(lower, end))
         or bool(_STRONG_VERB.match(lower, end))
+        or bool(_PERSON_STATE.match(lower, end))
         or bool(_AGE_AFTER.match(lower, end))
         or bool(_ROLE_AFTER.match(lower, end))
         or bool(_FAMILY_BEFORE.search(before))
@@ -249,6 +273,7 @@ def cues_for(scan: ScanText, tokens: list[Token], i: int) -> Cues:
         or (not possessive and bool(_THING_AFTER.match(lower, end)))
         or (place_before and word_like and not strong)
         or (word_like and _neighbour_is_word(scan, tokens, i, initial))
+        or _before_theorist(scan, tokens, i)
     )
     organisation = _in_organisation(scan, tokens, i)
     return Cues(strong, medium, negative, initial, place_before, organisation, family_name)

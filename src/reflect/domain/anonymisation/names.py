@@ -12,7 +12,8 @@ nothing else to mark them. The detector weighs three things for each capitalised
    "Hope", "Will", "Summer" (tier 0) need a cue; "Ruby", "Max", "Lily" (tier 1) need one only at
    the start of a sentence, where a capital says nothing; "Tom", "Kayla" need none.
 3. **What does the context say?** Strong cues: a possessive with a family or home word ("Hope's
-   mum"), a speech or action verb after ("Will said", "Faith refused"), an age beside ("Tom (7)",
+   mum"), a speech or action verb after ("Will said", "Faith refused"), how a person is ("Grace
+   was quiet", "Amber seemed upset"), a verb done to a person ("told Jordan"), an age beside ("Tom (7)",
    "Kayla, aged 6"), a family word before ("her brother Dev", "baby Ruby"), "called X". Medium
    cues: any other verb after ("Ruby was"), a person verb or preposition before ("told Will",
    "with Grace"), coordination with a name ("Tom and Grace"). Negative cues: a determiner
@@ -36,7 +37,8 @@ and Hope"). Also:
 The detector does not report a word right after a title ("Mrs Smith": `title_name`), inside a
 school, surgery or street name (`place`, `address`), or in an anonymised label ("Child R").
 Known limitation: a name that is also a common word, at the start of a sentence, with only "was"
-after it ("Grace was quiet") is not reported unless the name is confirmed elsewhere in the text.
+and no sign of a person after it ("Grace was in the kitchen"; "Grace was quiet" is found) is not
+reported unless the name is confirmed elsewhere in the text.
 """
 
 from __future__ import annotations
@@ -63,6 +65,7 @@ from reflect.domain.anonymisation.non_names import (
     MONTHS_AND_DAYS,
     NON_NAMES,
     PLACES,
+    THEORISTS,
     phrases_by_first_word,
 )
 from reflect.domain.anonymisation.scan import ScanText
@@ -196,7 +199,8 @@ def _surname_after(tokens: list[Token], i: int, text: str) -> int:
         if text[prev.end:nxt.start] != " " or nxt.low in MONTHS_AND_DAYS or nxt.low in INSTITUTION_WORDS:
             break
         if nxt.category in (GIVEN, SURNAME, UNKNOWN) or (
-                nxt.category in (WORD, PROPER) and nxt.low in lex.surname_rank and not lex.ordinary(nxt.low)):
+                nxt.category in (WORD, PROPER) and nxt.low in lex.surname_rank and not lex.ordinary(nxt.low)
+        ) or (nxt.low in THEORISTS and nxt.low in lex.surname_rank):  # "Kayla Murphy"
             n += 1
             continue
         break

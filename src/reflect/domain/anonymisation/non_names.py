@@ -45,6 +45,8 @@ marac mappa idva isva ehcp icpc rcpc cin cp lac cla cse cce fgm prevent channel 
 encompass solihull theraplay ddp pace gcp dash barnardo's home-start homestart sure early help
 makaton pecs tac tas caf eha ehm mosaic liquidlogic lcs wcs eclipse systmone emis rio
 ofqual unicef who un nato salvation victim citizens gingerbread parentline familylives
+kidscape papyrus childnet thinkuknow parentzone centrepoint spurgeons qwell togetherall headspace
+jobcentre azeus frameworki carefirst caredirector lorenzo cerner
 """
 _THEORISTS_AND_MODELS = """
 gibbs driscoll kolb schon schön johns rolfe boud borton atkins murphy mezirow dewey brookfield
@@ -54,11 +56,12 @@ karpman berne fook ruch fahlberg trevithick featherstone beckett sidebotham rede
 macalister dweck kubler-ross lewin kotter argyris senge goleman rutter felitti
 siegel golding bion freud fonagy crittenden belbin cooperrider seligman bandura
 pavlov kahneman marmot beveridge climbie climbié connelly pelka labinjo-hughes
-hobson
+hobson johari turnell prochaska diclemente duluth hanen webster-stratton
 """
 _BRANDS_AND_FESTIVALS = """
 snapchat tiktok instagram facebook whatsapp youtube twitter discord xbox playstation nintendo
-fortnite roblox minecraft zoom teams google microsoft word excel outlook alexa siri iphone
+fortnite roblox minecraft zoom teams uber deliveroo twitch reddit omegle yubo wizz vinted gumtree
+paypal klarna ebay google microsoft word excel outlook alexa siri iphone
 android ipad peppa bluey disney netflix lego barbie tesco asda aldi lidl morrisons sainsbury
 sainsbury's greggs primark boots argos costa nando's kfc subway mcdonald's specsavers
 astra corsa fiesta clio micra qashqai juke yaris aygo punto octavia zafira
@@ -162,6 +165,7 @@ NON_NAMES: frozenset[str] = (
     | _words(_THEORISTS_AND_MODELS) | _words(_BRANDS_AND_FESTIVALS) | _model_words()
 )
 MONTHS_AND_DAYS: frozenset[str] = _words(_MONTHS_AND_DAYS)
+THEORISTS: frozenset[str] = _words(_THEORISTS_AND_MODELS)
 PLACES: frozenset[str] = _words(PLACES_TEXT)
 
 
