@@ -48,6 +48,12 @@ I visited Mrs Kowalska at 14 Oak Street, WN3 5AB (tel 07700 900461) with Dr. J. 
 emails from m.kowalska@example.com. She moved from Łódź in 2019.
 """
 
+# Issue 13's new kinds, in a paragraph of their own so the one above keeps its exact findings.
+IDENTIFYING_MORE = """\
+Kayla said her brother goes to Little Acorns Nursery. Her Snapchat is kayla_xo07, the case
+reference is LCS-2024-0193 and Dad's car, MA19 KXT, was outside.
+"""
+
 
 def test_finding_fields_and_offsets():
     """A finding carries kind, exact text, offsets, context, label and advice; text[start:end] is the text."""
@@ -66,7 +72,7 @@ def test_finding_fields_and_offsets():
 
 def test_every_kind_has_a_label_and_advice():
     """The identifying paragraph yields findings whose labels and advice are plain sentences."""
-    findings = check_text(IDENTIFYING, watch_terms=["Oak Street", "Lodz"], today=TODAY)
+    findings = check_text(IDENTIFYING + IDENTIFYING_MORE, watch_terms=["Oak Street", "Lodz"], today=TODAY)
     assert {f.kind for f in findings} == set(KINDS)
     for f in findings:
         assert f.label and f.label[0].isupper()
@@ -79,7 +85,7 @@ def test_identifying_paragraph_produces_the_expected_findings():
     found = [(f.kind, f.text) for f in findings]
     assert found == [
         ("title_name", "Mrs Kowalska"),
-        ("watch_term", "Oak Street"),
+        ("address", "14 Oak Street"),  # issue 13: an address now (it was the watch term "Oak Street")
         ("postcode", "WN3 5AB"),
         ("phone", "07700 900461"),
         ("title_name", "Dr. J. Patel"),

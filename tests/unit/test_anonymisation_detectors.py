@@ -48,9 +48,12 @@ def test_valid_nhs_number_in_any_spacing(number, layout):
 
 
 def test_nhs_number_with_bad_check_digit_is_not_flagged():
-    """943 476 5918 fails the check digit: it may be a case reference, so nothing is reported."""
-    assert kinds("Case reference 943 476 5918 on the file.") == []
-    assert kinds("Case reference 9434765918 on the file.") == []
+    """943 476 5918 fails the check digit: it is not an NHS number.
+
+    Issue 13: after "Case reference" it is now reported as a case reference (it was not reported)."""
+    assert kinds("Case reference 943 476 5918 on the file.") == [("reference", "943 476 5918")]
+    assert kinds("Case reference 9434765918 on the file.") == [("reference", "9434765918")]
+    assert kinds("The number 943 476 5918 on the file.") == []
 
 
 def test_digits_in_a_longer_run_are_not_an_nhs_number():
@@ -158,10 +161,16 @@ def test_day_and_month_near_birth_word():
     assert kinds("He was born on 12 March at home.") == [("date_of_birth", "12 March")]
 
 
-def test_full_date_elsewhere_has_softer_label():
-    """A past full date away from birth words is reported as a possible date of birth."""
-    found = check_text("The meeting on 12/03/2019 went well.", today=TODAY)
-    assert [(f.kind, f.label) for f in found] == [("date_of_birth", "Full date (could be a date of birth)")]
+def test_full_date_elsewhere_is_not_a_finding():
+    """Issue 13: a past full date away from birth words and ages (a meeting) is no longer reported."""
+    assert check_text("The meeting on 12/03/2019 went well.", today=TODAY) == []
+
+
+def test_full_date_beside_an_age_has_softer_label():
+    """A full date beside an exact age is reported as a likely date of birth."""
+    found = check_text("The boy, aged 7 (12/03/2019), was seen.", today=TODAY)
+    assert [(f.kind, f.label) for f in found if f.kind == "date_of_birth"] == [
+        ("date_of_birth", "Full date beside an age (could be a date of birth)")]
 
 
 @pytest.mark.parametrize("text", ["In March 2019 we met.", "In 2017 Child R died.", "We met on 12 March.",
@@ -173,9 +182,11 @@ def test_not_dates_of_birth(text):
 
 
 def test_birth_word_in_an_earlier_sentence_does_not_count():
-    """'born.' in the sentence before does not make the next sentence's date a date of birth."""
+    """'born.' in the sentence before does not make the next sentence's date a date of birth.
+
+    Issue 13: such a date is now not reported at all (it was a possible date of birth before)."""
     found = check_text("She was born. On 12/03/2019 the plan began.", today=TODAY)
-    assert [f.label for f in found] == ["Full date (could be a date of birth)"]
+    assert [f.label for f in found] == []
 
 
 # -- Ages -----------------------------------------------------------------------------------------
@@ -242,7 +253,9 @@ def test_watch_term_case_insensitive_multiword_across_line_break():
 
 def test_watch_term_word_boundaries():
     """The watch term 'Ann' does not match 'Annual' or 'Joanne' but matches "Ann's"."""
-    assert kinds("Annual review with Joanne; Ann's view.", watch_terms=["Ann"]) == [("watch_term", "Ann")]
+    found = kinds("Annual review with Joanne; Ann's view.", watch_terms=["Ann"])
+    # Issue 13: "Joanne" is now a name finding of its own; the watch term still finds only "Ann".
+    assert [pair for pair in found if pair[0] == "watch_term"] == [("watch_term", "Ann")]
 
 
 def test_watch_list_prefers_longer_term():

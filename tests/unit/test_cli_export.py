@@ -131,6 +131,22 @@ def test_check_text_file_needs_no_journal(run_cli, tmp_path):
     assert clean.returncode == 0 and json.loads(clean.stdout) == []
 
 
+def test_check_text_file_reports_the_new_kinds(run_cli, tmp_path):
+    """check --text-file reports names, places, addresses, references, handles, plates and ages
+    with their kind, exact text and offsets (issue 13)."""
+    text = tmp_path / "reflection.txt"
+    body = ("Kayla (7) told me she goes to St Mary's Primary. They live at 12 Acacia Road; "
+            "case no. 48213. Her Snapchat is kayla_xo07 and Dad's car is MA19 KXT.\n")
+    text.write_text(body, encoding="utf-8")
+    result = run_cli("check", "--text-file", str(text), passphrase=False, data_dir=tmp_path / "none")
+    assert result.returncode == 6, result.stderr
+    findings = json.loads(result.stdout)
+    assert [(f["kind"], f["text"]) for f in findings] == [
+        ("name", "Kayla"), ("age", "7"), ("place", "St Mary's Primary"), ("address", "12 Acacia Road"),
+        ("reference", "48213"), ("handle", "kayla_xo07"), ("vehicle_registration", "MA19 KXT")]
+    assert all(body[f["start"]:f["end"]] == f["text"] for f in findings)
+
+
 def test_check_entries_and_usage_errors(run_cli, demo_dir):
     """check ID lists an entry's findings with where they are; --all covers it; bad ids and dates exit 2."""
     result = run_cli("check", _planted(demo_dir), data_dir=demo_dir / "j")

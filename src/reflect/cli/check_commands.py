@@ -9,15 +9,16 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reflect.cli.journal_access import must_exist, open_existing
+from reflect.cli.journal_access import journal_paths, must_exist, open_existing
 from reflect.cli.text_io import print_json, read_text_file
 
 
 def check(args) -> int:
     if args.text_file:
         return _check_text_file(Path(args.text_file))
-    with open_existing(args) as journal:
-        return _check_entries(args, journal)
+    paths = journal_paths(args)
+    with open_existing(args, paths) as journal:
+        return _check_entries(args, journal, paths)
 
 
 def _check_text_file(file: Path) -> int:
@@ -27,9 +28,10 @@ def _check_text_file(file: Path) -> int:
     return _report_findings(check_text(text), where=False)
 
 
-def _check_entries(args, journal) -> int:
+def _check_entries(args, journal, paths) -> int:
     from reflect.domain.anonymisation import check_fields
     from reflect.services.exporting import entry_fields
+    from reflect.settings import Settings
 
     if args.all:
         ids = sorted(e.id for e in journal.entries.list_entries())
@@ -38,7 +40,8 @@ def _check_entries(args, journal) -> int:
         ids = [args.id]
     fields = [field for entry_id in ids for field in entry_fields(journal, entry_id)]
     findings = check_fields(fields, watch_terms=journal.privacy.watch_terms(),
-                            accepted=journal.privacy.accepted())
+                            accepted=journal.privacy.accepted(),
+                            not_names=[Settings.load(paths.settings_file).practitioner_name])
     return _report_findings(findings, where=True)
 
 

@@ -1,4 +1,4 @@
-"""Where Reflect's bundled files are: briefings, fonts, dictionaries and icons.
+"""Where Reflect's bundled files are: briefings, fonts, dictionaries, icons and name lists.
 
 They live in `resources/` at the top of the repository. An installed wheel and the PyInstaller
 bundle carry them beside the package's code (`reflect/resources/`, copied there by the build); a
@@ -16,7 +16,7 @@ _PACKAGE = Path(__file__).resolve().parents[1]  # reflect/
 PACKAGED = _PACKAGE / "resources"
 #: the repository's own folder: a source checkout or an editable install
 CHECKOUT = _PACKAGE.parents[1] / "resources"
-KINDS = ("briefings", "dictionaries", "fonts", "icons")
+KINDS = ("briefings", "dictionaries", "fonts", "icons", "names")
 
 
 def resource_root() -> Path:
@@ -29,7 +29,7 @@ def resource_root() -> Path:
 
 
 def resource_dir(kind: str) -> Path:
-    """One kind of bundled file: `briefings`, `dictionaries`, `fonts` or `icons`."""
+    """One kind of bundled file: `briefings`, `dictionaries`, `fonts`, `icons` or `names`."""
     if kind not in KINDS:
         raise ValueError(f"no bundled resource kind {kind!r}")
     return resource_root() / kind

@@ -265,8 +265,29 @@ def cpd_record_problems(journal, entry_id: int) -> list[Finding]:
 
 def find_problems(journal, request: ExportRequest, report: Report) -> list[Finding]:
     """The findings the user must review before `report` may be exported."""
-    return check_fields(checked_fields(journal, request, report),
-                        watch_terms=journal.privacy.watch_terms(), accepted=journal.privacy.accepted())
+    return check_fields(checked_fields(journal, request, report), watch_terms=journal.privacy.watch_terms(),
+                        accepted=journal.privacy.accepted(), not_names=own_words(report))
+
+
+def own_words(report: Report) -> list[str]:
+    """Texts in the document that are not the reflection's: the practitioner's name, the briefings,
+    the models' names and questions. The name check does not report their words (`not_names`)."""
+    texts = [report.practitioner]
+    for entry in report_entries(report):
+        texts += [entry.model_name, entry.briefing_title, entry.question]
+    for briefing in report.briefings:
+        texts += [briefing.title, briefing.partnership, *briefing.learning]
+    return [text for text in texts if text]
+
+
+def hint_not_names(journal, practitioner: str) -> list[str]:
+    """What the hints while writing take as not names: the practitioner's name and the words of
+    every briefing in the journal (a document's check takes those of its own briefings)."""
+    texts = [practitioner]
+    for summary in journal.briefings.list():
+        briefing = journal.briefings.get(summary.id).briefing
+        texts += [briefing.title, briefing.partnership, *briefing.learning, *briefing.questions]
+    return [text for text in texts if text]
 
 
 def allowances(report: Report, watch_terms: Iterable[str] = ()) -> set[tuple[str, str]]:

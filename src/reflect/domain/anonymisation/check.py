@@ -12,7 +12,8 @@ Two rules decide what is reported:
   in the editor as "WN1 1AA" is still accepted when the PDF check finds "WN1\\n1AA".
 - Where findings overlap, the more specific kind wins (an NHS number with its check digit over a
   phone number; an email address over a watch-list term inside it); between findings of one kind,
-  the longer. The result is sorted by start and has no overlaps.
+  the longer. A name, address or place found exactly where a watch-list term is reports as the
+  watch-list term. The result is sorted by start and has no overlaps.
 """
 
 from __future__ import annotations
@@ -24,30 +25,44 @@ from datetime import date
 from functools import lru_cache
 
 from reflect.domain.anonymisation import (
+    address,
     ages,
     dates,
     email,
+    handle,
+    names,
     nhs_number,
     ni_number,
     phone,
+    place,
     postcode,
+    reference,
     title_name,
+    vehicle_registration,
 )
 from reflect.domain.anonymisation.context import context
 from reflect.domain.anonymisation.finding import KINDS, CheckedField, Finding, Hit
 from reflect.domain.anonymisation.labels import label_and_advice
+from reflect.domain.anonymisation.non_names import words_of
 from reflect.domain.anonymisation.normalise import Normalised, normalise
 from reflect.domain.anonymisation.scan import ScanText
 from reflect.domain.anonymisation.watch_list import WatchList
 
 _RANK = {kind: rank for rank, kind in enumerate(KINDS)}
+_WATCHABLE = frozenset(("name", "address", "place"))  # reported as a watch term on the same span
 _DETECTORS = (nhs_number.find, email.find, ni_number.find, postcode.find, phone.find, ages.find,
-              title_name.find)
+              title_name.find, place.find, address.find, handle.find, vehicle_registration.find,
+              reference.find)
 
 
 @lru_cache(maxsize=8)
 def _watch_list(terms: tuple[str, ...]) -> WatchList:
     return WatchList(terms)
+
+
+@lru_cache(maxsize=8)
+def _not_names(texts: tuple[str, ...]) -> frozenset[str]:
+    return words_of(texts)
 
 
 def _canonical(text: str) -> str:
@@ -58,10 +73,11 @@ def _accepted_keys(accepted: Collection[tuple[str, str]]) -> frozenset[tuple[str
     return frozenset((kind, _canonical(text)) for kind, text in accepted)
 
 
-def _hits(norm: Normalised, watch: WatchList, today: date | None) -> Iterable[Hit]:
+def _hits(norm: Normalised, watch: WatchList, not_names: frozenset[str], today: date | None) -> Iterable[Hit]:
     scan = ScanText(norm)
     for detect in _DETECTORS:
         yield from detect(scan)
+    yield from names.find(scan, not_names)
     yield from dates.find(scan, today)
     yield from watch.find(scan)
 
@@ -83,17 +99,21 @@ def _without_overlaps(candidates: list[tuple[int, int, str, str]]) -> list[tuple
     return kept
 
 
-def _check(text: str, watch: WatchList, accepted: frozenset[tuple[str, str]],
+def _check(text: str, watch: WatchList, not_names: frozenset[str], accepted: frozenset[tuple[str, str]],
            today: date | None) -> list[Finding]:
     if not text or text.isspace():
         return []
     norm = normalise(text)
     candidates = []
-    for hit in _hits(norm, watch, today):
+    for hit in _hits(norm, watch, not_names, today):
         start, end = norm.span_in_original(hit.start, hit.end)
         if accepted and (hit.kind, _canonical(text[start:end])) in accepted:
             continue
         candidates.append((start, end, hit.kind, hit.variant))
+    watched = {(c[0], c[1]) for c in candidates if c[2] == "watch_term"}
+    if watched:
+        # What the user put on the watch list is reported as theirs, in their words.
+        candidates = [c for c in candidates if c[2] not in _WATCHABLE or (c[0], c[1]) not in watched]
     findings = []
     for start, end, kind, variant in _without_overlaps(candidates):
         label, advice = label_and_advice(kind, variant)
@@ -103,13 +123,16 @@ def _check(text: str, watch: WatchList, accepted: frozenset[tuple[str, str]],
 
 def check_text(text: str, *, watch_terms: Iterable[str] = (),
                accepted: Collection[tuple[str, str]] = frozenset(),
-               today: date | None = None) -> list[Finding]:
+               today: date | None = None, not_names: Iterable[str] = ()) -> list[Finding]:
     """Everything in `text` that may identify someone, sorted by start, without overlaps.
 
     `watch_terms` are the user's watch list; findings whose (kind, text) is in `accepted` are left
-    out. `today` (default: the real date) decides which full dates could be dates of birth.
+    out. `today` (default: the real date) decides which dates are in the future. `not_names` are
+    texts whose capitalised words are never reported as names: the practitioner's own name, the
+    briefing being reflected on, the model's prompts.
     """
-    return _check(text, _watch_list(tuple(watch_terms)), _accepted_keys(accepted), today)
+    return _check(text, _watch_list(tuple(watch_terms)), _not_names(tuple(not_names)),
+                  _accepted_keys(accepted), today)
 
 
 class CheckStopped(Exception):
@@ -118,7 +141,7 @@ class CheckStopped(Exception):
 
 def check_fields(fields: Iterable[CheckedField], *, watch_terms: Iterable[str] = (),
                  accepted: Collection[tuple[str, str]] = frozenset(),
-                 today: date | None = None,
+                 today: date | None = None, not_names: Iterable[str] = (),
                  progress: Callable[[int, int], bool] | None = None) -> list[Finding]:
     """`check_text` over every field bound for a document, each finding labelled with its field.
 
@@ -127,11 +150,12 @@ def check_fields(fields: Iterable[CheckedField], *, watch_terms: Iterable[str] =
     False the check stops with `CheckStopped`.
     """
     watch = _watch_list(tuple(watch_terms))
+    known = _not_names(tuple(not_names))
     keys = _accepted_keys(accepted)
     fields = list(fields)
     findings: list[Finding] = []
     for done, f in enumerate(fields, 1):
-        for finding in _check(f.text, watch, keys, today):
+        for finding in _check(f.text, watch, known, keys, today):
             findings.append(replace(finding, entry_id=f.entry_id, stage=f.stage, field=f.field))
         if progress is not None and not progress(done, len(fields)):
             raise CheckStopped

@@ -18,8 +18,8 @@ from typing import NamedTuple
 # Most specific first: when two detectors claim overlapping text, the earlier kind wins. A valid
 # NHS number (check digit and all) is near-certain; a watch-list term is whatever the user typed.
 KINDS: tuple[str, ...] = (
-    "nhs_number", "email", "ni_number", "postcode", "phone", "date_of_birth", "age", "title_name",
-    "watch_term",
+    "nhs_number", "email", "handle", "ni_number", "postcode", "phone", "vehicle_registration",
+    "reference", "date_of_birth", "age", "place", "address", "title_name", "name", "watch_term",
 )
 
 

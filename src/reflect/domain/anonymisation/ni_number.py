@@ -3,12 +3,14 @@
 The prefix rules are HMRC's: the first letter is never D, F, I, Q, U or V; the second never D, F,
 I, O, Q, U or V; and BG, GB, KN, NK, NT, TN and ZZ are not allocated. Applying them keeps the
 published example "QQ 12 34 56 C" (and prose such as "DI 123456") out. Case is ignored and any
-spacing is accepted ("AB123456C", "AB 12 34 56 C", a line break between pairs), with one guard
-against ordinary words: when the letters stand apart from the digits they must be capitals. "on
-12-03-19" and "At 12 34 56" are a word and some numbers; "ab123456c" is still found.
+spacing is accepted ("AB123456C", "AB 12 34 56 C", "ab 12 34 56 c", a line break between pairs),
+with one guard against ordinary words: when the letters stand apart from the digits and are not
+both capitals, they must not be a two-letter English word, unless "NI" or "National Insurance"
+comes just before. "on 12-03-19" and "At 12 34 56" are a word and some numbers; "ab 12 34 56 c"
+and "NI no. at 12 34 56 c" are NI numbers.
 
-A lone "a" after the number ("AB 12 34 56 a child") is the next word, not the suffix, and the number
-is reported without it.
+A lone "a" after the number and before another word ("AB 12 34 56 a child") is the next word, not
+the suffix, and the number is reported without it.
 """
 
 from __future__ import annotations
@@ -21,6 +23,8 @@ from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "ni_number"
 _UNALLOCATED = {"BG", "GB", "KN", "NK", "NT", "TN", "ZZ"}
+_WORDS = frozenset("am an as at be by do go he if in is it me my no of oh ok on or so to up us we ye".split())
+_CUE = re.compile(r"\b(?:ni|nino|national insurance)\b")
 # Matched on the lower-case copy, at the start of a digit run less two or three characters.
 _NI = re.compile(
     r"(?P<prefix>[a-ceghj-pr-tw-z][a-ceghj-npr-tw-z])(?P<gap>[ -]?)\d\d[ -]?\d\d[ -]?\d\d"
@@ -42,10 +46,13 @@ def find(scan: ScanText) -> Iterator[Hit]:
             if match is None:
                 continue
             prefix = text[start:start + 2]
-            if prefix.upper() in _UNALLOCATED or (match.group("gap") and not prefix.isupper()):
+            if prefix.upper() in _UNALLOCATED or (match.group("gap") and not prefix.isupper() and (
+                    prefix.lower() in _WORDS and not _CUE.search(lower, max(0, start - 30), start))):
                 break
+            if match.group("gap") == "-" and "-" not in lower[match.end("gap"):match.end()]:
+                break  # "CP-123456" is a reference; a hyphenated NI number has hyphens throughout
             end = match.end()
-            if match.group("space") and text[end - 1] == "a":
+            if match.group("space") and text[end - 1] == "a" and re.match(r" \w", text[end:end + 2]):
                 end = match.start("space")
             yield Hit(KIND, start, end)
             break

@@ -5,6 +5,12 @@ with a capital ("Mrs", "MRS"; "miss" is a verb). After the title: optional initi
 then a capitalised name of two or more letters ("O'Brien", "Smith-Jones", "Nowak"), and optionally
 one more capitalised name ("John Smith"). A line break anywhere in between is fine.
 
+Police and other professional titles ("PC Hughes", "DC Ali", "DS", "DI", "DCI", "PCSO", "Sgt",
+"Nurse", "Sister", "Cllr", "Rev") count too, when the word after them is not an ordinary English
+word ("PC World", "Nurse Practitioner" are not names). So do titles typed in small letters ("mr
+khan", "dr patel", "mrs jones"), when the word after is a known surname or given name and not a
+common English word ("mr and", "dr said" are not).
+
 Not reported:
 
 - the anonymised forms used in case reviews: "Mr R", "Mrs AB", "Mr and Mrs R" — a title with
@@ -23,11 +29,19 @@ import re
 from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.lexicon import lexicon
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "title_name"
 # Starts with a capital M, D or P (a fast scan); what may precede it is checked in Python.
-_TITLE = re.compile(r"(?:M(?:rs|r|s|iss|x|RS|R|ISS|X)|D(?:r|R|octor)|P(?:rofessor|rof|ROF))(?!\w)\.?")
+_TITLE = re.compile(
+    r"(?:M(?:rs|r|s|iss|x|RS|R|ISS|X)|D(?:r|R|octor|CI|SI|C|S|I)|P(?:rofessor|rof|ROF|CSO|C)|Sgt|SGT"
+    r"|Nurse|Sister|Cllr|Revd|Rev)(?!\w)\.?"
+)
+# Titles that are also abbreviations or words ("PC World", "DS" in a list): the name must not be an
+# ordinary word.
+_WORDY_TITLES = frozenset("DCI DSI DC DS DI PCSO PC Sgt SGT Nurse Sister Cllr Revd Rev".split())
+_SMALL_TITLE = re.compile(r"(?:mrs|mr|ms|dr)\.? (?P<name>[a-z][a-z'-]+)")
 # A word: letters, with apostrophes and hyphens inside ("O'Brien", "Smith-Jones") and combining
 # accents (text not in NFC).
 _WORD = re.compile(r" ([^\W\d_](?:[^\W\d_]|[\u0300-\u036f]|'(?=[^\W\d_]{2})|-(?=[^\W\d_]))*)(\.?)")
@@ -56,6 +70,23 @@ def _name_part(word: str) -> str:
     return "-".join(kept)
 
 
+def _ordinary(word: str) -> bool:
+    return lexicon().ordinary(word)
+
+
+def _lower_case_titles(scan: ScanText) -> Iterator[Hit]:
+    """"mr khan", "dr patel": a known name that is not a common word after a small-letter title."""
+    text = scan.text
+    lex = lexicon()
+    for match in _SMALL_TITLE.finditer(text):
+        start = match.start()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "._@"):
+            continue
+        name = match.group("name").rstrip("'-")
+        if (name in lex.surname_rank or name in lex.given) and not _ordinary(name):
+            yield Hit(KIND, start, match.start("name") + len(name))
+
+
 def find(scan: ScanText) -> Iterator[Hit]:
     """Titles followed by names in the scanned text."""
     text = scan.text
@@ -63,24 +94,34 @@ def find(scan: ScanText) -> Iterator[Hit]:
         before = text[title.start() - 1] if title.start() else " "
         if title.group() == "MS" or before.isalnum() or before in "._":
             continue
-        pos, end, names = title.end(), None, 0
-        while names < 2:
-            word = _WORD.match(text, pos)
-            if word is None or not word.group(1)[:1].isupper():
+        end = _name_end(text, title.end())
+        if end is None:
+            continue
+        if title.group().rstrip(".") in _WORDY_TITLES and _ordinary(text[title.end():end].split()[-1]):
+            continue
+        yield Hit(KIND, title.start(), end)
+    yield from _lower_case_titles(scan)
+
+
+def _name_end(text: str, pos: int) -> int | None:
+    """Where the name after a title ending at `pos` ends (None: no name follows)."""
+    end, names = None, 0
+    while names < 2:
+        word = _WORD.match(text, pos)
+        if word is None or not word.group(1)[:1].isupper():
+            break
+        token = word.group(1)
+        if _is_initial(token):
+            if names:
                 break
-            token = word.group(1)
-            if _is_initial(token):
-                if names:
-                    break
-                pos = word.end()
-                continue
-            if token.lower() in _NOT_NAMES:
-                break
-            name = _name_part(token)
-            end = word.start(1) + len(name)
-            names += 1
-            if name != token or word.group(2):
-                break  # a cut hyphen or a full stop ends the name
             pos = word.end()
-        if end is not None:
-            yield Hit(KIND, title.start(), end)
+            continue
+        if token.lower() in _NOT_NAMES:
+            break
+        name = _name_part(token)
+        end = word.start(1) + len(name)
+        names += 1
+        if name != token or word.group(2):
+            break  # a cut hyphen or a full stop ends the name
+        pos = word.end()
+    return end

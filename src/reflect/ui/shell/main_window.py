@@ -93,9 +93,8 @@ class MainWindow(WindowMenus, QMainWindow):
     @property
     def spelling(self):
         if self._spelling is None:
-            from reflect.ui.spelling import SpellingService
-
             from reflect.services.hints import hint_check, hint_replacement
+            from reflect.ui.spelling import SpellingService
             from reflect.ui.spelling.context_menu import HintActions
 
             self._spelling = SpellingService(

@@ -1,0 +1,119 @@
+"""Addresses: "12 Acacia Road", "flat 3", "Flat 2b, Brook House", "lives on Moss Lane".
+
+An address points to a family's home. Reported:
+
+- a house number and a street: a number ("12", "12a", "12-14") and up to four capitalised words
+  before a street word ("Road", "Rd", "Street", "St", "Lane", "Avenue", "Close", "Drive", "Way",
+  "Court", "Crescent", "Grove", "Gardens", "Terrace", "Mews", "Hill", "Park", "View", "Rise",
+  "Green", …), with "Flat 3, " or "Apartment 2, " before it if written;
+- a street without a number when the street word can only be a street ("Acacia Road", "Moss
+  Lane", "Oak Close"), or after a word that says someone lives there ("lives on Beech Hill");
+- a flat or apartment number ("flat 3", "Apt 12b"), and a named building after one ("Flat 2b,
+  Brook House") or after "lives at"/"moved into" ("lives at Rose Cottage").
+
+Not reported: streets everyone knows and no one lives on ("the High Street", "Wigan High Street",
+"Coronation Street", "Downing Street"), a street word with no name ("the road", "Close
+monitoring"), "flat 3 weeks".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reflect.domain.anonymisation.capitalised import words_before
+from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.lexicon import lexicon
+from reflect.domain.anonymisation.scan import ScanText
+
+KIND = "address"
+# Street words that can only name a street; and those that name other things too ("Hill", "Park").
+_STREET_ONLY = (
+    "Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Cres|Grove|Gardens|Gdns|Terrace|Mews"
+    "|Parade|Boulevard|Fold|Brow|Croft|Wynd"
+)
+_STREET_ALSO = (
+    "St|Dr|Way|Court|Ct|Place|Pl|Walk|Row|Hill|Square|Sq|Park|View|Rise|Green|Vale|Mount|Gate"
+    "|Meadows|Fields|Wharf|Yard|Heights|Chase|Glade|Bank|Approach|Grange|Hey|Nook|Dale|Side|End"
+)
+_BUILDING = "House|Cottage|Lodge|Farm|Manor|Mansions|Villas|Towers|Tower|Flats|Buildings|Hall|Point"
+_ANCHOR = re.compile(rf"\b(?:(?P<only>{_STREET_ONLY})|(?P<also>{_STREET_ALSO})|(?P<building>{_BUILDING}))\b")
+_NUMBER_BEFORE = re.compile(
+    r"(?:(?P<flat>(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? )"
+    r"|(?<![\w/.:-])(?P<number>\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,? ))$"
+)
+_FLAT_BEFORE_NUMBER = re.compile(r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? $")
+_LIVES = re.compile(
+    r"(?:lives?|living|lived|moved|moving|move|staying|stays?|stayed|resides?|residing|address(?: is)?"
+    r"|house|home|flat|property|relocated|rehoused|housed|returned)(?: back| now| still| currently"
+    r"| temporarily)? (?:on|in|at|to|into|off)(?: the)? $"
+)
+_FLAT = re.compile(r"(?<![\w-])(?:flat|apartment|apt\.?) (?P<n>\d{1,4}[a-z]?)(?![\w/-])")
+_FLAT_ANCHOR = re.compile(r"flat|apartment|apt")
+_NOT_FLAT_AFTER = re.compile(
+    r" ?(?:-|to)? ?\d*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|times?|bed|bedroom|storey"
+    r"|floors?|%|percent|out of)\b"
+)
+_FAMOUS = frozenset(
+    "high main coronation downing wall sesame oxford regent bond carnaby fleet baker abbey".split()
+)
+_STARTERS = frozenset(
+    """the a an this that our their his her my its yesterday today when then after before at in on
+    and but so if once during""".split()
+)
+
+
+def _street_name(text: str, start: int) -> list[tuple[int, str]]:
+    words = words_before(text, start, 4)
+    lex = lexicon()
+    while words:
+        word = words[0][1]
+        low = word.lower()
+        initial = _initial(text, words[0][0])
+        if low in _STARTERS or (initial and lex.tier(low) == 0 and low not in lex.given):
+            words.pop(0)
+            continue
+        break
+    return words
+
+
+def _initial(text: str, pos: int) -> bool:
+    before = text[max(0, pos - 3):pos].rstrip(" \"'(")
+    return not before or before[-1] in ".!?:"
+
+
+def _streets(scan: ScanText) -> Iterator[tuple[int, int]]:
+    text, lower = scan.text, scan.lower
+    for anchor in _ANCHOR.finditer(text):
+        words = _street_name(text, anchor.start())
+        if not words or words[-1][1].lower() in _FAMOUS:
+            continue
+        first = words[0][0]
+        number = _NUMBER_BEFORE.search(text, max(0, first - 24), first)
+        if number is not None:
+            flat = _FLAT_BEFORE_NUMBER.search(text, max(0, number.start() - 20), number.start())
+            yield (flat or number).start(), anchor.end()
+        elif _LIVES.search(lower, max(0, first - 40), first) or (
+                anchor.group("only") and anchor.start() - first < 60):
+            yield first, anchor.end()
+
+
+def _flats(scan: ScanText) -> Iterator[tuple[int, int]]:
+    lower = scan.lower
+    for match in scan.matches(_FLAT, _FLAT_ANCHOR, 0, 20):
+        if not _NOT_FLAT_AFTER.match(lower, match.end()):
+            yield match.start(), match.end()
+
+
+def find(scan: ScanText) -> Iterator[Hit]:
+    """Addresses in the scanned text."""
+    text = scan.text
+    spans = sorted(set(_streets(scan)) | set(_flats(scan)))
+    merged: list[list[int]] = []
+    for start, end in spans:
+        if merged and (start <= merged[-1][1] or text[merged[-1][1]:start] in (", ", " ")):
+            merged[-1][1] = max(merged[-1][1], end)
+        else:
+            merged.append([start, end])
+    for start, end in merged:
+        yield Hit(KIND, start, end)

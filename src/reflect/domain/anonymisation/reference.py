@@ -1,0 +1,79 @@
+"""Case, file and other reference numbers: "LCS-2024-0193", "case no. 48213", "ref: 2291/B".
+
+A case or crime reference leads straight back to one family's records. Two ways in:
+
+- **A cue, then a code**: "case", "file", "ref", "reference", "referral", "crime", "incident",
+  "log", "record", "client", "ID", "police", "CP", "CIN", "LAC", "Mosaic", "LCS", "#", optionally
+  with "no.", "number", "ref", "ID", ":" — then a code of letters, digits, "/" and "-" (or groups
+  of digits) with at least three digits ("case no. 48213", "ref: 2291/B", "crime number
+  06/123456/24", "ID 4471923", "case reference 943 476 5918").
+- **The shape of a code**: capitals joined to digits by "-" or "/" (or run together), with at
+  least five digits or two groups of digits: "LCS-2024-0193", "CP-123456", "WG/2023/0044",
+  "CP123456"; and runs of digits with slashes whose middle group is too long for a date
+  ("06/123456/24").
+
+Not reported: a year or a bare number too short to be a reference ("case 12", "CIN 12", "in
+2019"), section and version numbers ("s.47", "v2.1"), standards ("ISO-9001", "COVID-19", "KS2"),
+and a bare "ref" followed by a year and a number ("Ref 2019/1234"), which in practice writing is a
+document's or a published review's reference rather than a family's. Phone and NHS numbers are
+reported as those (see `check`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.scan import ScanText
+
+KIND = "reference"
+_CODE = r"(?:\d{1,6}(?: \d{2,6}){1,3}(?![\w/-])|[a-z0-9][a-z0-9/-]{0,24})"  # "943 476 5918", "2291/b"
+# Matched on the lower-case copy, in windows around runs of three digits.
+_CUED = re.compile(
+    r"(?<![\w.])(?P<cue>case|file|ref|reference|referral|crime|incident|log|record|client|id"
+    r"|police|cp|cin|lac|cla|mosaic|lcs|eclipse|liquidlogic|#)"
+    r"(?P<what>\.? ?(?:no|number|num|nr|ref|reference|id|#)\b)?\.?(?: ?[:#=-])? ?(?:is |was )?"
+    rf"(?P<code>{_CODE})"
+)
+_DIGITS3 = re.compile(r"\d{3}")
+# Starts with a character class (a fast scan); what may precede it is checked in Python.
+_SHAPE = re.compile(
+    r"(?:[A-Z]{2,5}(?:[-/]\d+|\d{5,})(?:[-/][A-Z0-9]+){0,4}|\d{2,4}/\d{5,}/\d{2,4})(?![\w/-])"
+)
+_DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_SLASH = re.compile(r"(?:19|20)\d\d/\d+")
+
+
+def _digits(code: str) -> int:
+    return sum(ch.isdigit() for ch in code)
+
+
+def _cued(scan: ScanText) -> Iterator[tuple[int, int]]:
+    for match in scan.matches(_CUED, _DIGITS3, 40, 28):
+        code = match.group("code").rstrip("/-")
+        if _digits(code) < 3 or _YEAR.fullmatch(code) or _DATE.fullmatch(code):
+            continue
+        bare_ref = match.group("cue") in ("ref", "reference") and not match.group("what")
+        if bare_ref and _YEAR_SLASH.fullmatch(code):
+            continue
+        start = match.start("code")
+        yield start, start + len(code)
+
+
+def _shaped(scan: ScanText) -> Iterator[tuple[int, int]]:
+    text = scan.text
+    for match in _SHAPE.finditer(text):
+        start, code = match.start(), match.group()
+        if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
+            continue
+        groups = re.findall(r"\d+", code)
+        if _digits(code) >= 5 or len(groups) >= 2:
+            yield match.span()
+
+
+def find(scan: ScanText) -> Iterator[Hit]:
+    """Case, file and reference numbers in the scanned text."""
+    for start, end in sorted(set(_cued(scan)) | set(_shaped(scan))):
+        yield Hit(KIND, start, end)
