@@ -58,7 +58,7 @@ def test_an_edit_at_the_review_redacts_every_version_and_the_search_index(journa
     versions = journal.revisions.list(entry_id)
     assert all("Smith" not in text for v in versions for _, text in v.answers)
     assert any("The mother was at home" in text for v in versions for _, text in v.answers)
-    assert all("details removed Fri 4 Dec 2026" in v.reason for v in versions)
+    assert all(v.note == "details removed Fri 4 Dec 2026" for v in versions)
     assert journal.search.search("Smith") == []
 
 

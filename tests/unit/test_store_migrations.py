@@ -16,7 +16,7 @@ EXPECTED_TABLES = {
     "_sqlite_migrations", "briefings", "briefing_sections", "briefing_items", "entries",
     "answers", "tags", "entry_tags", "revisions", "sessions", "agenda_items", "session_entries",
     "actions", "watch_list", "export_log", "answers_fts", "entries_fts", "briefings_fts",
-    "dictionary_words", "accepted_findings", "journal_meta",
+    "dictionary_words", "accepted_findings", "journal_meta", "revision_notes",
 }
 
 

@@ -90,6 +90,8 @@ class Revision:
     title: str
     model: str
     answers: tuple[tuple[str, str], ...]
+    #: what happened to this version later, e.g. "details removed Fri 4 Dec 2026"
+    note: str = ""
 
 
 def learning_tag(text: str, width: int = 60) -> str:

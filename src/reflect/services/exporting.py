@@ -252,7 +252,7 @@ def check_field(journal, finding: Finding, text: str) -> list[Finding]:
     """The findings in the new `text` of the field `finding` is in (while the user edits it)."""
     field = CheckedField(finding.entry_id, finding.stage, finding.field or "", text)
     return check_fields([field], watch_terms=journal.privacy.watch_terms(),
-                        accepted=journal.privacy.accepted())
+                        accepted=journal.privacy.accepted(), not_names=hint_not_names(journal, ""))
 
 
 def cpd_record_problems(journal, entry_id: int) -> list[Finding]:
@@ -260,13 +260,19 @@ def cpd_record_problems(journal, entry_id: int) -> list[Finding]:
     (`cpd_record_text` leaves out the title and tags)."""
     fields = [f for f in entry_fields(journal, entry_id) if f.stage is not None and f.text.strip()]
     return check_fields(fields, watch_terms=journal.privacy.watch_terms(),
-                        accepted=journal.privacy.accepted())
+                        accepted=journal.privacy.accepted(), not_names=hint_not_names(journal, ""))
 
 
 def find_problems(journal, request: ExportRequest, report: Report) -> list[Finding]:
     """The findings the user must review before `report` may be exported."""
     return check_fields(checked_fields(journal, request, report), watch_terms=journal.privacy.watch_terms(),
-                        accepted=journal.privacy.accepted(), not_names=own_words(report))
+                        accepted=journal.privacy.accepted(), not_names=document_not_names(journal, report))
+
+
+def document_not_names(journal, report: Report) -> list[str]:
+    """What a document's check takes as not names: its own words and, as the hints do, those of
+    every briefing in the journal and the practitioner's name."""
+    return own_words(report) + hint_not_names(journal, report.practitioner)
 
 
 def own_words(report: Report) -> list[str]:

@@ -258,3 +258,12 @@ def m004_create_journal_meta(db: sqlite_utils.Database) -> None:
                 "    UPDATE journal_meta SET changed_at = strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') "
                 "WHERE id = 1;\nEND;"
             )
+
+
+@migration
+def m005_create_revision_notes(db: sqlite_utils.Database) -> None:
+    """What happened to an earlier version after it was taken ("details removed" on a day)."""
+    db.execute(
+        "CREATE TABLE revision_notes (id INTEGER PRIMARY KEY, revision_id INTEGER NOT NULL UNIQUE "
+        "REFERENCES revisions(id) ON DELETE CASCADE, note TEXT NOT NULL)"
+    )

@@ -73,23 +73,24 @@ class RevisionStore:
 
     def redact(self, entry_id: int, removed: str, replacement: str, note: str) -> int:
         """Put `replacement` for every `removed` in the entry's earlier versions; returns how many
-        versions changed. Each changed version's reason gains `note`, so History says so."""
+        versions changed. Each changed version is noted (`note`), so History says so."""
         if not removed:
             return 0
         with self.db.atomic():
             changed = 0
             rows = self.db.execute(
-                "SELECT id, reason, title, answers_json FROM revisions WHERE entry_id = ?", [entry_id]
+                "SELECT id, title, answers_json FROM revisions WHERE entry_id = ?", [entry_id]
             ).fetchall()
-            for rid, reason, title, answers_json in rows:
+            for rid, title, answers_json in rows:
                 answers = json.loads(answers_json)
                 if removed not in title and not any(removed in text for _, text in answers):
                     continue
                 answers = [[stage, text.replace(removed, replacement)] for stage, text in answers]
-                self.db.execute(
-                    "UPDATE revisions SET title = ?, answers_json = ?, reason = ? WHERE id = ?",
-                    [title.replace(removed, replacement), json.dumps(answers, ensure_ascii=False),
-                     reason if note in reason else f"{reason} · {note}", rid])
+                self.db.execute("UPDATE revisions SET title = ?, answers_json = ? WHERE id = ?",
+                                [title.replace(removed, replacement),
+                                 json.dumps(answers, ensure_ascii=False), rid])
+                self.db.execute("INSERT INTO revision_notes (revision_id, note) VALUES (?, ?) "
+                                "ON CONFLICT (revision_id) DO UPDATE SET note = excluded.note", [rid, note])
                 changed += 1
             return changed
 
@@ -98,15 +99,14 @@ class RevisionStore:
         return [
             _revision(r)
             for r in self.db.execute(
-                "SELECT id, entry_id, created_at, reason, title, model, answers_json FROM revisions "
-                "WHERE entry_id = ? ORDER BY created_at DESC, id DESC", [entry_id]
+                f"SELECT {_COLUMNS} FROM {_JOINED} WHERE r.entry_id = ? "
+                "ORDER BY r.created_at DESC, r.id DESC", [entry_id]
             )
         ]
 
     def get(self, revision_id: int) -> Revision:
         return _revision(row_of(
-            self.db, "SELECT id, entry_id, created_at, reason, title, model, answers_json "
-            "FROM revisions WHERE id = ?", revision_id))
+            self.db, f"SELECT {_COLUMNS} FROM {_JOINED} WHERE r.id = ?", revision_id))
 
     def restore(self, revision_id: int) -> None:
         """Make the entry what it was in `revision_id`; the current state becomes a revision first."""
@@ -133,6 +133,10 @@ class RevisionStore:
                 )
 
 
+_COLUMNS = "r.id, r.entry_id, r.created_at, r.reason, r.title, r.model, r.answers_json, n.note"
+_JOINED = "revisions r LEFT JOIN revision_notes n ON n.revision_id = r.id"
+
+
 def _revision(r) -> Revision:
     return Revision(r[0], r[1], text_to_moment(r[2]), r[3], r[4], r[5],
-                    tuple((s, t) for s, t in json.loads(r[6])))
+                    tuple((s, t) for s, t in json.loads(r[6])), r[7] or "")

@@ -188,12 +188,14 @@ class ExportDialog(QDialog):
             self._say(error=exc.message)
             return
         watch, accepted = self.journal.privacy.watch_terms(), self.journal.privacy.accepted()
+        not_names = svc.document_not_names(self.journal, report)
         self._run += 1
         run = self._run
         self.cancelled = False
         self._working(True, "Checking the text for details that may identify someone…")
         self.task = run_in_background(
             self, lambda report_progress: check_fields(fields, watch_terms=watch, accepted=accepted,
+                                                       not_names=not_names,
                                                        progress=_at_most_every(report_progress)),
             lambda findings: self._checked(run, request, report, left_out, findings),
             partial(self._failed, run), on_progress=partial(self._progress, run, "text"))

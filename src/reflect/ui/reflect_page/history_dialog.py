@@ -63,8 +63,9 @@ class HistoryDialog(QDialog):
         for revision in revisions:
             words = sum(len(text.split()) for _, text in revision.answers)
             when = revision.created_at.astimezone().strftime("%a %d %b %Y, %H:%M")
+            note = f" · {revision.note}" if revision.note else ""
             item = QListWidgetItem(f"{when}\n{REASONS.get(revision.reason, revision.reason)} · "
-                                   f"{words:,} words")
+                                   f"{words:,} words{note}")
             item.setData(Qt.ItemDataRole.UserRole, revision.id)
             self.list.addItem(item)
         row.addWidget(self.list, 1)
