@@ -9,6 +9,8 @@ whose text has changed since it started is dropped, and the next pause checks ag
 
 from __future__ import annotations
 
+import sys
+import threading
 from collections.abc import Callable
 from dataclasses import replace
 
@@ -64,7 +66,8 @@ class IdentifierHints(QObject):
             return
         text = self._editor.document().toPlainText()
         self._pending = False
-        self._task = run_in_background(self, lambda: check(text), lambda found: self._checked(text, found),
+        self._task = run_in_background(self, lambda: _yielding(check, text),
+                                       lambda found: self._checked(text, found),
                                        lambda _exc: None)  # a failed hint pass only misses hints
 
     def clear(self) -> None:
@@ -110,16 +113,40 @@ class IdentifierHints(QObject):
     # --- internals --------------------------------------------------------------------------
 
     def _checked(self, text: str, found: list[Finding]) -> None:
-        if self._pending or text != self._editor.document().toPlainText():
-            self.check_now()  # typed while checking: the result no longer fits the text
-            return
+        # Shown even if typing went on meanwhile: a hint is drawn only where its words still are.
         self._show(_by_block(text, found))
         self.updated.emit()
+        if self._pending:  # a pause came while this check ran: check what is there now
+            self.check_now()
 
     def _show(self, blocks: dict[int, list[tuple[int, int, Finding]]]) -> None:
         self._blocks = blocks
         self._highlighter.set_identifiers(
             {number: [(start, end, f.text) for start, end, f in spans] for number, spans in blocks.items()})
+
+
+_switches_lock = threading.Lock()
+_switches_users = 0
+#: seconds a thread may hold the interpreter lock while another waits, during a hint check
+QUICK_SWITCH = 0.0005
+
+
+def _yielding(check: Check, text: str) -> list[Finding]:
+    """Run `check(text)` while Python hands its lock over every half millisecond instead of every
+    5 ms: the check is pure Python, and at the default the keys typed meanwhile would wait for it."""
+    global _switches_users
+    with _switches_lock:
+        if _switches_users == 0:
+            _yielding.previous = sys.getswitchinterval()
+            sys.setswitchinterval(QUICK_SWITCH)
+        _switches_users += 1
+    try:
+        return check(text)
+    finally:
+        with _switches_lock:
+            _switches_users -= 1
+            if _switches_users == 0:
+                sys.setswitchinterval(_yielding.previous)
 
 
 def _by_block(text: str, findings: list[Finding]) -> dict[int, list[tuple[int, int, Finding]]]:
