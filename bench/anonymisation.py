@@ -31,6 +31,7 @@ ROOT = HERE.parent
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT))
 
+from run import row, table, update_readme  # noqa: E402
 from tests.anonymisation.scoring import (  # noqa: E402
     KINDS,
     Score,
@@ -54,10 +55,8 @@ print((time.perf_counter() - started) * 1000)
 """
 
 
-def row(name, value, unit, goal, ok, floor=None, ratio=None):
-    return {"name": name, "value": round(value, 3), "unit": unit,
-            "floor": None if floor is None else round(floor, 3),
-            "ratio": None if ratio is None else round(ratio, 2), "goal": goal, "ok": bool(ok)}
+def percent(share: float) -> float:
+    return round(100 * share, 1)
 
 
 def floor(text: str) -> list:
@@ -88,15 +87,15 @@ def measure_first_check(text: str) -> float:
 
 
 def quality_rows(result: Score) -> list[dict]:
-    rows = [row("recall, all identifiers", 100 * result.recall, "%", "≥ 90%", result.recall >= 0.90)]
+    rows = [row("recall, all identifiers", percent(result.recall), "%", "≥ 90%", result.recall >= 0.90)]
     for kind in KINDS:
         if result.labels.get(kind):
             recall = result.recall_of(kind)
             goal, ok = ("≥ 85%", recall >= NAME_GOAL) if kind == "name" else ("(reported)", True)
-            rows.append(row(f"recall, {kind} ({result.labels[kind]})", 100 * recall, "%", goal, ok))
-    rows.append(row("precision", 100 * result.precision, "%", "≥ 90%", result.precision >= 0.90))
+            rows.append(row(f"recall, {kind} ({result.labels[kind]})", percent(recall), "%", goal, ok))
+    rows.append(row("precision", percent(result.precision), "%", "≥ 90%", result.precision >= 0.90))
     rows.append(row(f"clean sentences flagged (of {result.clean_sentences})",
-                    100 * result.clean_flagged_rate, "%", "≤ 5%", result.clean_flagged_rate <= 0.05))
+                    percent(result.clean_flagged_rate), "%", "≤ 5%", result.clean_flagged_rate <= 0.05))
     return rows
 
 
@@ -108,29 +107,6 @@ def speed_rows(ours: list[float], bare: list[float], first: float) -> list[dict]
         row("check per 2,000 words, p95", p95, "ms", "≤ 50 ms", p95 <= 50, floor95, p95 / max(floor95, 1e-6)),
         row("import + first check, fresh process", first, "ms", "(reported)", True),
     ]
-
-
-def table(rows: list[dict]) -> str:
-    lines = ["| figure | value | floor | ratio | goal | ok |", "|---|---|---|---|---|---|"]
-    for r in rows:
-        floor_text = "—" if r["floor"] is None else f"{r['floor']:.3g} {r['unit']}"
-        ratio = "—" if r["ratio"] is None else f"{r['ratio']:g}×"
-        value = f"{r['value']:.1f} %" if r["unit"] == "%" else f"{r['value']:.3g} {r['unit']}"
-        lines.append(f"| {r['name']} | {value} | {floor_text} | {ratio} | {r['goal']} | "
-                     f"{'yes' if r['ok'] else '**no**'} |")
-    return "\n".join(lines)
-
-
-def update_readme(text: str) -> None:
-    readme = ROOT / "README.md"
-    content = readme.read_text(encoding="utf-8")
-    block = f"<!-- anonymisation:start -->\n{text}\n<!-- anonymisation:end -->"
-    if "<!-- anonymisation:start -->" in content:
-        content = re.sub(r"<!-- anonymisation:start -->.*?<!-- anonymisation:end -->", lambda _: block,
-                         content, flags=re.S)
-    else:
-        content = content.rstrip() + "\n\n## Anonymisation check\n\n" + block + "\n"
-    readme.write_text(content, encoding="utf-8")
 
 
 def main() -> int:
@@ -154,7 +130,7 @@ def main() -> int:
     text = summary + "\n\n" + table(rows)
     print(text)
     if args.readme:
-        update_readme(text)
+        update_readme(text, marker="anonymisation", heading="Anonymisation check")
     return 0 if all(r["ok"] for r in rows) else 1
 
 
