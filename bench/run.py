@@ -240,14 +240,15 @@ def table(rows: list[dict]) -> str:
     return "\n".join(lines)
 
 
-def update_readme(text: str) -> None:
+def update_readme(text: str, marker: str = "bench", heading: str = "Performance") -> None:
     readme = ROOT / "README.md"
     content = readme.read_text(encoding="utf-8")
-    block = f"<!-- bench:start -->\n{text}\n<!-- bench:end -->"
-    if "<!-- bench:start -->" in content:
-        content = re.sub(r"<!-- bench:start -->.*?<!-- bench:end -->", block, content, flags=re.S)
+    start, end = f"<!-- {marker}:start -->", f"<!-- {marker}:end -->"
+    block = f"{start}\n{text}\n{end}"
+    if start in content:
+        content = re.sub(re.escape(start) + ".*?" + re.escape(end), lambda _: block, content, flags=re.S)
     else:
-        content = content.rstrip() + "\n\n## Performance\n\n" + block + "\n"
+        content = content.rstrip() + f"\n\n## {heading}\n\n" + block + "\n"
     readme.write_text(content, encoding="utf-8")
 
 
