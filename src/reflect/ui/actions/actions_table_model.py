@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QDate, QModelIndex, Qt, Signal
 from PySide6.QtGui import QBrush, QPalette
 from PySide6.QtWidgets import QApplication
 
+from reflect.domain.report import STATUS_WORDS, action_status_text
 from reflect.domain.session_rules import format_day, is_overdue
 from reflect.domain.supervision import Action, ActionOwner, ActionStatus
 from reflect.store import ActionStore
@@ -30,15 +31,7 @@ _ROLES = frozenset({
 })
 HEADERS = ("Action", "Who", "Due", "Status", "Agreed in")
 OWNER_LABELS = {ActionOwner.ME: "Me", ActionOwner.SUPERVISOR: "Supervisor", ActionOwner.OTHER: "Other"}
-STATUS_LABELS = {ActionStatus.OPEN: "Open", ActionStatus.DONE: "Done", ActionStatus.DROPPED: "Dropped"}
-
-
-def status_text(action: Action, today: date) -> str:
-    if is_overdue(action, today):
-        return "Open — overdue"
-    if action.status is ActionStatus.OPEN or action.status_changed_on is None:
-        return STATUS_LABELS[action.status]
-    return f"{STATUS_LABELS[action.status]} {format_day(action.status_changed_on)}"
+STATUS_LABELS = STATUS_WORDS  # the pack prints the same words as the table shows
 
 
 class ActionsTableModel(QAbstractTableModel):
@@ -105,7 +98,7 @@ class ActionsTableModel(QAbstractTableModel):
             if column == DUE:
                 return format_day(action.due_on) if action.due_on else "No date"
             if column == STATUS:
-                return status_text(action, today)
+                return action_status_text(action, today)
             if column == WHERE:
                 return self._where(action)
         if role == Qt.ItemDataRole.EditRole:
