@@ -119,3 +119,17 @@ def test_the_hints_and_the_export_review_agree(qtbot, journal):
         not_names=svc.hint_not_names(journal, ""))]
     assert hinted == reviewed
     assert ("age", "(7)") in hinted or any(kind == "age" for kind, _ in hinted)
+
+
+def test_no_hint_pass_runs_once_the_journal_is_closed(qtbot, journal, caplog):
+    """A pause after the journal closed (a window being replaced) skips the hints quietly."""
+    window = open_window(qtbot, journal)
+    _page, _key, edit = new_reflection(qtbot, window)
+    support = window.spelling._supports[-1]
+    type_text(qtbot, edit, "Tom said")
+    window.retire()
+    support.hints.check_now()
+    journal.close()
+    window._retired = False  # as if the window had not been told: the provider itself fails
+    support.hints.check_now()
+    assert "identifier hints skipped: ProgrammingError" in caplog.text

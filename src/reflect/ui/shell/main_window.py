@@ -101,7 +101,8 @@ class MainWindow(WindowMenus, QMainWindow):
                 self.journal.dictionary.words(), self.journal.dictionary.add,
                 enabled=self.settings.spelling, parent=self,
                 hint_actions=HintActions(hint_replacement, self._accept_finding),
-                hint_check=lambda: hint_check(self.journal, self.settings.practitioner_name))
+                hint_check=lambda: None if self._retired or self.locked else hint_check(
+                    self.journal, self.settings.practitioner_name))
             self._spelling.load_failed.connect(lambda message: self.statusBar().showMessage(message, 8000))
             self._spelling.identifier_replaced.connect(self._identifier_replaced)
         return self._spelling

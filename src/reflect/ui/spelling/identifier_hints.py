@@ -9,6 +9,7 @@ whose text has changed since it started is dropped, and the next pause checks ag
 
 from __future__ import annotations
 
+import logging
 import sys
 import threading
 from collections.abc import Callable
@@ -23,6 +24,7 @@ from reflect.ui.common.background import BackgroundTask, run_in_background
 from reflect.ui.spelling.context_menu import Editor
 from reflect.ui.spelling.highlighter import SpellingHighlighter
 
+log = logging.getLogger(__name__)
 #: milliseconds after the last keystroke before the text is checked
 PAUSE_MS = 400
 
@@ -60,7 +62,11 @@ class IdentifierHints(QObject):
         if self._task is not None and not self._task.done:
             self._pending = True
             return
-        check = self._check_provider()
+        try:
+            check = self._check_provider()
+        except Exception as exc:  # e.g. the journal closed under a window being retired
+            log.warning("identifier hints skipped: %s", type(exc).__name__)
+            check = None
         if check is None:
             self._show({})
             return
