@@ -27,6 +27,7 @@ from reflect.export import form_font
 
 FIELD_FONT_SIZE = 10
 
+FIELD_PREFIX = "reflect_"  # every field of ours; a reader may add others, which are ignored
 OVERALL = "reflect_overall"
 NEXT_SESSION = "reflect_next_session"
 SUPERVISOR_NAME = "reflect_supervisor_name"

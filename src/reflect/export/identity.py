@@ -36,12 +36,17 @@ class PackIdentity:
 
 
 class _InfoWithIdentity(PDFInfo):
-    """reportlab's document information with our keys added (it has no hook for extra keys)."""
+    """reportlab's document information with our keys added (it has no hook for extra keys).
 
-    def __init__(self, base: PDFInfo, extra: dict[str, str]) -> None:
-        super().__init__()
-        self.__dict__.update(base.__dict__)
-        self.extra = extra
+    The document holds on to its information object (and may already have given it an object
+    number), so `adopt` changes that object's class rather than replacing it."""
+
+    extra: dict[str, str]
+
+    @classmethod
+    def adopt(cls, info: PDFInfo, extra: dict[str, str]) -> None:
+        info.__class__ = cls
+        info.extra = extra
 
     def format(self, document):
         entries = {
@@ -104,8 +109,8 @@ class IdentityMark(Flowable):
 
     def draw(self) -> None:
         doc = self.canv._doc
-        doc.info = _InfoWithIdentity(doc.info, {INFO_EXPORT_ID: self.identity.export_id,
-                                                INFO_JOURNAL_ID: self.identity.journal_id})
+        _InfoWithIdentity.adopt(doc.info, {INFO_EXPORT_ID: self.identity.export_id,
+                                           INFO_JOURNAL_ID: self.identity.journal_id})
         packet = xmp_packet(self.identity, **self.texts)
         metadata = XMP(creator=lambda _doc: packet)
         metadata.filters = []  # XMP stays readable to tools that do not decompress streams
