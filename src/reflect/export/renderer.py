@@ -302,8 +302,9 @@ class PdfRenderer:
         return [(label, value) for label, value in rows if value.strip()]
 
     def _actions_table(self, actions: tuple[ReportAction, ...], *, agreed_in: bool = False,
-                       blank_rows: int = 0) -> Table:
-        """Actions with wrapped cells; `blank_rows` empty rows to fill in by hand."""
+                       blank_rows: int = 0, extra_rows: list[list[Flowable]] | None = None) -> Table:
+        """Actions with wrapped cells; `blank_rows` empty rows to fill in by hand, or
+        `extra_rows` (form fields, one per cell) after the actions."""
         s = self.styles
         head = ["Action", "Who", "Due", "Status"] + (["Agreed in"] if agreed_in else [])
         widths = [28 * mm, 25 * mm, 27 * mm] + ([27 * mm] if agreed_in else [])
@@ -315,6 +316,8 @@ class PdfRenderer:
                          for i, v in enumerate(row)])
         data += [[""] * len(head) for _ in range(blank_rows)]
         heights = [None] * (len(data) - blank_rows) + [9 * mm] * blank_rows
+        data += extra_rows or []
+        heights += [None] * len(extra_rows or [])
         return self._header_table(data, widths, rowHeights=heights)
 
     def _briefings(self, briefings: tuple[ReportBriefing, ...], *, level: int = 0) -> list[Flowable]:
