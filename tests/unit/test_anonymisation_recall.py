@@ -1,0 +1,130 @@
+"""Names that are easy to miss: word-names with a surname or a cue, small letters, accents, surnames alone."""
+
+from __future__ import annotations
+
+import pytest
+
+from reflect.domain.anonymisation import check_text
+
+
+def names(text: str) -> list[str]:
+    return [f.text for f in check_text(text) if f.kind in ("name", "title_name")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mark Davies came to the meeting late.", ["Mark Davies"]),
+    ("Hope Mensah did not attend the review.", ["Hope Mensah"]),
+    ("Precious Balogun is the eldest of four.", ["Precious Balogun"]),
+    ("I rang Summer Hughes after the visit.", ["Summer Hughes"]),
+    ("Grace Okafor said she had no food in.", ["Grace Okafor"]),
+])
+def test_a_word_name_before_a_surname_is_a_full_name(text, expected):
+    """A common given name that is also a word, then a surname that is no word, is one full name."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The family live just off Hope Street.", "May Day was a bank holiday.", "The Grace Period ends soon.",
+    "Will Power is not enough on its own.", "The Summer Term starts next week.",
+    "The Mark Scheme was unclear.",
+    "Faith Leaders met with the partnership.", "The Arthur and Star review changed practice.",
+])
+def test_a_word_name_before_an_ordinary_word_is_not_a_name(text):
+    """'Hope Street', 'Summer Term', 'Faith Leaders': a word-name before an ordinary word is a phrase."""
+    assert [f.text for f in check_text(text) if f.kind == "name"] == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Hope's landlord has refused to do the repairs.", ["Hope"]),
+    ("Grace is the youngest of the three.", ["Grace"]),
+    ("Hope was her older sister.", ["Hope"]),
+    ("Faith came to the office without an appointment.", ["Faith"]),
+    ("Mark went missing on Friday night.", ["Mark"]),
+    ("Hope and her brother were at home.", ["Hope"]),
+    ("I met Hope at the contact centre.", ["Hope"]),
+])
+def test_word_names_with_a_person_cue(text, expected):
+    """A possessive with a home or person word, 'is the youngest', 'came to', 'went missing' mark a person."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Hope is what keeps her going.", "May I add something to the plan?", "Will the plan be reviewed?",
+    "Faith in the process matters.", "Grace under pressure is hard to keep.", "Summer came to an end.",
+    "Hope is the key to change.",
+])
+def test_word_names_at_a_sentence_start_without_a_person_cue(text):
+    """At a sentence start a word-name without a person cue is the word."""
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("I asked tom what happened at school.", ["tom"]),
+    ("I told kayla it was not her fault.", ["kayla"]),
+    ("I sat with jordan and amy in the kitchen.", ["jordan", "amy"]),
+])
+def test_names_in_small_letters_after_a_person_verb(text, expected):
+    """A given name typed in small letters after 'asked', 'told' or 'with' is a name."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "I asked will to come.", "I told dad and mum.", "I spoke with support staff.", "We met with ease.",
+    "I went with jack.",
+])
+def test_small_letter_words_after_a_person_verb(text):
+    """After 'asked' or 'with', a common word is a word ('will', 'support', 'jack')."""
+    assert names(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Zoë was at nursery with Siân.", ["Zoë", "Siân"]),
+    ("Łucja was upset at drop-off.", ["Łucja"]),
+    ("Chloé was in the garden.", ["Chloé"]),
+])
+def test_accented_names_are_looked_up_without_their_accents(text, expected):
+    """'Zoë', 'Siân', 'Łucja', 'Chloé' are found as 'Zoe', 'Sian', 'Lucja', 'Chloe' would be."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Lomax has not paid the rent since March.", ["Lomax"]),
+    ("Okafor would not say where the children were.", ["Okafor"]),
+])
+def test_a_surname_alone_before_a_verb(text, expected):
+    """A known surname that is no English word, then a verb, is a person even at a sentence start."""
+    assert names(text) == expected
+
+
+@pytest.mark.parametrize("text", ["Amazon has delivered the cot.", "Tesco has closed early.",
+                                  "Europe has changed its rules."])
+def test_companies_and_places_before_a_verb(text):
+    """Companies and places before a verb are not surnames."""
+    assert names(text) == []
+
+
+def test_a_confirmed_full_name_finds_the_surname_and_the_possessive():
+    """After 'Grace Okafor', a later 'Okafor' and 'Grace's' are the same person."""
+    text = "Grace Okafor came in. Later Okafor was seen in town. Grace's phone was off."
+    assert names(text) == ["Grace Okafor", "Okafor", "Grace"]
+
+
+@pytest.mark.parametrize("text", [
+    "Reder and Duncan wrote about missed opportunities.", "Brandon and Belderson describe this pattern.",
+    "He drove a red Seat Leon.", "She has a Ford Fiesta and a Vauxhall Corsa.",
+    "They moved from the North West to the South East.",
+    "She came from Hong Kong, then Sierra Leone, then New York and Milton Keynes.",
+])
+def test_authors_cars_and_places_are_not_names(text):
+    """Cited author pairs, car makes and models, regions and multi-word places are not names."""
+    assert names(text) == []
+
+
+def test_names_still_found_beside_the_new_non_names():
+    """'Brandon said' is still a name, and so is a surname that is also a car make."""
+    assert names("Brandon said he was hungry. I saw Kayla Ford at school.") == ["Brandon", "Kayla Ford"]
+
+
+def test_a_lower_case_title_and_name_is_one_finding():
+    """'mr khan' at a sentence start is found as exactly 'mr khan'."""
+    assert names("mr khan said no to the plan.") == ["mr khan"]
