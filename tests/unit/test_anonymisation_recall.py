@@ -128,3 +128,78 @@ def test_names_still_found_beside_the_new_non_names():
 def test_a_lower_case_title_and_name_is_one_finding():
     """'mr khan' at a sentence start is found as exactly 'mr khan'."""
     assert names("mr khan said no to the plan.") == ["mr khan"]
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(f.kind, f.text) for f in check_text(text) if f.kind not in ("name", "title_name")]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("The court number on the order is MA24P00519.", "MA24P00519"),
+    ("The record LS12X4471 was updated.", "LS12X4471"),
+    ("The MRC-0913 form was sent back.", "MRC-0913"),
+    ("CP-20931 was opened in May.", "CP-20931"),
+    ("The account number on the letter was 40417723.", "40417723"),
+    ("The court reference on the order was 2024/0193.", "2024/0193"),
+    ("The crime number they gave me is 241187.", "241187"),
+    ("URN 5532981 was shared with school.", "5532981"),
+])
+def test_references_without_separators_or_after_a_cue(text, expected):
+    """Letter-digit codes run together, a prefix and four digits, and numbers a few words after a cue."""
+    assert kinds(text) == [("reference", expected)]
+
+
+@pytest.mark.parametrize("text", [
+    "ISO-9001 applies to the service.", "COVID-19 changed how we visit.", "The CP-2023 audit is done.",
+    "The reference year was 2019-2020 in the file.", "Rent account arrears are £1,234.50 now.",
+    "The log shows 1,234,567 views.", "The reference was sent on 2024-03-12.",
+    "Keep the reference to H1N1, MP3, B12 and KS2.", "The incident on 12/03/2024 was reported.",
+])
+def test_not_references_after_a_cue(text):
+    """Standards, years, year ranges, money, counts with commas and dates are not references."""
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Her nan is seventy-eight and frail.", "seventy-eight"),
+    ("The baby, 11 months, was in the cot.", "11 months"),
+    ("Her son is 11 months and crawling.", "11"),
+    ("Her grandad is 82.", "82"),
+    ("The baby was aged 2½ at the time.", "aged 2½"),
+])
+def test_ages_in_more_forms(text, expected):
+    """Number words with hyphens, months of a baby, grandparents' ages and halves are ages."""
+    assert kinds(text) == [("age", expected)]
+
+
+def test_an_age_in_brackets_before_a_date_of_birth():
+    """'Kayla (4, DOB 03/03/2020)': the age and the date of birth are both found."""
+    assert kinds("Kayla (4, DOB 03/03/2020) was present.") == [("age", "4"), ("date_of_birth", "03/03/2020")]
+
+
+@pytest.mark.parametrize("text", ["She is 7 months pregnant.", "The meeting lasted 11 months.",
+                                  "Stage (4, 5) of the model."])
+def test_not_ages(text):
+    """A pregnancy's months, a duration and numbered stages are not ages."""
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Mum (b. 4 April 1990) attended.", "4 April 1990"),
+    ("Dad, b. 1990, attended the conference.", "1990"),
+    ("He was born in 2016.", "2016"),
+    ("Tom was born in March 2016.", "March 2016"),
+])
+def test_dates_and_years_of_birth(text, expected):
+    """'b.' and 'born in' before a date or a year mark a date of birth."""
+    assert [k for k in kinds(text) if k[0] == "date_of_birth"] == [("date_of_birth", expected)]
+
+
+def test_a_birthday_after_turned():
+    """'turned 2 on 1 February': the date is a birthday."""
+    assert ("date_of_birth", "1 February") in kinds("She turned 2 on 1 February.")
+
+
+def test_a_year_near_born_of_is_not_a_birth_year():
+    """'made in 2016, born of frustration' has no year of birth."""
+    assert kinds("The plan was made in 2016, born of frustration.") == []
