@@ -203,3 +203,65 @@ def test_a_birthday_after_turned():
 def test_a_year_near_born_of_is_not_a_birth_year():
     """'made in 2016, born of frustration' has no year of birth."""
     assert kinds("The plan was made in 2016, born of frustration.") == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She moved into Brookfield Refuge last week.", "Brookfield Refuge"),
+    ("They were placed at the Ashdown Hostel.", "Ashdown Hostel"),
+    ("They stayed in the Sunnyside B&B for a month.", "Sunnyside B&B"),
+    ("They were moved to the Wigan Premier Inn.", "Wigan Premier Inn"),
+    ("He was seen behind the Crown and Anchor.", "Crown and Anchor"),
+    ("They drink outside the Red Lion most nights.", "Red Lion"),
+    ("He hangs around Mesnes Park after school.", "Mesnes Park"),
+    ("The boys meet at Howe Bridge skate park.", "Howe Bridge skate park"),
+    ("He goes to Leigh Library on Saturdays.", "Leigh Library"),
+    ("She goes to St Anne's on Sundays.", "St Anne's"),
+])
+def test_named_places_where_a_family_stays_or_a_child_goes(text, expected):
+    """Refuges, hostels, B&Bs, hotels, pubs someone is at, parks, libraries and 'St X's' are places."""
+    assert kinds(text) == [("place", expected)]
+
+
+def test_the_travelodge_and_its_street():
+    """'the Travelodge on Ormskirk Road': the hotel is a place and the street an address."""
+    assert kinds("They were moved to the Travelodge on Ormskirk Road.") == [
+        ("place", "Travelodge"), ("address", "Ormskirk Road")]
+
+
+@pytest.mark.parametrize("text", [
+    "St Patrick's Day was busy.", "We went to the Red Cross shop.", "At the Crown Court the judge spoke.",
+    "The Car Park was full.", "The Women's Refuge called back.", "She went to the park after tea.",
+    "The women's refuge was full.", "The Children's Home manager rang.",
+])
+def test_not_named_places(text):
+    """Saints' days, charities, courts and the kinds of place alone are not named places."""
+    assert kinds(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("She lives at Rose Cottage.", "Rose Cottage"),
+    ("We visited Ivy Farm yesterday.", "Ivy Farm"),
+    ("Mum lives at The Old Rectory now.", "Old Rectory"),
+    ("She lives at The Willows with her aunt.", "The Willows"),
+    ("I went to flat 3, Brook House, Kingsway to see her.", "flat 3, Brook House, Kingsway"),
+    ("They live at 12 Jubilee Park.", "12 Jubilee Park"),
+])
+def test_named_houses_and_continued_addresses(text, expected):
+    """Named houses, plural house names after 'lives at', and the street after a comma are addresses."""
+    assert kinds(text) == [("address", expected)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("12 Acacia Road, Kayla said, was cold.", "12 Acacia Road"),
+    ("I visited 12 Acacia Road, Monday was quiet.", "12 Acacia Road"),
+    ("They live at 12 Acacia Road, Wigan.", "12 Acacia Road"),
+])
+def test_an_address_does_not_take_in_the_next_clause(text, expected):
+    """After a comma a name, a day or a town does not continue the street address."""
+    assert ("address", expected) in kinds(text)
+
+
+@pytest.mark.parametrize("text", ["We did a Farm visit with the school.", "The Barn Owl project ran."])
+def test_not_named_houses(text):
+    """A house word with no name before it is not an address."""
+    assert kinds(text) == []
