@@ -265,3 +265,8 @@ def test_an_address_does_not_take_in_the_next_clause(text, expected):
 def test_not_named_houses(text):
     """A house word with no name before it is not an address."""
     assert kinds(text) == []
+
+
+def test_a_capitalised_title_before_a_name_in_small_letters():
+    """'Mr khan' is a title and name; 'Ms may come' is not."""
+    assert names("Mr khan said no. Ms may come later.") == ["Mr khan"]
