@@ -9,7 +9,12 @@ An address points to a family's home. Reported:
 - a street without a number when the street word can only be a street ("Acacia Road", "Moss
   Lane", "Oak Close"), or after a word that says someone lives there ("lives on Beech Hill");
 - a flat or apartment number ("flat 3", "Apt 12b"), and a named building after one ("Flat 2b,
-  Brook House") or after "lives at"/"moved into" ("lives at Rose Cottage").
+  Brook House") or after "lives at"/"moved into" ("lives at Brook House");
+- a named house wherever it is written ("Rose Cottage", "Ivy Farm", "The Old Rectory", "Willow
+  Lodge"), and a house named in the plural after "lives at" or "visited" ("The Willows");
+- the street or district after a comma that continues an address ("flat 3, Brook House,
+  Kingsway"), but not a town (kept apart: "12 Acacia Road, Wigan"), a day or a name that starts a
+  new clause ("12 Acacia Road, Kayla said").
 
 Not reported: streets everyone knows and no one lives on ("the High Street", "Wigan High Street",
 "Coronation Street", "Downing Street"), a street word with no name ("the road", "Close
@@ -24,6 +29,7 @@ from collections.abc import Iterator
 from reflect.domain.anonymisation.capitalised import words_before
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.lexicon import lexicon
+from reflect.domain.anonymisation.non_names import MONTHS_AND_DAYS, PLACES
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "address"
@@ -36,8 +42,21 @@ _STREET_ALSO = (
     "St|Dr|Way|Court|Ct|Place|Pl|Walk|Row|Hill|Square|Sq|Park|View|Rise|Green|Vale|Mount|Gate"
     "|Meadows|Fields|Wharf|Yard|Heights|Chase|Glade|Bank|Approach|Grange|Hey|Nook|Dale|Side|End"
 )
-_BUILDING = "House|Cottage|Lodge|Farm|Manor|Mansions|Villas|Towers|Tower|Flats|Buildings|Hall|Point"
-_ANCHOR = re.compile(rf"\b(?:(?P<only>{_STREET_ONLY})|(?P<also>{_STREET_ALSO})|(?P<building>{_BUILDING}))\b")
+_BUILDING = "House|Mansions|Villas|Towers|Tower|Flats|Buildings|Hall|Point"
+# A named house is someone's home wherever it is written: "Rose Cottage", "Ivy Farm", "The Old Rectory".
+_HOME = "Cottage|Cottages|Lodge|Farm|Farmhouse|Manor|Rectory|Vicarage|Barn|Mill|Grange|Bungalow"
+_ANCHOR = re.compile(
+    rf"\b(?:(?P<only>{_STREET_ONLY}|{_HOME})|(?P<also>{_STREET_ALSO})|(?P<building>{_BUILDING}))\b"
+)
+# Houses named in the plural after a visit or a home: "lives at The Willows".
+_PLURAL_HOUSE = re.compile(
+    r"(?:lives?|living|lived|staying|stays|stayed|visited|visit|visiting|moved to|moved into|at) "
+    r"(?P<house>[Tt]he (?:Willows|Beeches|Laurels|Pines|Hollies|Firs|Elms|Limes|Cedars|Oaks|Poplars"
+    r"|Gables|Maltings|Birches|Rowans|Chestnuts|Sycamores|Larches|Hawthorns|Heathers|Orchards|Paddocks"
+    r"|Cloisters|Moorings|Yews|Maples|Acacias|Conifers|Brambles|Stables|Hollies|Spinney|Coach House))\b"
+)
+# What continues an address after a comma: a street or district ("flat 3, Brook House, Kingsway").
+_CONTINUES = re.compile(r", (?P<more>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<stop>[,.;)]|$| [A-Z]{1,2}\d| [a-z])")
 _NUMBER_BEFORE = re.compile(
     r"(?:(?P<flat>(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? )"
     r"|(?<![\w/.:-])(?P<number>\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,? ))$"
@@ -65,6 +84,8 @@ _STARTERS = frozenset(
 
 def _street_name(text: str, start: int) -> list[tuple[int, str]]:
     words = words_before(text, start, 4)
+    cut = max((k + 1 for k, (_, w) in enumerate(words) if w in ("on", "in")), default=0)
+    words = words[cut:]  # "the Travelodge on Ormskirk Road": the street is "Ormskirk Road"
     lex = lexicon()
     while words:
         word = words[0][1]
@@ -105,10 +126,30 @@ def _flats(scan: ScanText) -> Iterator[tuple[int, int]]:
             yield match.start(), match.end()
 
 
+def _plural_houses(scan: ScanText) -> Iterator[tuple[int, int]]:
+    for match in scan.matches(_PLURAL_HOUSE, re.compile(r"[Tt]he [A-Z]"), 24, 20, lower=False):
+        yield match.span("house")
+
+
+def _continued(text: str, end: int) -> int:
+    """The end of an address, taking in up to two street or district names after commas."""
+    lex = lexicon()
+    for _ in range(2):
+        more = _CONTINUES.match(text, end)
+        if more is None:
+            break
+        words = [w.lower() for w in re.split(r"[ -]", more.group("more"))]
+        if any(lex.ordinary(w) or w in MONTHS_AND_DAYS or w in PLACES for w in words) or (
+                more.group("stop")[0] == " " and any(w in lex.given for w in words)):
+            break  # "…Road, Monday was", "…Road, Kayla said": a new clause; "…Road, Wigan": the town
+        end = more.end("more")
+    return end
+
+
 def find(scan: ScanText) -> Iterator[Hit]:
     """Addresses in the scanned text."""
     text = scan.text
-    spans = sorted(set(_streets(scan)) | set(_flats(scan)))
+    spans = sorted(set(_streets(scan)) | set(_flats(scan)) | set(_plural_houses(scan)))
     merged: list[list[int]] = []
     for start, end in spans:
         if merged and (start <= merged[-1][1] or text[merged[-1][1]:start] in (", ", " ")):
@@ -116,4 +157,4 @@ def find(scan: ScanText) -> Iterator[Hit]:
         else:
             merged.append([start, end])
     for start, end in merged:
-        yield Hit(KIND, start, end)
+        yield Hit(KIND, start, _continued(text, end))

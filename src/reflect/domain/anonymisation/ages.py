@@ -10,7 +10,8 @@ allowed) or words ("four", "twenty-one", "eighteen and a half"):
 - "N years/months of age"; "4yo", "4 y/o", "4 y.o.";
 - an age said of a person: "she is 7", "Tom was 14", "who is now 7", "her son turned 16" (the
   word before the verb is a pronoun, a family word or a capitalised name); "Tom (7)", "Kayla, 7,"
-  (a capitalised name or a family word before it); "her 16th birthday". Only the number is
+  (a capitalised name or a family word before it); "Kayla (4, DOB …)"; "the baby, 11 months,";
+  "her 16th birthday" ("she is 7 months pregnant" is not an age). Only the number is
   reported for these, so a replacement reads on ("Tom (primary-school age)").
 
 Not reported, by choice:
@@ -65,12 +66,14 @@ _SAID_OF = re.compile(
     rf"(?:(?<!\w)(?:is|was|are|were|turned|turns|will be|would be)|'s)"
     r"(?: (?:now|only|just|nearly|almost|already))?"
     rf" (?P<n>{_NUMBER})(?= ?[.,;:)!?]| (?:and|now|today|this|next|last|in|at|but|so|with|when|on"
-    rf"|yesterday|soon|tomorrow|years?|yrs?|or|too|herself|himself)\b|$)"
+    rf"|yesterday|soon|tomorrow|years?|yrs?|months?|mths?|weeks?|or|too|herself|himself)\b|$)"
 )
 _SAID_OF_ANCHOR = re.compile(r"\b(?:is|was|are|were|'s|turned|turns|be) ")
 _PERSON_WORDS = frozenset(
     """he she who they son daughter brother sister sibling baby boy girl child toddler cousin nephew
     niece grandson granddaughter youngest eldest oldest twin twins mum dad mother father partner
+    nan nana nanna gran granny grandma grandad grandpa grandmother grandfather aunt auntie aunty
+    uncle stepfather stepmother carer husband wife
     stepdad stepmum boyfriend girlfriend he's she's client pupil student teenager infant newborn
     victim yp cyp person twins boys girls children siblings brothers sisters kids""".split()
 )
@@ -80,7 +83,12 @@ _NOT_PEOPLE = frozenset(
     annex article rule standard principle""".split()
 )
 _AND_AGE = re.compile(rf" and (?P<n>{_NUMBER})(?= ?[.,;:)!?]| (?:and|now|years?)\b|$)")
-_BRACKETED = re.compile(r"\((?P<n>\d{1,2})\)|, (?P<c>\d{1,2})(?=,| and |\)|\.(?!\d))")
+# "Tom (7)", "Kayla (4, DOB ...)", "Tom, 7,", "the baby, 11 months,".
+_BRACKETED = re.compile(
+    r"\((?P<n>\d{1,2})(?=\)|[,;] )"
+    r"|, (?P<c>\d{1,2}(?: (?:months?|mths?|weeks?)(?: old)?)?)(?=,| and |\)|\.(?!\d))"
+)
+_PREGNANT = re.compile(r" (?:months?|weeks?) pregnant\b")
 _BIRTHDAY = re.compile(
     r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
     r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
@@ -118,7 +126,7 @@ def _said_of_person(scan: ScanText, start: int, capital_ok: bool = True) -> bool
 def _person_ages(scan: ScanText) -> Iterator[Hit]:
     """Ages said of a person: "she is 7", "Tom (7)", "Kayla, 7,", "her 16th birthday"."""
     for match in scan.matches(_SAID_OF, _SAID_OF_ANCHOR, 0, 60):
-        if _said_of_person(scan, match.start()):
+        if _said_of_person(scan, match.start()) and not _PREGNANT.match(scan.lower, match.end()):
             yield Hit(KIND, match.start("n"), match.end("n"))
             more = _AND_AGE.match(scan.lower, match.end())  # "the twins are 4 and 6"
             if more is not None:

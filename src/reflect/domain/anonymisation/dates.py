@@ -4,7 +4,8 @@ A date of birth, with little else, identifies a child. But most dates in a refle
 birthdays: the meeting, the strategy discussion, the due date of an action, the template's own
 "Date" field. So a date is reported only with context:
 
-- Near a birth cue ("born", "birth", "birthday", "DOB", "D.O.B.", "date of birth") within about
+- Near a birth cue ("born", "birth", "birthday", "DOB", "D.O.B.", "date of birth", "b.", "turned
+  2 on") within about
   40 characters before the date, in the same sentence, or "(DOB)" just after it, a date is
   reported as a *date of birth* — even a day and month without a year ("born on 12 March"), a
   month and year ("born in March 2016"), and a future date (an expected date of delivery
@@ -12,6 +13,7 @@ birthdays: the meeting, the strategy discussion, the due date of an action, the 
 - A full date (day, month and year) in the same sentence as an exact age, within about 30
   characters ("Kayla, aged 7 (03/03/2016)"), is reported with the softer label "Full date beside
   an age".
+- A year alone after "b." or "born (in)" is a year of birth ("Dad, b. 1990", "born in 2016").
 - Never reported: any other date, however full ("The meeting on 12/03/2019", "Date: 3 March
   2026", "due 14/07/2026"), month and year alone, a year, and impossible dates ("31/02/2019").
 
@@ -53,7 +55,12 @@ _WORDS = re.compile(
     rf"|(?<![\w.-])(?P<mm>{_MONTH}) (?:(?P<md>{_DAY})(?:,? (?P<my>\d{{4}}))?|(?P<yy>\d{{4}}))(?![\w:])"
 )
 _MONTH_ANCHOR = re.compile(r"jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec")
-_CUE = re.compile(r"(?<!\w)(?:born|birth|birthday|d\.? ?o\.? ?b\.?|dob)(?!\w)", re.IGNORECASE)
+_CUE = re.compile(
+    r"(?<!\w)(?:born|birth|birthday|d\.? ?o\.? ?b\.?|dob|b\.(?= ?(?:\d|$))|turn(?:ed|s) \d{1,2})(?!\w)",
+    re.IGNORECASE,
+)
+# A year of birth alone: "(b. 1990)", "born in 2016".
+_BIRTH_YEAR = re.compile(r"(?<!\w)(?:b\. ?|born (?:in )?)(?P<y>(?:19|20)\d\d)(?![\d/-])")
 # An exact age near a full date makes it a likely date of birth ("aged 7", "7 years old", "(7)").
 _AGE_NEAR = re.compile(
     r"\baged? \d|\b\d{1,2}[- ]?(?:years?|yrs?)[- ]old\b|\b\d{1,2} ?(?:yo|y/o)\b|\(\d{1,2}\)", re.IGNORECASE
@@ -126,6 +133,8 @@ def find(scan: ScanText, today: date | None = None) -> Iterator[Hit]:
     """Dates of birth in the scanned text (see the module docstring)."""
     today = today or date.today()
     text = scan.text
+    for match in scan.matches(_BIRTH_YEAR, re.compile(r"b\.|born"), 0, 16):
+        yield Hit(KIND, match.start("y"), match.end("y"), "dob")
     for match in _candidates(scan):
         when, full = _parse(match, today)
         if when is None:

@@ -14,6 +14,7 @@ from typing import NamedTuple
 from reflect.domain.anonymisation.lexicon import lexicon
 from reflect.domain.anonymisation.non_names import THEORISTS
 from reflect.domain.anonymisation.scan import ScanText
+from reflect.domain.text_fold import fold
 
 # Categories of a capitalised word (see `names`).
 GIVEN, SURNAME, UNKNOWN, WORD, PROPER, NON_NAME = "given", "surname", "unknown", "word", "proper", "non"
@@ -25,7 +26,9 @@ class Token:
     __slots__ = ("start", "end", "text", "low", "category", "tier", "place")
 
     def __init__(self, start: int, end: int, text: str) -> None:
-        self.start, self.end, self.text, self.low = start, end, text, text.lower()
+        # Accents folded, so "Siân", "Zoë" and "Łucja" are looked up as "sian", "zoe", "lucja".
+        self.start, self.end, self.text = start, end, text
+        self.low = text.lower() if text.isascii() else fold(text)
         self.category, self.tier, self.place = NON_NAME, None, False
 
 TITLES = frozenset(
@@ -54,6 +57,11 @@ _HOME_AND_SELF = (
     r"|routine|toys?|phone|wellbeing|well-being|education|lunch|clothes|coat|shoes|hair|face|arms?"
     r"|legs?|head|back|hands?|eyes|birthday|life|story|name|age|world|experiences?|lived|dog|cat|pet"
     r"|care|placement|contact|mental|emotional|physical|sexual|relationship|relationships"
+    r"|landlord|landlady|neighbours?|solicitor|childminder|mentor|counsellor|therapist|midwife"
+    r"|probation officer|support worker|youth worker|key person|employer|boss|college|work|job"
+    r"|mobile|laptop|tablet|bike|car|address|medication|appointments?|diagnosis|mood|progress"
+    r"|pregnancy|unborn|ehcp|records?|account|bag|pushchair|pram|bottle|nappy|nappies|dinner"
+    r"|breakfast|tea|bath|bedtime|sleep|behaviour|attainment|class teacher|head of year|tutor"
 )
 _ADJECTIVE = (
     r"(?:little|baby|older|younger|big|eldest|youngest|twin|new|birth|biological|maternal|paternal"
@@ -91,6 +99,18 @@ _PERSON_STATE = re.compile(
     r"|laughing|shouting|screaming|clingy|defiant|guarded|reluctant|embarrassed|ashamed|worried"
     r"|confused|quieter|brighter|happier|chattier|dressed|smelly|dishevelled|hostile|cooperative"
     r"|co-operative|tired|exhausted|agitated|wary|fearful|silent|born|pregnant|admitted|arrested)\b"
+)
+# "Grace is the youngest", "Hope was her older sister", "Mark is Tom's grandad": a person's place in a family.
+_ROLE_IS = re.compile(
+    rf" (?:is|was|'s) (?:the|her|his|their|my|our|[a-z]+'s) (?:{_ADJECTIVE})?(?:{_FAMILY}|youngest|eldest"
+    r"|oldest|middle child|only child|firstborn|new baby|lodger|tenant|landlord|landlady|neighbour"
+    r"|childminder|victim|perpetrator|alleged perpetrator|main carer|primary carer)\b"
+)
+# Where a person goes: "Faith came to the office", "Mark went missing" ("Summer came to an end" is not).
+_PERSON_MOVES = re.compile(
+    _ADVERB + r" (?:came|comes|went|goes) (?:to (?:the|my|our|his|her|their|see|visit|school|nursery"
+    r"|contact|clinic|college|stay|live|bed)|into (?:the|my|our|care|school)|home|back|round|over"
+    r"|missing|out with|upstairs|downstairs)\b"
 )
 _MEDIUM_VERB = re.compile(
     _ADVERB + r" (?:is|was|has|had|seemed|seems|appeared|appears|looked|looks|became|becomes|went|goes"
@@ -172,6 +192,7 @@ class Cues(NamedTuple):
     place_before: bool
     in_organisation: bool
     family: bool  # "the Smiths", "the Jones family": a surname even if it is also a word
+    verb_after: bool  # a verb follows: "Lomax has", "Okafor would"
 
 
 def _initial(scan: ScanText, start: int) -> bool:
@@ -255,13 +276,15 @@ def cues_for(scan: ScanText, tokens: list[Token], i: int) -> Cues:
         or bool(_POSSESSIVE_PERSON.match(lower, end))
         or bool(_STRONG_VERB.match(lower, end))
         or bool(_PERSON_STATE.match(lower, end))
+        or bool(_ROLE_IS.match(lower, end))
+        or bool(_PERSON_MOVES.match(lower, end))
         or bool(_AGE_AFTER.match(lower, end))
         or bool(_ROLE_AFTER.match(lower, end))
         or bool(_FAMILY_BEFORE.search(before))
         or bool(_STRONG_BEFORE.search(before))
     )
-    medium = strong or possessive or bool(_MEDIUM_VERB.match(lower, end)) or bool(
-        _MEDIUM_BEFORE.search(before))
+    verb_after = bool(_MEDIUM_VERB.match(lower, end))
+    medium = strong or possessive or verb_after or bool(_MEDIUM_BEFORE.search(before))
     word_like = token.category != GIVEN or token.place or (token.tier is not None and token.tier <= 1)
     place_before = bool(_PLACE_BEFORE.search(before.rstrip(" ")) and before.endswith(" "))
     determiner = bool(_DETERMINER_BEFORE.search(before.rstrip(" "))) and before.endswith(" ")
@@ -276,4 +299,4 @@ def cues_for(scan: ScanText, tokens: list[Token], i: int) -> Cues:
         or _before_theorist(scan, tokens, i)
     )
     organisation = _in_organisation(scan, tokens, i)
-    return Cues(strong, medium, negative, initial, place_before, organisation, family_name)
+    return Cues(strong, medium, negative, initial, place_before, organisation, family_name, verb_after)

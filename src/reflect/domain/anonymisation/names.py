@@ -28,10 +28,16 @@ and Hope"). Also:
 
 - a given name followed by a surname is a full name, one finding ("Kayla Smith", "Jordan
   Henderson"), even at the start of a sentence; "the Smiths" and "the Jones family" are names;
+  so is a common given name that is also a word before a surname that is no word ("Mark Davies",
+  "Hope Mensah"; not "Hope Street", "Mark Scheme"), and the surname of a confirmed full name
+  is found alone later ("Okafor said");
+- a known surname that is no word, then a verb, is a name even at a sentence start ("Lomax has
+  not paid"); the word after a car make is a model ("a red Seat Leon");
+- names are looked up with their accents folded ("Siân", "Zoë", "Łucja");
 - a place that is also a given name ("Leigh", "Jordan", "Chester") needs a strong cue;
 - "Teagan-Rose": each part a given name, the first not a word, is a given name;
-- a name typed in small letters is found only before a strong cue ("kayla said") and only when
-  no English word is spelt so;
+- a name typed in small letters is found only beside a strong cue ("kayla said", "asked tom",
+  "with jordan and amy") and only when no common English word is spelt so;
 - capitalised words with a capital inside ("DfE", "NHSmail") are organisations' names.
 
 The detector does not report a word right after a title ("Mrs Smith": `title_name`), inside a
@@ -62,6 +68,7 @@ from reflect.domain.anonymisation.name_cues import (
     cues_for,
 )
 from reflect.domain.anonymisation.non_names import (
+    CAR_MAKES,
     MONTHS_AND_DAYS,
     NON_NAMES,
     PLACES,
@@ -86,6 +93,13 @@ _LOWER_NAME = re.compile(
 )
 _LOWER_ANCHOR = re.compile(r"'s (?:mum|dad|mother|father|nan|brother|sister|school)| (?:said|told|asked"
                            r"|disclosed|explained|shouted|cried|replied|says|tells)\b")
+# ... or after a verb done to a person: "asked tom", "told kayla", "with jordan and amy".
+_LOWER_AFTER_CUE = re.compile(
+    r"(?<![\w'-])(?P<cue>asked|told|tell|ask|saw|met|visited|called|named|phoned|rang|texted|hugged"
+    r"|reassured|collected|with) (?P<name>[a-z][a-z-]{1,20})(?P<more>(?:,| and) [a-z][a-z-]{1,20})?(?![\w'-])"
+)
+_LOWER_CUE_ANCHOR = re.compile(r"asked|told|tell|ask|saw|met|visit|called|named|phoned|rang|texted"
+                               r"|hugged|reassured|collected|with")
 _BEFORE_OK = frozenset(" \"'([{“‘*•-–—>/")  # what may precede a name (not "@", "#", ".", "\w")
 
 # Names that are also ordinary countable nouns: at the start of a sentence the noun would need "the"
@@ -157,6 +171,16 @@ def _phrase_spans(scan: ScanText, tokens: list[Token]) -> list[tuple[int, int]]:
     return spans
 
 
+def _car_models(scan: ScanText, tokens: list[Token]) -> list[tuple[int, int]]:
+    """Spans of "Seat Leon", "Ford Ka": a car make after a small word ("a red", "her"), and the model."""
+    text = scan.text
+    spans = []
+    for a, b in zip(tokens, tokens[1:], strict=False):
+        if a.low in CAR_MAKES and text[a.end:b.start] == " " and a.start >= 2 and text[a.start - 2].islower():
+            spans.append((a.start, b.end))
+    return spans
+
+
 def _in_spans(token: Token, spans: list[tuple[int, int]]) -> bool:
     return any(s <= token.start < e for s, e in spans)
 
@@ -173,6 +197,9 @@ def _is_name(token: Token, cues: Cues) -> bool:
         return category in (GIVEN, UNKNOWN, SURNAME, PROPER) or (category == WORD and cues.family)
     if token.place:
         return False  # "Leigh", "Chester", "Jordan" need a strong cue (above)
+    if category in (SURNAME, PROPER) and cues.verb_after and tier is None and token.low in lexicon(
+            ).surname_rank:
+        return True  # "Lomax has not paid", "Okafor would not say": a surname that is no word, then a verb
     if category == GIVEN:
         if tier is None or tier >= 2:
             return True
@@ -188,6 +215,18 @@ def _is_surname(token: Token, lex: Lexicon) -> bool:
     """A word that ends a full name: a surname that is not a given name too, or a common surname."""
     rank = lex.surname_rank.get(token.low, COMMON_SURNAME + 1)
     return token.category in (SURNAME, UNKNOWN) or rank <= COMMON_SURNAME
+
+
+_WORD_NAME_BIRTHS = 1000  # "Hope", "Mark", "Precious" are given names often enough; "The", "Said" are not
+_GEOGRAPHY = frozenset("river lake forest bay mount saint star".split())  # "River Douglas"
+
+
+def _word_name_first(first: Token, last: Token, lex: Lexicon) -> bool:
+    """A common given name that is also a word, before a surname that is no English word: "Mark
+    Davies", "Hope Mensah" are full names; "Hope Street", "Mark Scheme" and "Summer Term" are not."""
+    return (lex.given.get(first.low, 0) >= _WORD_NAME_BIRTHS and first.low not in _GEOGRAPHY
+            and lex.tier(last.low) is None and not last.place
+            and (last.low in lex.surname_rank or last.category == UNKNOWN))
 
 
 def _surname_after(tokens: list[Token], i: int, text: str) -> int:
@@ -212,7 +251,7 @@ def find(scan: ScanText, not_names: frozenset[str] = frozenset()) -> Iterator[Hi
     lex = lexicon()
     text = scan.text
     tokens = _tokens(scan, lex, not_names)
-    phrases = _phrase_spans(scan, tokens)
+    phrases = _phrase_spans(scan, tokens) + _car_models(scan, tokens)
     decided: dict[int, tuple[int, int]] = {}  # token index -> (start, end) of the name
     confirmed: set[str] = set()
     skip_next = False
@@ -226,26 +265,47 @@ def find(scan: ScanText, not_names: frozenset[str] = frozenset()) -> Iterator[Hi
         all_cues.append(cues)
         if cues.in_organisation:
             continue
+        more = 0
         if _is_name(token, cues):
             more = _surname_after(tokens, i, text)
-            decided[i] = (token.start, tokens[i + more].end)
-            confirmed.add(token.low)
-        elif token.category in (GIVEN, UNKNOWN) and not cues.negative and token.tier != 0:
-            more = _surname_after(tokens, i, text)
-            if more and _is_surname(tokens[i + more], lex):
-                decided[i] = (token.start, tokens[i + more].end)  # "Grace Kowalczyk", "Jordan Henderson"
-                confirmed.add(token.low)
+        elif token.category in (GIVEN, UNKNOWN) and not cues.negative:
+            more = _surname_after(tokens, i, text)  # "Grace Kowalczyk", "Jordan Henderson"
+            if not more or not _is_surname(tokens[i + more], lex) or (
+                    token.tier == 0 and not _word_name_first(token, tokens[i + more], lex)):
+                continue
+        else:
+            continue
+        decided[i] = (token.start, tokens[i + more].end)
+        confirmed.add(token.low)
+        last = tokens[i + more]
+        if more and lex.tier(last.low) is None and last.category != NON_NAME:
+            confirmed.add(last.low)  # "Grace Okafor ... Okafor said": the surname alone later
     yield from _with_confirmed(tokens, all_cues, decided, confirmed, text)
     yield from _lower_case(scan, lex, not_names)
 
 
 def _lower_case(scan: ScanText, lex: Lexicon, not_names: frozenset[str]) -> Iterator[Hit]:
-    """Names typed in small letters, only before a strong cue and only when no word is spelt so."""
+    """Names typed in small letters, only beside a strong cue and only when no common word is spelt so."""
     for match in scan.matches(_LOWER_NAME, _LOWER_ANCHOR, 24, 20, lower=False):
         name = match.group("name")
-        if (lex.given.get(name, 0) >= 200 and lex.tier(name) is None and name not in NON_NAMES
-                and name not in not_names and name not in PLACES):
+        if _lower_name(name, lex, not_names) and name not in PLACES:
             yield Hit(KIND, match.start("name"), match.end("name"))
+    for match in scan.matches(_LOWER_AFTER_CUE, _LOWER_CUE_ANCHOR, 12, 50, lower=False):
+        # After "asked"/"told" a rare word ("tom") is a name; after "with" only a name that is no word.
+        rare_ok = match.group("cue") != "with"
+        if not _lower_name(match.group("name"), lex, not_names, rare_ok):
+            continue
+        yield Hit(KIND, match.start("name"), match.end("name"))
+        more = match.group("more")
+        if more and _lower_name(more.rsplit(" ", 1)[1], lex, not_names, rare_ok):
+            yield Hit(KIND, match.end() - len(more.rsplit(" ", 1)[1]), match.end())
+
+
+def _lower_name(name: str, lex: Lexicon, not_names: frozenset[str], rare_ok: bool = False) -> bool:
+    """A registered given name that is no common word: "kayla", and with `rare_ok` "tom" (tier 2+)."""
+    tier = lex.tier(name)
+    return (lex.given.get(name, 0) >= 200 and (tier is None or (rare_ok and tier >= 2))
+            and name not in NON_NAMES and name not in not_names)
 
 
 _COORDINATION = frozenset((" and ", ", ", " & ", " or ", ", and ", " and little ", " with "))

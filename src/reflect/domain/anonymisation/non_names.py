@@ -14,7 +14,9 @@ in plain lists, so a practitioner or reviewer can read and extend them.
 - `PLACES`: regions, counties, boroughs, towns and countries. A place is never a name after "in",
   "at", "from", "near" or "to"; otherwise it needs a personal cue ("Chester said").
 - `PHRASES`: multi-word names of things ("Lucy Faithfull Foundation", "Sarah's Law", "Arthur and
-  Star") whose words are not reported wherever the phrase appears.
+  Star"), cited authors in pairs ("Reder and Duncan") and places of more than one word ("Sierra
+  Leone", "the North West") whose words are not reported wherever the phrase appears.
+- `CAR_MAKES`: the word after a make is a model ("a red Seat Leon"), not a person.
 """
 
 from __future__ import annotations
@@ -57,6 +59,8 @@ macalister dweck kubler-ross lewin kotter argyris senge goleman rutter felitti
 siegel golding bion freud fonagy crittenden belbin cooperrider seligman bandura
 pavlov kahneman marmot beveridge climbie climbié connelly pelka labinjo-hughes
 hobson johari turnell prochaska diclemente duluth hanen webster-stratton
+belderson horwath unell aldgate wassell gilligan thoburn dingwall eekelaar bentovim lutman
+corby calder cossar lefevre firmin broadhurst trowler
 """
 _BRANDS_AND_FESTIVALS = """
 snapchat tiktok instagram facebook whatsapp youtube twitter discord xbox playstation nintendo
@@ -65,6 +69,8 @@ paypal klarna ebay google microsoft word excel outlook alexa siri iphone
 android ipad peppa bluey disney netflix lego barbie tesco asda aldi lidl morrisons sainsbury
 sainsbury's greggs primark boots argos costa nando's kfc subway mcdonald's specsavers
 astra corsa fiesta clio micra qashqai juke yaris aygo punto octavia zafira
+amazon apple samsung vodafone virgin natwest santander nationwide asos shein ikea currys wilko
+poundland heinz
 christmas easter eid ramadan diwali hanukkah passover vaisakhi halloween bonfire god allah
 jesus christ bible quran koran
 hi hello thanks sorry okay ok yes no please dear regards
@@ -93,7 +99,73 @@ bangladesh nigeria ghana somalia eritrea syria afghanistan iraq iran jamaica lit
 ukraine jordan georgia kenya sudan albania vietnam china turkey egypt morocco spain portugal
 france paris italy germany america africa asia australia sydney florence dallas austin
 orlando jersey guernsey eden windsor
+congo zimbabwe uganda ethiopia yemen libya tunisia algeria cameroon senegal gambia zambia malawi
+tanzania rwanda burundi angola nepal myanmar thailand malaysia indonesia philippines japan korea
+taiwan russia belarus moldova bulgaria hungary slovakia czechia austria switzerland belgium
+netherlands holland denmark sweden norway finland iceland estonia croatia serbia bosnia kosovo
+macedonia greece cyprus malta lebanon israel palestine gaza kuwait qatar oman bahrain canada
+mexico brazil argentina chile peru colombia venezuela cuba barbados trinidad tobago guyana
+kurdistan eritrea dubai lagos accra nairobi kabul karachi lahore islamabad dhaka sylhet mirpur
+punjab kerala mumbai delhi warsaw krakow bucharest vilnius riga kyiv kiev tirana damascus baghdad
+tehran mogadishu khartoum kinshasa harare kampala zurich
+glasgow dundee aberdeen inverness stirling perth derry londonderry
+ashford basingstoke bracknell cheltenham chichester gillingham grimsby harrogate hastings
+huntingdon kettering lowestoft mansfield margate nuneaton redditch rugby scunthorpe shrewsbury
+solihull stevenage tamworth thurrock wakefield worthing yeovil
 """
+# Places of more than one word, and the compass names of regions: never names, wherever they stand.
+_MULTI_WORD_PLACES = """
+hong kong
+sierra leone
+new york
+new zealand
+new delhi
+sri lanka
+south africa
+south sudan
+costa rica
+puerto rico
+saudi arabia
+el salvador
+united states
+united kingdom
+czech republic
+dominican republic
+ivory coast
+burkina faso
+kuala lumpur
+abu dhabi
+los angeles
+san francisco
+las vegas
+addis ababa
+north west
+north east
+south west
+south east
+east midlands
+west midlands
+east anglia
+west yorkshire
+south yorkshire
+north yorkshire
+east sussex
+west sussex
+tyne and wear
+isle of man
+isle of wight
+northern ireland
+st albans
+st ives
+st austell
+milton keynes
+"""
+# Cars: "a red Seat Leon", "a Ford Ka": the word after a make is a model, never a person.
+CAR_MAKES = frozenset("""
+ford vauxhall seat skoda kia audi bmw mini nissan toyota honda peugeot renault citroen citroën fiat
+volkswagen vw hyundai mazda volvo jaguar tesla suzuki mitsubishi dacia lexus porsche
+landrover land range rover cupra alfa chevrolet chevy jeep subaru smart mg
+""".split())
 PHRASES_TEXT = """
 lucy faithfull foundation
 anna freud
@@ -133,6 +205,17 @@ safe and together
 honey and mumford
 hawkins and shohet
 atkins and murphy
+reder and duncan
+reder, duncan and gray
+brandon and belderson
+brandon, belderson
+cleaver and unell
+cleaver, unell and aldgate
+daniel, wassell and gilligan
+howe, brandon, hinings and schofield
+featherstone, white and morris
+ferguson and featherstone
+munro and hubbard
 milton keynes
 st helens
 home start
@@ -173,8 +256,10 @@ PLACES: frozenset[str] = _words(PLACES_TEXT)
 def phrases_by_first_word() -> dict[str, tuple[str, ...]]:
     """The phrases, grouped by their first word, longest first."""
     grouped: dict[str, list[str]] = {}
-    for line in PHRASES_TEXT.strip().splitlines():
+    for line in (PHRASES_TEXT + _MULTI_WORD_PLACES).split("\n"):
         phrase = " ".join(line.split())
+        if not phrase:
+            continue
         grouped.setdefault(phrase.split()[0], []).append(phrase)
     return {first: tuple(sorted(group, key=len, reverse=True)) for first, group in grouped.items()}
 

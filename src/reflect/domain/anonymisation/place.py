@@ -7,8 +7,11 @@ and with an age to a class. The detector anchors on the kind of place, written w
 Centre", "Hospital", "College", "Youth Zone"; "estate" in either case), reads the capitalised name
 in front of it (`capitalised.words_before`) and reports the whole name when at least one of its
 words is distinctive — not a word every such place has ("Primary", "Catholic", "Children's",
-"Medical", "Virtual", "Sure Start"). "St Mary's" after "attends", "at" or "goes to" is reported
-without a kind of place after it.
+"Medical", "Virtual", "Sure Start"). Also where a family stays or a child goes: refuges, hostels,
+hotels, B&Bs, inns, parks, skate parks, playgrounds, libraries, chapels ("Brookfield Refuge", "the
+Sunnyside B&B", "Mesnes Park", "Howe Bridge skate park"); "the Travelodge"; a pub someone is at,
+behind or outside ("behind the Crown and Anchor", "outside the Red Lion"); and "St Anne's" on its
+own (not "St Patrick's Day"). "Tom's park" is a name and a park; "12 Jubilee Park" an address.
 
 Not reported: a name and a kind of place on different lines (a heading or label above text that
 starts with the kind of place: "Tags\nHospital discharge"); the kinds alone ("the Virtual School",
@@ -34,9 +37,13 @@ _TYPE = (
     r"|Children's Centre|Childrens Centre|Family Centre|Youth Centre|Community Centre|Centre"
     r"|College|Hospital|Infirmary|Clinic|Estate|estate|Church|Mosque|Gurdwara|Temple|Youth Zone"
     r"|Youth Club|Club|Children's Home|Kindergarten|Montessori|Creche|Crèche|Day Nursery"
-    r"|Pupil Referral Unit|PRU"
+    r"|Pupil Referral Unit|PRU|Refuge|refuge|Hostel|hostel|Hotel|hotel|B&B|B & B|Guest House|Guesthouse"
+    r"|Inn|Arms|Tavern|Library|Leisure Centre|Skate Park|skate park|Playground|playground"
+    r"|Recreation Ground|Chapel|Cathedral|Synagogue|Food Bank|Foodbank"
+    r"|Park(?! (?:Road|Rd|Street|Lane|Avenue|Close|Drive|Way|Crescent|Grove|Terrace|View|Rise|Gardens"
+    r"|Place|Mews|Walk|Court))|park"
 )
-_ANCHOR = re.compile(rf"\b(?:{_TYPE})\b")
+_ANCHOR = re.compile(rf"\b(?:{_TYPE})(?![\w&-])")
 _MORE_TYPE = re.compile(rf" (?:(?:C of E|CofE|CE|RC|Catholic|Church|Community|Primary|Infant|Junior|"
                         rf"Nursery|High|Free|Special)\s)?(?:{_TYPE})\b")
 _GENERIC = frozenset(
@@ -53,7 +60,9 @@ _GENERIC = frozenset(
     multi-academy infirmary st saint pre-school preschool playgroup estate club zone home
     children child baby parent parents carers family's housing council's medium secure inpatient
     outpatient dental eye orthodontic maternity paediatric neonatal intensive reflective breakfast
-    football after-school homework boxing""".split()
+    football after-school homework boxing women women's womens men homeless emergency temporary bail approved
+    mother car retail business industrial theme water trampoline skate country memorial holiday
+    caravan public leisure recreation food bank hotel inn guest house refuge hostel library""".split()
 )
 # Words that start a sentence rather than a place's name ("Yesterday St Mary's Primary called").
 _NOT_STARTS = frozenset(
@@ -89,6 +98,32 @@ def _name_start(text: str, anchor_start: int) -> int | None:
     return words[0][0]
 
 
+# A pub is a place when someone is at, behind or outside it: "behind the Crown and Anchor".
+_PUB_WORDS = (
+    r"Lion|Anchor|Arms|Bull|Swan|Plough|Oak|Horse|Horses|Head|Feathers|Bell|Ship|Castle|Hart|Stag|Fox"
+    r"|Hounds|Wheatsheaf|Greyhound|Eagle|Partridge|Pheasant|Boar|Lamb|Cock|Crown|Tap|Vaults"
+)
+_PUB = re.compile(
+    r"(?:at|behind|outside|near|by|opposite|inside|in|from|to|round|around) the "
+    rf"(?P<pub>[A-Z][a-z]+(?:'s)? (?:(?:and|&) )?(?:{_PUB_WORDS}))(?![\w'-])"
+)
+_PUB_WORD = re.compile(rf"\b(?:{_PUB_WORDS})\b")
+# "St Anne's" is a church, a school or a hospital; "St Patrick's Day" is not.
+_SAINT_S = re.compile(r"(?:St\.?|Saint) [A-Z][a-z]+'s(?![\w-]| (?:Day|Eve|Night|Law|Fire|Wort))")
+_THE_HOTEL = re.compile(r"(?<=the )(?:Travelodge|Premier Inn|Holiday Inn|Ibis)\b")
+_HOUSE_NUMBER = re.compile(r"(?<![\w/.-])\d{1,4}[A-Za-z]?,? $")
+
+
+def _pubs_and_saints(scan: ScanText) -> Iterator[Hit]:
+    """Pubs someone is at, "St Anne's" alone, and "the Travelodge"."""
+    for match in scan.matches(_PUB, _PUB_WORD, 40, 1, lower=False):
+        yield Hit(KIND, *match.span("pub"))
+    for match in scan.matches(_SAINT_S, re.compile(r"\b(?:St|Saint)\b"), 0, 30, lower=False):
+        yield Hit(KIND, *match.span())
+    for match in scan.matches(_THE_HOTEL, re.compile(r"Travelodge|Inn|Ibis"), 14, 14, lower=False):
+        yield Hit(KIND, *match.span())
+
+
 def find(scan: ScanText) -> Iterator[Hit]:
     """Named schools, nurseries, surgeries, centres and estates in the scanned text."""
     text = scan.text
@@ -104,7 +139,13 @@ def find(scan: ScanText) -> Iterator[Hit]:
         start = _name_start(text, anchor.start())
         if start is None or any(scan.is_line_break(i) for i in range(start, end) if text[i] == " "):
             continue  # a heading above a line that starts "Hospital discharge…" is not a place
+        if anchor.group()[0].islower() and text[start:anchor.start()].rstrip().endswith("'s") and not (
+                text.startswith(("St", "Saint"), start)):
+            continue  # "Tom's park" is a name and a park, not a park's name
+        if anchor.group().lower() == "park" and _HOUSE_NUMBER.search(text, max(0, start - 8), start):
+            continue  # "12 Jubilee Park" is an address
         last_end = end
         yield Hit(KIND, start, end)
     for match in scan.matches(_ATTENDS_SAINT, re.compile(r"\b(?:St|Saint)\b"), 24, 30, lower=False):
         yield Hit(KIND, match.start("name"), match.end("name"))
+    yield from _pubs_and_saints(scan)

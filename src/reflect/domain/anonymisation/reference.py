@@ -9,8 +9,12 @@ A case or crime reference leads straight back to one family's records. Two ways 
   06/123456/24", "ID 4471923", "case reference 943 476 5918").
 - **The shape of a code**: capitals joined to digits by "-" or "/" (or run together), with at
   least five digits or two groups of digits: "LCS-2024-0193", "CP-123456", "WG/2023/0044",
-  "CP123456"; and runs of digits with slashes whose middle group is too long for a date
-  ("06/123456/24").
+  "CP123456", letters and digits alternating "MA24P00519", a prefix and four digits "MRC-0913");
+  and runs of digits with slashes whose middle group is too long for a date ("06/123456/24").
+- **A cue a few words before**: a number of six or more digits, or digits with "/" or "-", in the
+  same sentence within 50 characters after "account", "reference", "log", "incident", "crime
+  number", "court reference", "case number", "URN", "file" ("the court reference on the order was
+  2024/0193"), unless it is a date, a year range or money.
 
 Not reported: a year or a bare number too short to be a reference ("case 12", "CIN 12", "in
 2019"), section and version numbers ("s.47", "v2.1"), standards ("ISO-9001", "COVID-19", "KS2"),
@@ -32,15 +36,28 @@ _CODE = r"(?:\d{1,6}(?: \d{2,6}){1,3}(?![\w/-])|[a-z0-9][a-z0-9/-]{0,24})"  # "9
 # Matched on the lower-case copy, in windows around runs of three digits.
 _CUED = re.compile(
     r"(?<![\w.])(?P<cue>case|file|ref|reference|referral|crime|incident|log|record|client|id"
-    r"|police|cp|cin|lac|cla|mosaic|lcs|eclipse|liquidlogic|#)"
+    r"|police|cp|cin|lac|cla|mosaic|lcs|eclipse|liquidlogic|account|acct|urn|court|claim|tenancy"
+    r"|occurrence|cad|#)"
     r"(?P<what>\.? ?(?:no|number|num|nr|ref|reference|id|#)\b)?\.?(?: ?[:#=-])? ?(?:is |was )?"
     rf"(?P<code>{_CODE})"
 )
 _DIGITS3 = re.compile(r"\d{3}")
 # Starts with a character class (a fast scan); what may precede it is checked in Python.
 _SHAPE = re.compile(
-    r"(?:[A-Z]{2,5}(?:[-/]\d+|\d{5,})(?:[-/][A-Z0-9]+){0,4}|\d{2,4}/\d{5,}/\d{2,4})(?![\w/-])"
+    r"(?:[A-Z]{2,5}(?:[-/]\d+|\d{5,})(?:[-/][A-Z0-9]+){0,4}|\d{2,4}/\d{5,}/\d{2,4}"
+    r"|[A-Z]{1,4}\d{1,4}[A-Z]{1,3}\d{3,8})(?![\w/-])"  # the last: "MA24P00519", "LS12X4471"
 )
+# Standards and diseases that look like "PREFIX-1234": not anyone's record.
+_NOT_PREFIXES = frozenset("ISO BS EN IEC COVID SARS MERS HIV PAS GDPR KS NVQ BTEC A4 CO2".split())
+# A reference cue word, then (within a few words of the same sentence) a long or separated number:
+# "the court reference on the order was 2024/0193", "the crime number they gave me is 241187".
+_FAR_CUE = re.compile(
+    r"(?<![\w.])(?:account|reference|ref|log|incident|crime number|crime no|court reference|case number"
+    r"|urn|file|case ref|claim|tenancy)\b"
+)
+_FAR_NUMBER = re.compile(r"(?<![\w/.,£$-])(?:\d{6,12}|\d{2,6}(?:[/-]\d{2,8}){1,3})(?![\w/-]|[.,]\d)")
+_ISO_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}")
+_YEAR_RANGE = re.compile(r"(?:19|20)\d\d[/-](?:\d\d|(?:19|20)\d\d)")
 _DATE = re.compile(r"\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}")
 _YEAR = re.compile(r"(?:19|20)\d\d")
 _YEAR_SLASH = re.compile(r"(?:19|20)\d\d/\d+")
@@ -69,11 +86,31 @@ def _shaped(scan: ScanText) -> Iterator[tuple[int, int]]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "_/.-"):
             continue
         groups = re.findall(r"\d+", code)
-        if _digits(code) >= 5 or len(groups) >= 2:
+        prefix = code[:len(code) - len(code.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))]
+        dashed_four = bool(prefix) and code[len(prefix):len(prefix) + 1] in ("-", "/") and len(
+            groups[0]) >= 4 and prefix not in _NOT_PREFIXES and not _YEAR.fullmatch(groups[0])  # "MRC-0913"
+        if _digits(code) >= 5 or len(groups) >= 2 or dashed_four:
             yield match.span()
+
+
+def _far_cued(scan: ScanText) -> Iterator[tuple[int, int]]:
+    """A long or separated number a few words after a reference cue, in the same sentence."""
+    lower = scan.lower
+    for cue in _FAR_CUE.finditer(lower):
+        stop = lower.find(". ", cue.end(), cue.end() + 50)
+        end = stop if stop >= 0 else min(len(lower), cue.end() + 50)
+        number = _FAR_NUMBER.search(lower, cue.end(), end)
+        if number is None:
+            continue
+        code = number.group()
+        if _DATE.fullmatch(code) or _ISO_DATE.fullmatch(code) or _YEAR_RANGE.fullmatch(code):
+            continue
+        if cue.group() in ("ref", "reference") and _YEAR_SLASH.fullmatch(code):
+            continue  # "Ref 2019/1234": a document's reference
+        yield number.span()
 
 
 def find(scan: ScanText) -> Iterator[Hit]:
     """Case, file and reference numbers in the scanned text."""
-    for start, end in sorted(set(_cued(scan)) | set(_shaped(scan))):
+    for start, end in sorted(set(_cued(scan)) | set(_shaped(scan)) | set(_far_cued(scan))):
         yield Hit(KIND, start, end)

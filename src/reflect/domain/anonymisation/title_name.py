@@ -8,8 +8,8 @@ one more capitalised name ("John Smith"). A line break anywhere in between is fi
 Police and other professional titles ("PC Hughes", "DC Ali", "DS", "DI", "DCI", "PCSO", "Sgt",
 "Nurse", "Sister", "Cllr", "Rev") count too, when the word after them is not an ordinary English
 word ("PC World", "Nurse Practitioner" are not names). So do titles typed in small letters ("mr
-khan", "dr patel", "mrs jones"), when the word after is a known surname or given name and not a
-common English word ("mr and", "dr said" are not).
+khan", "dr patel", "mrs jones"; "Mr khan" when the name is a rare word at most), when the word
+after is a known surname or given name and not a common English word ("mr and", "dr said" are not).
 
 Not reported:
 
@@ -41,7 +41,7 @@ _TITLE = re.compile(
 # Titles that are also abbreviations or words ("PC World", "DS" in a list): the name must not be an
 # ordinary word.
 _WORDY_TITLES = frozenset("DCI DSI DC DS DI PCSO PC Sgt SGT Nurse Sister Cllr Revd Rev".split())
-_SMALL_TITLE = re.compile(r"(?:mrs|mr|ms|dr)\.? (?P<name>[a-z][a-z'-]+)")
+_SMALL_TITLE = re.compile(r"(?:[Mm]rs|[Mm]r|[Mm]s|[Dd]r)\.? (?P<name>[a-z][a-z'-]+)")  # "mr khan", "Mr khan"
 # A word: letters, with apostrophes and hyphens inside ("O'Brien", "Smith-Jones") and combining
 # accents (text not in NFC).
 _WORD = re.compile(r" ([^\W\d_](?:[^\W\d_]|[\u0300-\u036f]|'(?=[^\W\d_]{2})|-(?=[^\W\d_]))*)(\.?)")
@@ -83,7 +83,8 @@ def _lower_case_titles(scan: ScanText) -> Iterator[Hit]:
         if start and (text[start - 1].isalnum() or text[start - 1] in "._@"):
             continue
         name = match.group("name").rstrip("'-")
-        if (name in lex.surname_rank or name in lex.given) and not _ordinary(name):
+        if (name in lex.surname_rank or name in lex.given) and not _ordinary(name) and (
+                text[start].islower() or lex.tier(name) not in (0, 1)):  # "Ms may come" is no name
             yield Hit(KIND, start, match.start("name") + len(name))
 
 
