@@ -11,7 +11,7 @@ import textwrap
 
 import pytest
 
-from reflect.domain.errors import JournalInUse
+from reflect.domain.errors import JournalInUse, JournalUnavailable
 from reflect.store.journal import Journal
 from reflect.store.lockfile import JournalLock
 
@@ -61,3 +61,69 @@ def test_lock_of_killed_process_is_taken_over(tmp_path):
     assert lock.held
     lock.release()
     assert not lock_path.exists()
+
+
+# A lock file is in a folder others may write to, so a hostile one must be refused untouched.
+VICTIM_BYTES = bytes(range(256)) * 1000
+
+
+@pytest.mark.skipif(not hasattr(os, "symlink") or os.name != "posix", reason="POSIX symlinks")
+def test_symlinked_lock_file_is_refused_and_its_target_left_intact(run_cli, tmp_path):
+    """`reflect` refuses a journal whose lock file is a symlink: exit 5, a message, target intact."""
+    data = tmp_path / "j"
+    assert run_cli("journal", "init", data_dir=data).returncode == 0
+    victim = tmp_path / "precious.bin"
+    victim.write_bytes(VICTIM_BYTES)
+    link = data / "journal.db.lock"
+    link.symlink_to(victim)
+    result = run_cli("briefing", "list", "--json", data_dir=data)
+    assert result.returncode == 5, result.stderr
+    assert "lock file 'journal.db.lock' is a link to another file" in result.stderr
+    assert "Nothing has been changed" in result.stderr
+    assert victim.read_bytes() == VICTIM_BYTES
+    assert link.is_symlink() and os.readlink(link) == str(victim)
+
+
+@pytest.mark.skipif(os.name != "posix", reason="POSIX hard links and owners")
+def test_hard_linked_lock_file_is_refused_and_left_intact(tmp_path):
+    """A lock file that is a second name of another file is refused and that file kept as it was."""
+    victim = tmp_path / "precious.bin"
+    victim.write_bytes(VICTIM_BYTES)
+    os.link(victim, tmp_path / "j.db.lock")
+    with pytest.raises(JournalUnavailable) as caught:
+        Journal.open(tmp_path / "j.db", PASS, create=True)
+    assert "(a hard link)" in caught.value.message and caught.value.exit_code == 5
+    assert victim.read_bytes() == VICTIM_BYTES
+    assert (tmp_path / "j.db.lock").exists()
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="POSIX named pipes")
+def test_lock_file_that_is_a_pipe_is_refused_without_waiting(tmp_path):
+    """A named pipe where the lock file should be is refused at once, not waited on."""
+    os.mkfifo(tmp_path / "j.db.lock")
+    with pytest.raises(JournalUnavailable) as caught:
+        JournalLock(tmp_path / "j.db.lock").acquire()
+    assert "is not an ordinary file" in caught.value.message
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="chown needs root")
+def test_lock_file_of_another_user_is_refused_and_left_intact(tmp_path):
+    """A stale lock file owned by another account is not taken over; its bytes stay as they were."""
+    lock_path = tmp_path / "j.db.lock"
+    lock_path.write_bytes(VICTIM_BYTES)
+    os.chown(lock_path, 4321, 4321)
+    with pytest.raises(JournalUnavailable) as caught:
+        JournalLock(lock_path).acquire()
+    assert "belongs to another user" in caught.value.message
+    assert lock_path.read_bytes() == VICTIM_BYTES
+
+
+def test_new_lock_file_is_private_and_gone_after_release(tmp_path):
+    """The lock file is created readable by this user only and removed when the lock is let go."""
+    lock = JournalLock(tmp_path / "j.db.lock")
+    lock.acquire()
+    if os.name == "posix":
+        assert (tmp_path / "j.db.lock").stat().st_mode & 0o777 == 0o600
+    lock.release()
+    assert not (tmp_path / "j.db.lock").exists()
+
