@@ -127,3 +127,74 @@ def test_new_lock_file_is_private_and_gone_after_release(tmp_path):
     lock.release()
     assert not (tmp_path / "j.db.lock").exists()
 
+
+RACE = textwrap.dedent("""
+    import os, random, sys, time
+    from pathlib import Path
+    from reflect.domain.errors import JournalInUse
+    from reflect.store.lockfile import JournalLock
+
+    lock_path, log_path, inside, go = Path(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
+
+    def worker():
+        random.seed(os.urandom(8))
+        while not os.path.exists(go):
+            time.sleep(0.001)
+        deadline = time.monotonic() + 12
+        while time.monotonic() < deadline:
+            lock = JournalLock(lock_path)
+            try:
+                lock.acquire()
+            except JournalInUse:
+                time.sleep(random.random() * 0.002)
+                continue
+            start = time.monotonic_ns()
+            try:  # a second holder at the same moment finds the marker already there
+                os.close(os.open(inside, os.O_CREAT | os.O_EXCL | os.O_WRONLY))
+                double = False
+            except FileExistsError:
+                double = True
+            time.sleep(0.0005)
+            end = time.monotonic_ns()
+            if not double:
+                os.unlink(inside)
+            log = os.open(log_path, os.O_WRONLY | os.O_APPEND | os.O_CREAT)
+            os.write(log, f"{os.getpid()} {start} {end} {int(double)}\\n".encode())
+            os.close(log)
+            lock.release()
+            return 0
+        return 1
+
+    children = []
+    for _ in range(int(sys.argv[5])):
+        pid = os.fork()
+        if pid == 0:
+            code = 1
+            try:
+                code = worker()
+            finally:
+                os._exit(code)
+        children.append(pid)
+    Path(go).touch()
+    print(sum(os.waitstatus_to_exitcode(os.waitpid(pid, 0)[1]) != 0 for pid in children))
+""")
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="forks 200 processes")
+def test_two_hundred_concurrent_opens_never_grant_the_lock_twice(tmp_path):
+    """200 processes racing for one lock file: each gets it once, never two at the same moment."""
+    log = tmp_path / "grants.log"
+    result = subprocess.run(
+        [sys.executable, "-c", RACE, str(tmp_path / "j.db.lock"), str(log),
+         str(tmp_path / "inside"), str(tmp_path / "go"), "200"],
+        capture_output=True, text=True, timeout=90,
+    )
+    assert result.returncode == 0, result.stderr
+    grants = sorted(tuple(int(v) for v in line.split()[1:]) for line in log.read_text().splitlines())
+    doubles = [g for g in grants if g[2]]
+    overlaps, latest_end = 0, 0
+    for start, end, _double in grants:  # sorted by start: each must begin after all earlier ends
+        overlaps += start < latest_end
+        latest_end = max(latest_end, end)
+    assert (len(doubles), overlaps) == (0, 0)
+    assert len(grants) == 200 and result.stdout.strip() == "0"  # every process got its turn

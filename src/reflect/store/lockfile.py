@@ -8,8 +8,11 @@ and machine so the message to a second instance can be specific.
 The file sits in a folder other people or programs may write to, so it is treated as hostile until
 checked: it is opened without following a symbolic link and without truncating, and it is only used
 once the open handle (not the path, which can change under us) shows a regular file of this user
-with a single name. Acquiring opens (creating if missing), locks without waiting, then checks the
-path still names the locked file (a releasing holder may have deleted it in between).
+with a single name. Acquire and release form one protocol so two processes never both hold it:
+
+- acquire: open (create if missing), lock without waiting, then check the path still names the
+  locked file (a releasing holder may have deleted it in between) and otherwise start again;
+- release: delete the path while still holding the lock, then unlock and close.
 """
 
 from __future__ import annotations
@@ -105,9 +108,21 @@ class JournalLock:
         if self._fd is None:
             return
         fd, self._fd = self._fd, None
+        if _WINDOWS:  # pragma: no cover - exercised on Windows only
+            # An open file cannot be deleted on Windows (Python opens without FILE_SHARE_DELETE),
+            # our own handle included, so unlock and close first. That is safe there: while any
+            # other process has the file open the delete fails and the file stays at the path, so
+            # nobody can be left holding a lock on a file the path no longer names. Untested here.
+            _unlock(fd)
+            os.close(fd)
+            _remove(self.path)
+            return
+        # Delete while still holding, so whoever locks this file after us finds it gone and starts
+        # again rather than sharing the journal with a process that created a fresh file.
+        if _still_at_path(fd, self.path):
+            _remove(self.path)
         _unlock(fd)
         os.close(fd)
-        _remove(self.path)
 
     def __enter__(self) -> JournalLock:
         self.acquire()
