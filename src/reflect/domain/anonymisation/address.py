@@ -60,15 +60,17 @@ _PLURAL_HOUSE = re.compile(
 )
 # What continues an address after a comma: a street or district ("flat 3, Brook House, Kingsway").
 _CONTINUES = re.compile(r", (?P<more>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<stop>[,.;)]|$| [A-Z]{1,2}\d| [a-z])")
+_FLAT_NUMBER = r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? "  # "Flat 2b, "
 _NUMBER_BEFORE = re.compile(
-    r"(?:(?P<flat>(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? )"
-    r"|(?<![\w/.:-])(?P<number>\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,? ))$"
+    rf"(?:(?P<flat>{_FLAT_NUMBER})|(?<![\w/.:-])(?P<number>\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}}[A-Za-z]?)?,? ))$"
 )
-_FLAT_BEFORE_NUMBER = re.compile(r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? $")
+_FLAT_BEFORE_NUMBER = re.compile(rf"{_FLAT_NUMBER}$")
+# Words that say where someone lives comes next: "lives on", "moved back into the".
+_LIVES_WORDS = """live lives living lived move moved moving stay stays staying stayed reside resides residing
+    address house home flat property relocated rehoused housed returned""".split() + ["address is"]
 _LIVES = re.compile(
-    r"(?:lives?|living|lived|moved|moving|move|staying|stays?|stayed|resides?|residing|address(?: is)?"
-    r"|house|home|flat|property|relocated|rehoused|housed|returned)(?: back| now| still| currently"
-    r"| temporarily)? (?:on|in|at|to|into|off)(?: the)? $"
+    rf"(?:{words_alternation(_LIVES_WORDS)})(?: back| now| still| currently| temporarily)?"
+    r" (?:on|in|at|to|into|off)(?: the)? $"
 )
 _FLAT = re.compile(r"(?<![\w-])(?:flat|apartment|apt\.?) (?P<n>\d{1,4}[a-z]?)(?![\w/-])")
 _FLAT_ANCHOR = re.compile(r"flat|apartment|apt")
