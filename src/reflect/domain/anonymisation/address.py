@@ -74,10 +74,10 @@ _LIVES = re.compile(
 )
 _FLAT = re.compile(r"(?<![\w-])(?:flat|apartment|apt\.?) (?P<n>\d{1,4}[a-z]?)(?![\w/-])")
 _FLAT_ANCHOR = re.compile(r"flat|apartment|apt")
-_NOT_FLAT_AFTER = re.compile(
-    r" ?(?:-|to)? ?\d*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|times?|bed|bedroom|storey"
-    r"|floors?|%|percent|out of)\b"
-)
+# Units after "flat 3" that make it a measure, not a flat: "flat 3 weeks", "flat 2-3 bedroom".
+_MEASURES = """minute minutes min mins hour hours day days week weeks month months year years time times
+    bed bedroom storey floor floors % percent""".split() + ["out of"]
+_NOT_FLAT_AFTER = re.compile(rf" ?(?:-|to)? ?\d*(?:{words_alternation(_MEASURES)})\b")
 _FAMOUS = frozenset(
     "high main coronation downing wall sesame oxford regent bond carnaby fleet baker abbey".split()
 )
