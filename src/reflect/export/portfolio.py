@@ -13,7 +13,7 @@ from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 from reflect.domain.report import PortfolioReport
 from reflect.domain.session_rules import format_day
 from reflect.export.escape import escape
-from reflect.export.layout import Anchor, ContentsLine, Separator
+from reflect.export.layout import ContentsLine, Separator
 from reflect.export.renderer import PdfRenderer
 
 
@@ -61,24 +61,13 @@ class PortfolioRenderer(PdfRenderer):
         return story
 
     def _title_page(self) -> list[Flowable]:
-        r, s = self.report, self.styles
+        r = self.report
         words = sum(e.word_count for e in r.entries)
         rows = [("Practitioner", r.practitioner), ("Period", self.period),
                 ("Reflections", f"{len(r.entries)} ({words:,} words)"),
                 ("Selection", "\n".join(r.filter_description) or "All reflections in the period"),
                 ("Prepared on", format_day(r.prepared_on))]
-        return [
-            Anchor("section-cover", "Title page", 0),
-            self._gap(18 * mm),
-            Paragraph("PORTFOLIO OF REFLECTIONS", s.cover_kicker),
-            Paragraph(escape(self.title), s.cover_title),
-            Paragraph(escape(self.period), s.cover_sub),
-            self._gap(12 * mm),
-            self._details(rows),
-            self._gap(12 * mm),
-            self._notice(),
-            PageBreak(),
-        ]
+        return self._cover_page("Title page", "PORTFOLIO OF REFLECTIONS", self.title, self.period, rows)
 
     def _contents(self) -> list[Flowable]:
         s = self.styles

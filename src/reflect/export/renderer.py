@@ -28,6 +28,7 @@ from reportlab.platypus import (
     CondPageBreak,
     Flowable,
     Frame,
+    PageBreak,
     PageTemplate,
     Paragraph,
     Spacer,
@@ -238,6 +239,24 @@ class PdfRenderer:
         """A section heading with its bookmark and outline entry."""
         return [Anchor(key, outline or title, level),
                 Paragraph(escape(title), self.styles.h1)]
+
+    def _cover_page(self, outline: str, kicker: str, title: str, subtitle: str, rows: list[tuple[str, str]],
+                    after_details: tuple[Flowable, ...] = ()) -> list[Flowable]:
+        """A cover page: kicker, title and subtitle, the details (then `after_details`), the notice."""
+        s = self.styles
+        return [
+            Anchor("section-cover", outline, 0),
+            self._gap(18 * mm),
+            Paragraph(kicker, s.cover_kicker),
+            Paragraph(escape(title), s.cover_title),
+            Paragraph(escape(subtitle), s.cover_sub),
+            self._gap(12 * mm),
+            self._details(rows),
+            *after_details,
+            self._gap(12 * mm),
+            self._notice(),
+            PageBreak(),
+        ]
 
     def _notice(self) -> Panel:
         """The confidentiality notice, on every cover."""

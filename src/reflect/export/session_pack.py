@@ -122,22 +122,12 @@ class SessionPackRenderer(PdfRenderer):
         ]
         contents = ["Agenda", "Actions carried forward"] + (["Briefings referenced"] if r.briefings else [])
         contents += [f"Reflections ({len(r.entries)})", "Actions agreed", "Supervisor's comments", "Sign-off"]
-        return [
-            Anchor("section-cover", "Cover", 0),
-            self._gap(18 * mm),
-            Paragraph("SUPERVISION PACK", s.cover_kicker),
-            Paragraph(escape(r.when), s.cover_title),
-            Paragraph(escape(f"{r.session_type} supervision" + (f" with {supervisor}" if supervisor else "")),
-                      s.cover_sub),
-            self._gap(12 * mm),
-            self._details(rows),
+        subtitle = f"{r.session_type} supervision" + (f" with {supervisor}" if supervisor else "")
+        return self._cover_page("Cover", "SUPERVISION PACK", r.when, subtitle, rows, (
             self._gap(8 * mm),
             Paragraph("In this pack", s.stage_label),
             Paragraph(escape(" · ".join(contents)), s.small.clone("contents_line", spaceBefore=2)),
-            self._gap(12 * mm),
-            self._notice(),
-            PageBreak(),
-        ]
+        ))
 
     def _agenda(self) -> list[Flowable]:
         s = self.styles

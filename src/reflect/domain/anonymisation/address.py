@@ -30,49 +30,54 @@ from reflect.domain.anonymisation.capitalised import words_before
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.lexicon import lexicon
 from reflect.domain.anonymisation.non_names import MONTHS_AND_DAYS, PLACES
+from reflect.domain.anonymisation.patterns import words_alternation
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "address"
 # Street words that can only name a street; and those that name other things too ("Hill", "Park").
-_STREET_ONLY = (
-    "Road|Rd|Street|Lane|Avenue|Ave|Close|Drive|Crescent|Cres|Grove|Gardens|Gdns|Terrace|Mews"
-    "|Parade|Boulevard|Fold|Brow|Croft|Wynd"
-)
-_STREET_ALSO = (
-    "St|Dr|Way|Court|Ct|Place|Pl|Walk|Row|Hill|Square|Sq|Park|View|Rise|Green|Vale|Mount|Gate"
-    "|Meadows|Fields|Wharf|Yard|Heights|Chase|Glade|Bank|Approach|Grange|Hey|Nook|Dale|Side|End"
-)
-_BUILDING = "House|Mansions|Villas|Towers|Tower|Flats|Buildings|Hall|Point"
+_STREET_ONLY_WORDS = """Road Rd Street Lane Avenue Ave Close Drive Crescent Cres Grove Gardens Gdns Terrace
+    Mews Parade Boulevard Fold Brow Croft Wynd""".split()
+_STREET_ALSO_WORDS = """St Dr Way Court Ct Place Pl Walk Row Hill Square Sq Park View Rise Green Vale Mount
+    Gate Meadows Fields Wharf Yard Heights Chase Glade Bank Approach Grange Hey Nook Dale Side End""".split()
+_BUILDING_WORDS = "House Mansions Villas Towers Tower Flats Buildings Hall Point".split()
 # A named house is someone's home wherever it is written: "Rose Cottage", "Ivy Farm", "The Old Rectory".
-_HOME = "Cottage|Cottages|Lodge|Farm|Farmhouse|Manor|Rectory|Vicarage|Barn|Mill|Grange|Bungalow"
-_ANCHOR = re.compile(
-    rf"\b(?:(?P<only>{_STREET_ONLY}|{_HOME})|(?P<also>{_STREET_ALSO})|(?P<building>{_BUILDING}))\b"
-)
+_HOME_WORDS = "Cottage Cottages Lodge Farm Farmhouse Manor Rectory Vicarage Barn Mill Grange Bungalow".split()
 # Houses named in the plural after a visit or a home: "lives at The Willows".
+_PLURAL_HOUSES = (
+    "Willows", "Beeches", "Laurels", "Pines", "Hollies", "Firs", "Elms", "Limes", "Cedars", "Oaks",
+    "Poplars", "Gables", "Maltings", "Birches", "Rowans", "Chestnuts", "Sycamores", "Larches",
+    "Hawthorns", "Heathers", "Orchards", "Paddocks", "Cloisters", "Moorings", "Yews", "Maples",
+    "Acacias", "Conifers", "Brambles", "Stables", "Spinney", "Coach House",
+)
+# "Grange" is in both street lists; "only" is tried first, so it counts as a street-only word.
+_ANCHOR = re.compile(
+    rf"\b(?:(?P<only>{words_alternation(_STREET_ONLY_WORDS + _HOME_WORDS)})"
+    rf"|(?P<also>{words_alternation(_STREET_ALSO_WORDS)})|(?P<building>{words_alternation(_BUILDING_WORDS)}))\b"
+)
 _PLURAL_HOUSE = re.compile(
     r"(?:lives?|living|lived|staying|stays|stayed|visited|visit|visiting|moved to|moved into|at) "
-    r"(?P<house>[Tt]he (?:Willows|Beeches|Laurels|Pines|Hollies|Firs|Elms|Limes|Cedars|Oaks|Poplars"
-    r"|Gables|Maltings|Birches|Rowans|Chestnuts|Sycamores|Larches|Hawthorns|Heathers|Orchards|Paddocks"
-    r"|Cloisters|Moorings|Yews|Maples|Acacias|Conifers|Brambles|Stables|Hollies|Spinney|Coach House))\b"
+    rf"(?P<house>[Tt]he (?:{words_alternation(_PLURAL_HOUSES)}))\b"
 )
 # What continues an address after a comma: a street or district ("flat 3, Brook House, Kingsway").
 _CONTINUES = re.compile(r", (?P<more>[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?)(?P<stop>[,.;)]|$| [A-Z]{1,2}\d| [a-z])")
+_FLAT_NUMBER = r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? "  # "Flat 2b, "
 _NUMBER_BEFORE = re.compile(
-    r"(?:(?P<flat>(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? )"
-    r"|(?<![\w/.:-])(?P<number>\d{1,4}[A-Za-z]?(?:-\d{1,4}[A-Za-z]?)?,? ))$"
+    rf"(?:(?P<flat>{_FLAT_NUMBER})|(?<![\w/.:-])(?P<number>\d{{1,4}}[A-Za-z]?(?:-\d{{1,4}}[A-Za-z]?)?,? ))$"
 )
-_FLAT_BEFORE_NUMBER = re.compile(r"(?:[Ff]lat|FLAT|[Aa]partment|[Aa]pt\.?|[Uu]nit) \d{1,4}[A-Za-z]?,? $")
+_FLAT_BEFORE_NUMBER = re.compile(rf"{_FLAT_NUMBER}$")
+# Words that say where someone lives comes next: "lives on", "moved back into the".
+_LIVES_WORDS = """live lives living lived move moved moving stay stays staying stayed reside resides residing
+    address house home flat property relocated rehoused housed returned""".split() + ["address is"]
 _LIVES = re.compile(
-    r"(?:lives?|living|lived|moved|moving|move|staying|stays?|stayed|resides?|residing|address(?: is)?"
-    r"|house|home|flat|property|relocated|rehoused|housed|returned)(?: back| now| still| currently"
-    r"| temporarily)? (?:on|in|at|to|into|off)(?: the)? $"
+    rf"(?:{words_alternation(_LIVES_WORDS)})(?: back| now| still| currently| temporarily)?"
+    r" (?:on|in|at|to|into|off)(?: the)? $"
 )
 _FLAT = re.compile(r"(?<![\w-])(?:flat|apartment|apt\.?) (?P<n>\d{1,4}[a-z]?)(?![\w/-])")
 _FLAT_ANCHOR = re.compile(r"flat|apartment|apt")
-_NOT_FLAT_AFTER = re.compile(
-    r" ?(?:-|to)? ?\d*(?:minutes?|mins?|hours?|days?|weeks?|months?|years?|times?|bed|bedroom|storey"
-    r"|floors?|%|percent|out of)\b"
-)
+# Units after "flat 3" that make it a measure, not a flat: "flat 3 weeks", "flat 2-3 bedroom".
+_MEASURES = """minute minutes min mins hour hours day days week weeks month months year years time times
+    bed bedroom storey floor floors % percent""".split() + ["out of"]
+_NOT_FLAT_AFTER = re.compile(rf" ?(?:-|to)? ?\d*(?:{words_alternation(_MEASURES)})\b")
 _FAMOUS = frozenset(
     "high main coronation downing wall sesame oxford regent bond carnaby fleet baker abbey".split()
 )

@@ -35,6 +35,7 @@ from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.lexicon import lexicon
+from reflect.domain.anonymisation.patterns import words_alternation
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "age"
@@ -89,10 +90,11 @@ _BRACKETED = re.compile(
     r"|, (?P<c>\d{1,2}(?: (?:months?|mths?|weeks?)(?: old)?)?)(?=,| and |\)|\.(?!\d))"
 )
 _PREGNANT = re.compile(r" (?:months?|weeks?) pregnant\b")
+_ORDINAL_WORDS = """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+    twenty-first""".split()
 _BIRTHDAY = re.compile(
-    r"(?<![\w-])(?P<n>\d{1,2}(?:st|nd|rd|th)|first|second|third|fourth|fifth|sixth|seventh|eighth"
-    r"|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth"
-    r"|eighteenth|nineteenth|twentieth|twenty-first) birthday"
+    rf"(?<![\w-])(?P<n>\d{{1,2}}(?:st|nd|rd|th)|{words_alternation(_ORDINAL_WORDS)}) birthday"
 )
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w'-]*)[ ,]*$")
 # Words between the person and the verb: "Kayla has just turned 5", "he is now 7".

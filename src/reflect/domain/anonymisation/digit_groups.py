@@ -14,7 +14,7 @@ run, and a final group followed by ".5" or ",000" is dropped from its run: those
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import NamedTuple
 
 _SEP = r"(?: ?- ?| ?\(| |\) ?)"
@@ -78,6 +78,26 @@ def windows(groups: list[Group], max_digits: int) -> Iterator[tuple[int, int, st
             if len(digits) > max_digits:
                 break
             yield i, j, digits
+
+
+def best_windows(runs: Iterable[Run], min_digits: int, max_digits: int,
+                 rank: Callable[[list[Group], int, int, str], tuple[int, int] | None],
+                 ) -> Iterator[tuple[list[Group], int, int]]:
+    """(groups, first, last) for the windows of `min_digits`..`max_digits` digits that `rank` accepts.
+
+    `rank(groups, first, last, digits)` returns None to refuse a window, else its rank; within a run
+    the accepted windows are chosen as `pick` does, so they never overlap.
+    """
+    for run in runs:
+        if run.digit_count < min_digits:
+            continue
+        groups = run.groups
+        candidates = []
+        for first, last, digits in windows(groups, max_digits):
+            if len(digits) >= min_digits and (r := rank(groups, first, last, digits)) is not None:
+                candidates.append((r, first, last))
+        for first, last in pick(candidates):
+            yield groups, first, last
 
 
 def pick(candidates: list[tuple[tuple[int, int], int, int]]) -> list[tuple[int, int]]:

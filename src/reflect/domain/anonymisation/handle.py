@@ -20,19 +20,22 @@ from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.lexicon import lexicon
+from reflect.domain.anonymisation.patterns import words_alternation
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "handle"
 _AT_HANDLE = re.compile(r"@(?P<h>[a-z0-9_](?:[a-z0-9_.]{0,28}[a-z0-9_])?)(?![\w@])")
-_SITES = (
-    r"facebook\.com|fb\.com|instagram\.com|tiktok\.com|twitter\.com|x\.com|snapchat\.com|youtube\.com"
-    r"|threads\.net|twitch\.tv|reddit\.com|linkedin\.com|wa\.me|t\.me|discord\.gg|onlyfans\.com"
+_SITES = """facebook.com fb.com instagram.com tiktok.com twitter.com x.com snapchat.com youtube.com
+    threads.net twitch.tv reddit.com linkedin.com wa.me t.me discord.gg onlyfans.com""".split()
+# Words that say the next word is someone's handle on that platform: "snapchat is kayla_x".
+_PLATFORM_WORDS = (
+    "snapchat", "snap", "insta", "instagram", "tiktok", "twitter", "facebook", "fb", "discord", "xbox",
+    "psn", "gamertag", "roblox", "username", "user name", "handle", "whatsapp name",
 )
-_LINK = re.compile(rf"(?:https?://)?(?:www\.|m\.)?(?:{_SITES})/[\w.@/?=&%+-]*[\w@/=-]")
+_LINK = re.compile(rf"(?:https?://)?(?:www\.|m\.)?(?:{words_alternation(_SITES)})/[\w.@/?=&%+-]*[\w@/=-]")
 _LINK_ANCHOR = re.compile(r"\.(?:com|net|tv|me|gg)/")
 _PLATFORM = re.compile(
-    r"(?<!\w)(?:snapchat|snap|insta|instagram|tiktok|twitter|facebook|fb|discord|xbox|psn|gamertag"
-    r"|roblox|username|user name|handle|whatsapp name)(?: (?:name|username|handle|account|id))?"
+    rf"(?<!\w)(?:{words_alternation(_PLATFORM_WORDS)})(?: (?:name|username|handle|account|id))?"
     r"(?: is| was| as| called|:| -)? ['\"]?(?P<h>[a-z0-9_][a-z0-9_.]{1,28}[a-z0-9_])(?![\w@])"
 )
 _PLATFORM_ANCHOR = re.compile(

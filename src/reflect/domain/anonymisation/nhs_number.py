@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from reflect.domain.anonymisation.digit_groups import pick, windows
+from reflect.domain.anonymisation.digit_groups import Group, best_windows
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.scan import ScanText
 
@@ -35,17 +35,15 @@ def is_valid_nhs_number(digits: str) -> bool:
     return check != 10 and check == int(digits[9])
 
 
+def _rank(groups: list[Group], first: int, last: int, digits: str) -> tuple[int, int] | None:
+    """The usual 3-3-4 or unbroken form before any other grouping, then the leftmost; None if invalid."""
+    if not is_valid_nhs_number(digits):
+        return None
+    shape = [len(g.digits) for g in groups[first:last + 1]]
+    return (0 if shape in ([10], [3, 3, 4]) else 1, first)
+
+
 def find(scan: ScanText) -> Iterator[Hit]:
     """NHS numbers in the scanned text."""
-    for run in scan.digit_runs:
-        if run.digit_count < 10:
-            continue
-        groups = run.groups
-        candidates = []
-        for first, last, digits in windows(groups, 10):
-            if len(digits) == 10 and is_valid_nhs_number(digits):
-                shape = [len(g.digits) for g in groups[first:last + 1]]
-                rank = (0 if shape in ([10], [3, 3, 4]) else 1, first)
-                candidates.append((rank, first, last))
-        for first, last in pick(candidates):
-            yield Hit(KIND, groups[first].start, groups[last].end)
+    for groups, first, last in best_windows(scan.digit_runs, 10, 10, _rank):
+        yield Hit(KIND, groups[first].start, groups[last].end)

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from reflect.domain.anonymisation.digit_groups import Group, pick, windows
+from reflect.domain.anonymisation.digit_groups import Group, best_windows
 from reflect.domain.anonymisation.finding import Hit
 from reflect.domain.anonymisation.scan import ScanText
 
@@ -43,23 +43,18 @@ def _national(groups: list[Group], first: int, digits: str, plus: bool) -> str |
 def find(scan: ScanText) -> Iterator[Hit]:
     """UK phone numbers in the scanned text."""
     text = scan.text
-    for run in scan.digit_runs:
-        if run.digit_count < 10:
-            continue
-        groups = run.groups
-        candidates = []
-        for first, last, digits in windows(groups, 15):
-            if len(digits) < 10:
-                continue
-            start = groups[first].start
-            plus = text[max(0, start - 2):start].rstrip().endswith("+")
-            if _national(groups, first, digits, plus) is not None:
-                # Leftmost first; from one group, the longest number.
-                candidates.append(((first, first - last), first, last))
-        for first, last in pick(candidates):
-            start, end = groups[first].start, groups[last].end
-            if text[max(0, start - 2):start].rstrip().endswith("+"):
-                start = text.rindex("+", 0, start)
-            elif start > 0 and text[start - 1] == "(" and text.startswith(")", groups[first].end):
-                start -= 1
-            yield Hit(KIND, start, end)
+
+    def rank(groups: list[Group], first: int, last: int, digits: str) -> tuple[int, int] | None:
+        start = groups[first].start
+        plus = text[max(0, start - 2):start].rstrip().endswith("+")
+        if _national(groups, first, digits, plus) is None:
+            return None
+        return (first, first - last)  # leftmost first; from one group, the longest number
+
+    for groups, first, last in best_windows(scan.digit_runs, 10, 15, rank):
+        start, end = groups[first].start, groups[last].end
+        if text[max(0, start - 2):start].rstrip().endswith("+"):
+            start = text.rindex("+", 0, start)
+        elif start > 0 and text[start - 1] == "(" and text.startswith(")", groups[first].end):
+            start -= 1
+        yield Hit(KIND, start, end)

@@ -27,6 +27,7 @@ from collections.abc import Iterator
 
 from reflect.domain.anonymisation.capitalised import words_before
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.patterns import words_alternation
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "place"
@@ -99,15 +100,14 @@ def _name_start(text: str, anchor_start: int) -> int | None:
 
 
 # A pub is a place when someone is at, behind or outside it: "behind the Crown and Anchor".
-_PUB_WORDS = (
-    r"Lion|Anchor|Arms|Bull|Swan|Plough|Oak|Horse|Horses|Head|Feathers|Bell|Ship|Castle|Hart|Stag|Fox"
-    r"|Hounds|Wheatsheaf|Greyhound|Eagle|Partridge|Pheasant|Boar|Lamb|Cock|Crown|Tap|Vaults"
-)
+_PUB_WORDS = """Lion Anchor Arms Bull Swan Plough Oak Horse Horses Head Feathers Bell Ship Castle Hart
+    Stag Fox Hounds Wheatsheaf Greyhound Eagle Partridge Pheasant Boar Lamb Cock Crown Tap Vaults""".split()
+_PUB_ALTERNATION = words_alternation(_PUB_WORDS)
 _PUB = re.compile(
     r"(?:at|behind|outside|near|by|opposite|inside|in|from|to|round|around) the "
-    rf"(?P<pub>[A-Z][a-z]+(?:'s)? (?:(?:and|&) )?(?:{_PUB_WORDS}))(?![\w'-])"
+    rf"(?P<pub>[A-Z][a-z]+(?:'s)? (?:(?:and|&) )?(?:{_PUB_ALTERNATION}))(?![\w'-])"
 )
-_PUB_WORD = re.compile(rf"\b(?:{_PUB_WORDS})\b")
+_PUB_WORD = re.compile(rf"\b(?:{_PUB_ALTERNATION})\b")
 # "St Anne's" is a church, a school or a hospital; "St Patrick's Day" is not.
 _SAINT_S = re.compile(r"(?:St\.?|Saint) [A-Z][a-z]+'s(?![\w-]| (?:Day|Eve|Night|Law|Fire|Wort))")
 _THE_HOTEL = re.compile(r"(?<=the )(?:Travelodge|Premier Inn|Holiday Inn|Ibis)\b")

@@ -29,6 +29,7 @@ import re
 from collections.abc import Iterator
 
 from reflect.domain.anonymisation.finding import Hit
+from reflect.domain.anonymisation.patterns import words_alternation
 from reflect.domain.anonymisation.scan import ScanText
 
 KIND = "reference"
@@ -51,10 +52,11 @@ _SHAPE = re.compile(
 _NOT_PREFIXES = frozenset("ISO BS EN IEC COVID SARS MERS HIV PAS GDPR KS NVQ BTEC A4 CO2".split())
 # A reference cue word, then (within a few words of the same sentence) a long or separated number:
 # "the court reference on the order was 2024/0193", "the crime number they gave me is 241187".
-_FAR_CUE = re.compile(
-    r"(?<![\w.])(?:account|reference|ref|log|incident|crime number|crime no|court reference|case number"
-    r"|urn|file|case ref|claim|tenancy)\b"
+_FAR_CUES = (
+    "account", "reference", "ref", "log", "incident", "crime number", "crime no", "court reference",
+    "case number", "urn", "file", "case ref", "claim", "tenancy",
 )
+_FAR_CUE = re.compile(rf"(?<![\w.])(?:{words_alternation(_FAR_CUES)})\b")
 _FAR_NUMBER = re.compile(r"(?<![\w/.,£$-])(?:\d{6,12}|\d{2,6}(?:[/-]\d{2,8}){1,3})(?![\w/-]|[.,]\d)")
 _ISO_DATE = re.compile(r"(?:19|20)\d\d-\d{1,2}-\d{1,2}")
 _YEAR_RANGE = re.compile(r"(?:19|20)\d\d[/-](?:\d\d|(?:19|20)\d\d)")
