@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect import APP_NAME
 from reflect.domain.errors import ReflectError
+from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
 from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
@@ -94,6 +95,7 @@ class JournalCare(QObject):
             return
         old, new = answer
         try:
+            require_new_passphrase(new)
             self.journal.check_current_passphrase(old)
         except ReflectError as exc:
             QMessageBox.warning(self.parent(), APP_NAME, exc.message)

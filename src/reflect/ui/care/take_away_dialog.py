@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.errors import ReflectError
-from reflect.services.take_away import readable_copy_in_background
+from reflect.services.take_away import encrypted_copy_in_background, readable_copy_in_background
 from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
@@ -88,7 +88,7 @@ class TakeAwayDialog(QDialog):
                 return
             self.save.setEnabled(False)
             self.status.setText("Saving an encrypted copy…")
-            self.task = run_in_background(self, self.journal.encrypted_copy_in_background(target),
+            self.task = run_in_background(self, encrypted_copy_in_background(self.journal, target),
                                           self._copied, self._failed)
             return
         if not ConfirmReadable.ask(self):
