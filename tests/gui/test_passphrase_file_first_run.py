@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 from PySide6.QtWidgets import QMessageBox
 
@@ -10,6 +12,7 @@ from reflect.services.opening import OpeningJournal, journal_exists
 from reflect.services.passphrase import MIN_LENGTH, read_passphrase_file
 from reflect.settings import Settings
 from reflect.ui.unlock import unlock_flow
+from reflect.ui.unlock.passphrase_dialog import ChooseJournalCopy, PassphraseDialog
 
 pytestmark = pytest.mark.gui
 
@@ -37,3 +40,14 @@ def test_short_passphrase_file_on_a_new_folder_is_refused(tmp_path, qapp, shown,
     assert unlock_flow.unlock(paths, settings, str(secret), opening=opening) == 2
     assert len(shown) == 1 and f"at least {MIN_LENGTH} characters" in shown[0]
     assert not journal_exists(paths)
+
+
+def test_copy_name_is_shown_escaped_in_the_first_run_dialog(qtbot, monkeypatch):
+    """Choosing a journal copy whose name holds a newline and an escape shows the name escaped."""
+    monkeypatch.setattr(ChooseJournalCopy, "ask",
+                        classmethod(lambda cls, parent=None: Path("/tmp/old\n\x1b[31mjournal.reflect")))
+    dialog = PassphraseDialog(first_run=True)
+    qtbot.addWidget(dialog)
+    dialog._choose_copy()
+    assert "old\\n\\x1b[31mjournal.reflect" in dialog.intro.text()
+    assert "\n" not in dialog.intro.text() and "\x1b" not in dialog.intro.text()

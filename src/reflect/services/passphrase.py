@@ -14,6 +14,7 @@ import select
 import time
 from pathlib import Path
 
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import UsageError
 
 MIN_LENGTH = 10
@@ -51,6 +52,7 @@ def read_passphrase_file(path: str | Path) -> str:
     """The passphrase in the file at `path`, without one trailing line ending (`\\n` or `\\r\\n`):
     spaces may be part of the passphrase."""
     raw = _read_bounded(path)
+    path = display_name(path)  # as shown in the messages below
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

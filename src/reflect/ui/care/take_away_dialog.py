@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import ReflectError
 from reflect.services.take_away import encrypted_copy_in_background, readable_copy_in_background
 from reflect.store import Journal
@@ -106,7 +107,7 @@ class TakeAwayDialog(QDialog):
     def _copied(self, path: Path) -> None:
         self.written = path
         self.save.setEnabled(True)
-        self.status.setText(f"Saved an encrypted copy to {path}.")
+        self.status.setText(f"Saved an encrypted copy to {display_name(path)}.")
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
@@ -116,7 +117,8 @@ class TakeAwayDialog(QDialog):
         self.written = path
         self.save.setEnabled(True)
         self.progress.setValue(self.progress.maximum())
-        self.status.setText(f"Saved readable files to {path}. They are not encrypted: keep them safe.")
+        self.status.setText(f"Saved readable files to {display_name(path)}. They are not "
+                            "encrypted: keep them safe.")
 
     def _failed(self, exc: BaseException) -> None:
         self.save.setEnabled(True)
