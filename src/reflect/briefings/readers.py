@@ -18,6 +18,7 @@ from reflect.briefings.parser import parse_text
 from reflect.briefings.pdf_files import pdf_text
 from reflect.briefings.text_files import decode_text
 from reflect.domain.briefing import Briefing
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import BriefingFormatError
 
 #: no briefing is anywhere near this; a larger file is the wrong file
@@ -52,7 +53,7 @@ _KNOWN_OTHER = {
 def read_briefing_file(path: str | os.PathLike[str]) -> Briefing:
     """Read and parse a briefing file (.md, .markdown, .txt, .docx or .pdf)."""
     path = Path(path)
-    name = path.name
+    name = display_name(path.name)  # as shown in messages: a name may hold a newline or escape
     try:
         size = path.stat().st_size
         if not path.is_file():
@@ -78,6 +79,7 @@ def read_briefing_file(path: str | os.PathLike[str]) -> Briefing:
 def read_briefing_bytes(data: bytes, name: str) -> Briefing:
     """Parse a briefing from a file's bytes; `name` (the file name) gives its kind and is used in
     messages."""
+    name = display_name(name)
     _check_size(len(data), name)
     if not data.strip():
         raise BriefingFormatError(f"The file '{name}' is empty: there is no briefing in it.")

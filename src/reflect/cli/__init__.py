@@ -18,6 +18,7 @@ import sys
 
 from reflect.cli.parser import build_parser, names_no_command
 from reflect.domain.diagnostics import describe
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import ReflectError
 
 log = logging.getLogger(__name__)
@@ -33,7 +34,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         return _run_window(args) if args.command is None else _run_command(args)
     except ReflectError as exc:
-        print(f"reflect: {exc.message}", file=sys.stderr)
+        print(f"reflect: {display_name(exc.message)}", file=sys.stderr)  # one line, no escapes
         return exc.exit_code
     except KeyboardInterrupt:
         return 130

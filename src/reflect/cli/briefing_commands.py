@@ -9,6 +9,7 @@ from pathlib import Path
 
 from reflect.cli.journal_access import open_existing
 from reflect.cli.text_io import print_json
+from reflect.domain.display_name import display_name
 
 
 def parse(args) -> int:
@@ -41,5 +42,6 @@ def list_all(args) -> int:
         ])
     else:
         for b in rows:
-            print(f"{b.id}\t{b.display_name}\t{b.question_count} questions\t{b.title}")
+            print(f"{b.id}\t{display_name(b.display_name)}\t{b.question_count} questions\t"
+                  f"{display_name(b.title)}")
     return 0

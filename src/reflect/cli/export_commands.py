@@ -12,6 +12,7 @@ from pathlib import Path
 
 from reflect.cli.journal_access import journal_paths, must_exist, open_existing
 from reflect.cli.text_io import print_json, read_text_file
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import UsageError
 
 
@@ -29,7 +30,7 @@ def _export(args, journal, paths) -> int:
         result = svc.export_document(journal, request, Path(args.out).absolute(),
                                      accept_findings=args.accept_findings)
     except svc.FindingsBlockExport as exc:
-        print(f"reflect: {exc.message} Scripts can export anyway with --accept-findings.",
+        print(f"reflect: {display_name(exc.message)} Scripts can export anyway with --accept-findings.",
               file=sys.stderr)
         for finding in exc.findings:
             print(_describe(journal, finding), file=sys.stderr)
@@ -38,7 +39,7 @@ def _export(args, journal, paths) -> int:
         print_json({"path": str(result.path), "sha256": result.sha256, "pages": result.pages,
                     "entries": result.entry_count, "encrypted": result.encrypted})
     else:
-        print(result.path)
+        print(display_name(result.path))
     return 0
 
 

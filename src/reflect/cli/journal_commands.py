@@ -7,6 +7,7 @@ Both choose the passphrase of a new journal (typed twice, or read from a file, a
 from __future__ import annotations
 
 from reflect.cli.journal_access import ask_passphrase, journal_paths
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import UsageError
 
 
@@ -21,7 +22,7 @@ def init(args) -> int:
     paths.ensure()
     configure_logging(paths)
     open_journal(paths, passphrase, create=True).close()
-    print(f"Created a journal in {paths.data_dir}")
+    print(f"Created a journal in {display_name(paths.data_dir)}")
     return 0
 
 
@@ -42,5 +43,5 @@ def demo(args) -> int:
                              "a new, empty journal: choose another folder with --data-dir.")
         summary = build_demo(journal, args.entries)
     print(f"Added {summary.entries} reflections, {summary.sessions} sessions and "
-          f"{summary.actions} actions ({summary.words} words) to {paths.data_dir}")
+          f"{summary.actions} actions ({summary.words} words) to {display_name(paths.data_dir)}")
     return 0

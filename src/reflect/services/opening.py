@@ -12,6 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reflect.paths import AppPaths
+from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
 from reflect.store.journal import Journal
 
@@ -30,12 +31,17 @@ def journal_exists(paths: AppPaths) -> bool:
 
 def open_journal(paths: AppPaths, passphrase: str, *, create: bool = False,
                  settings: Settings | None = None) -> Journal:
-    """Open (or create) the journal in `paths` and make sure the bundled briefings are in it."""
+    """Open (or create) the journal in `paths` and make sure the bundled briefings are in it.
+
+    A new journal's passphrase must meet the rule (UsageError says why not); an existing one opens
+    with whatever it was keyed with."""
     return _with_bundled_briefings(_open_store(paths, passphrase, create, settings))
 
 
 def _open_store(paths: AppPaths, passphrase: str, create: bool, settings: Settings | None,
                 check_same_thread: bool = True) -> Journal:
+    if create and not journal_exists(paths):
+        require_new_passphrase(passphrase)
     if create:
         paths.ensure()
     return Journal.open(paths.journal_file, passphrase, create=create,

@@ -21,6 +21,7 @@ from reflect.domain.errors import (
     JournalUnavailable,
     WrongPassphrase,
 )
+from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.domain.text_fold import fold
 from reflect.store.driver import DatabaseError, use_sqlcipher
 
@@ -38,29 +39,45 @@ def connect(path: Path, passphrase: str, *, create: bool = False,
     `check_same_thread=False` only for a connection opened on one thread and then handed, whole,
     to another that uses it from then on (see `journal_access.OpeningJournal`).
     """
+    return open_keyed(path, passphrase, create=create, check_same_thread=check_same_thread)[0]
+
+
+def open_keyed(path: Path, passphrase: str, *, create: bool = False,
+               check_same_thread: bool = True) -> tuple[sqlite_utils.Database, str]:
+    """`connect`, and the form of `passphrase` that keys the file: a new file is keyed with the
+    NFC form; an existing one is tried with each of `opening_forms` (see domain/passphrase_forms)."""
     use_sqlcipher()
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
         raise JournalNotFound(f"There is no journal in {path.parent} yet.")
     if existed:
         _check_header(path)
+    failure = None
+    for key in opening_forms(passphrase) if existed else (normalised(passphrase),):
+        conn = _new_connection(path, check_same_thread)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")  # no SQLCipher chatter on stderr
+            conn.set_key(key)
+            failure = _key_failure(conn)
+            if failure is None:
+                _configure(conn)
+                return as_database(conn), key
+        except BaseException:
+            conn.close()
+            raise
+        conn.close()
+    raise _refusal(path, existed) from failure
+
+
+def _new_connection(path: Path, check_same_thread: bool):
     try:
-        conn = sqlcipher3.connect(str(path), isolation_level=None, timeout=10,
+        return sqlcipher3.connect(str(path), isolation_level=None, timeout=10,
                                   check_same_thread=check_same_thread)
     except DatabaseError as exc:
         raise JournalUnavailable(
             f"Reflect cannot open the journal file in {path.parent}. "
             "Check the folder exists and can be written."
         ) from exc
-    try:
-        conn.execute("PRAGMA cipher_log_level = NONE")  # no SQLCipher chatter on stderr
-        conn.set_key(passphrase)
-        _prove_key(conn, path, existed)
-        _configure(conn)
-    except BaseException:
-        conn.close()
-        raise
-    return as_database(conn)
 
 
 def as_database(conn) -> sqlite_utils.Database:
@@ -86,21 +103,25 @@ def _check_header(path: Path) -> None:
         )
 
 
-def _prove_key(conn, path: Path, existed: bool) -> None:
+def _key_failure(conn) -> DatabaseError | None:
+    """None if the key reads the file; otherwise the error the first read raised."""
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except DatabaseError as exc:
-        if not existed:
-            raise JournalUnavailable(
-                f"Reflect cannot create a journal in {path.parent}. "
-                "Check the folder can be written and the disk has space."
-            ) from exc
-        # A wrong key and a damaged first page look the same to SQLCipher (the page's HMAC
-        # fails). A file of whole pages is far more likely a good journal and a typo.
-        size = path.stat().st_size
-        if size >= PAGE_SIZE and size % 512 == 0:
-            raise WrongPassphrase() from exc
-        raise JournalDamaged() from exc
+        return exc
+    return None
+
+
+def _refusal(path: Path, existed: bool) -> Exception:
+    """The user's error for a key that did not read the file."""
+    if not existed:
+        return JournalUnavailable(
+            f"Reflect cannot create a journal in {path.parent}. "
+            "Check the folder can be written and the disk has space.")
+    # A wrong key and a damaged first page look the same to SQLCipher (the page's HMAC
+    # fails). A file of whole pages is far more likely a good journal and a typo.
+    size = path.stat().st_size
+    return WrongPassphrase() if size >= PAGE_SIZE and size % 512 == 0 else JournalDamaged()
 
 
 def _configure(conn) -> None:
@@ -139,15 +160,32 @@ def separate_connection(path: Path, passphrase: str, *, purpose: str = READ):
     path = Path(path)
     if not path.is_file():
         raise DatabaseError("there is no journal file at this path")
-    conn = sqlcipher3.connect(str(path), isolation_level=None)
+    conn = _keyed_separately(path, passphrase)
     try:
-        conn.execute("PRAGMA cipher_log_level = NONE")
-        conn.set_key(passphrase)
         if purpose == READ:
             conn.execute("PRAGMA query_only = 1")
         yield conn
     finally:
         conn.close()
+
+
+def _keyed_separately(path: Path, passphrase: str):
+    """A plain connection keyed with the first of `opening_forms(passphrase)` that reads the file;
+    the last form's DatabaseError if none does."""
+    failure = None
+    for key in opening_forms(passphrase):
+        conn = sqlcipher3.connect(str(path), isolation_level=None)
+        try:
+            conn.execute("PRAGMA cipher_log_level = NONE")
+            conn.set_key(key)
+            failure = _key_failure(conn)
+        except BaseException:
+            conn.close()
+            raise
+        if failure is None:
+            return conn
+        conn.close()
+    raise failure
 
 
 def _with_separate_connection(path: Path, passphrase: str, work, *, purpose: str = READ) -> bool:
@@ -169,7 +207,7 @@ def rekey_file(path: Path, old: str, new: str) -> bool:
     """Re-encrypt a closed journal or backup file from `old` to `new`; False if it would not open."""
     def rekey(conn) -> bool:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-        conn.reset_key(new)
+        conn.reset_key(normalised(new))
         return True
 
     return _with_separate_connection(path, old, rekey, purpose=REKEY)

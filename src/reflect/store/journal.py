@@ -10,6 +10,7 @@ import logging
 import os
 import shutil
 import threading
+from collections.abc import Callable
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from reflect.domain.errors import JournalDamaged, WrongPassphrase
+from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
     connect,
+    open_keyed,
     passphrase_opens,
 )
 from reflect.store.driver import DatabaseError
@@ -121,14 +124,14 @@ class Journal(JournalWork):
         lock.acquire()
         db = None
         try:
-            db = connect(path, passphrase, create=create, check_same_thread=check_same_thread)
+            db, key = open_keyed(path, passphrase, create=create, check_same_thread=check_same_thread)
             for candidate in (path, path.with_name(path.name + "-wal"),
                               path.with_name(path.name + "-shm")):
                 if candidate.exists():
                     make_private_file(candidate)
             apply_migrations(db, lambda reason: backups.take_backup(db, backup_dir, reason),
                              migrations)
-            return cls(db, path, lock, backup_dir, passphrase)
+            return cls(db, path, lock, backup_dir, key)
         except DatabaseError as exc:
             if db is not None:
                 db.close()
@@ -143,6 +146,11 @@ class Journal(JournalWork):
 
     def check_passphrase(self, passphrase: str) -> bool:
         return passphrase_opens(self.path, passphrase)
+
+    def passphrase_problem(self, rule: Callable[[str], str | None]) -> str | None:
+        """What `rule` says of this journal's passphrase (None: nothing), so a service can hold
+        it to the rule for new passphrases without the passphrase leaving the store."""
+        return rule(self._passphrase)
 
     def backup(self, reason: str = "manual") -> Path:
         with self._backups_busy:
@@ -242,13 +250,14 @@ class Journal(JournalWork):
             return self.rekey_backups_in_background(old, new)(lambda done, total: True)
 
     def check_current_passphrase(self, old: str) -> None:
-        if old != self._passphrase:
+        if self._passphrase not in opening_forms(old):
             raise WrongPassphrase("The current passphrase is not right. Nothing has been changed.")
 
     def rekey(self, old: str, new: str) -> None:
         """Re-encrypt the journal itself with `new` (its backups keep `old` until re-keyed)."""
         with self._backups_busy:
             self.check_current_passphrase(old)
+            new = normalised(new)
             self.db.conn.reset_key(new)
             self._passphrase = new
             self.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")

@@ -19,7 +19,9 @@ from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QMessageBox, QWidget
 
 from reflect import APP_NAME
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import ReflectError
+from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
 from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
@@ -72,9 +74,9 @@ class JournalCare(QObject):
             return
         answer = QMessageBox.question(
             self.parent(), "Open this copy?",
-            f"Your journal here will be replaced by the copy “{path.name}”. Your journal as it is "
-            "now is backed up first (File → Backups… brings it back). The copy must have the same "
-            "passphrase as this journal.",
+            f"Your journal here will be replaced by the copy “{display_name(path.name)}”. Your "
+            "journal as it is now is backed up first (File → Backups… brings it back). The copy "
+            "must have the same passphrase as this journal.",
             QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel)
         if answer == QMessageBox.StandardButton.Open:
@@ -94,6 +96,7 @@ class JournalCare(QObject):
             return
         old, new = answer
         try:
+            require_new_passphrase(new)
             self.journal.check_current_passphrase(old)
         except ReflectError as exc:
             QMessageBox.warning(self.parent(), APP_NAME, exc.message)

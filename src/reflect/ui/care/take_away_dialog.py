@@ -17,8 +17,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.display_name import display_name
 from reflect.domain.errors import ReflectError
-from reflect.services.take_away import readable_copy_in_background
+from reflect.services.take_away import encrypted_copy_in_background, readable_copy_in_background
 from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
@@ -88,7 +89,7 @@ class TakeAwayDialog(QDialog):
                 return
             self.save.setEnabled(False)
             self.status.setText("Saving an encrypted copy…")
-            self.task = run_in_background(self, self.journal.encrypted_copy_in_background(target),
+            self.task = run_in_background(self, encrypted_copy_in_background(self.journal, target),
                                           self._copied, self._failed)
             return
         if not ConfirmReadable.ask(self):
@@ -106,7 +107,7 @@ class TakeAwayDialog(QDialog):
     def _copied(self, path: Path) -> None:
         self.written = path
         self.save.setEnabled(True)
-        self.status.setText(f"Saved an encrypted copy to {path}.")
+        self.status.setText(f"Saved an encrypted copy to {display_name(path)}.")
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setMaximum(total)
@@ -116,7 +117,8 @@ class TakeAwayDialog(QDialog):
         self.written = path
         self.save.setEnabled(True)
         self.progress.setValue(self.progress.maximum())
-        self.status.setText(f"Saved readable files to {path}. They are not encrypted: keep them safe.")
+        self.status.setText(f"Saved readable files to {display_name(path)}. They are not "
+                            "encrypted: keep them safe.")
 
     def _failed(self, exc: BaseException) -> None:
         self.save.setEnabled(True)

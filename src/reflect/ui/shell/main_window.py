@@ -13,6 +13,7 @@ from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
 
 from reflect import APP_NAME
+from reflect.domain.display_name import display_name
 from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
@@ -86,7 +87,7 @@ class MainWindow(WindowMenus, QMainWindow):
                 parent=self)
             flow.journal_changed.connect(self._journal_changed_by_export)
             flow.exported.connect(
-                lambda r: self.statusBar().showMessage(f"Exported “{r.path.name}”.", 8000))
+                lambda r: self.statusBar().showMessage(f"Exported “{display_name(r.path.name)}”.", 8000))
             self._export_flow = flow
         return self._export_flow
 

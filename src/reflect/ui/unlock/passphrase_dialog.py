@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.display_name import display_name
 from reflect.services.passphrase import passphrase_problem
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 
@@ -124,8 +125,8 @@ class PassphraseDialog(QDialog):
             return
         self.copy_path = path
         self.intro.setTextFormat(Qt.TextFormat.PlainText)
-        self.intro.setText(f"Open the copy “{path.name}”: type the passphrase it was locked with. "
-                           "It becomes your journal on this computer.")
+        self.intro.setText(f"Open the copy “{display_name(path.name)}”: type the passphrase it was "
+                           "locked with. It becomes your journal on this computer.")
         self.confirm.hide()
         if self.confirm_label is not None:
             self.confirm_label.hide()

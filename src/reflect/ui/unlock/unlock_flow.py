@@ -65,11 +65,13 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
     passphrase from `passphrase_file`.
     """
     first_run = opening.create if opening is not None else not journal_exists(paths)
-    given = read_passphrase_file(passphrase_file) if passphrase_file else None
+    from_file = bool(passphrase_file)
+    # Read once: `opening` already holds it, and a pipe gives its passphrase only once.
+    given = read_passphrase_file(passphrase_file) if from_file and opening is None else None
     error = ""
     while True:
         if opening is None:
-            passphrase = given if given is not None else _ask(first_run, paths, error)
+            passphrase = given if from_file else _ask(first_run, paths, error)
             if passphrase is None:
                 return 0
             if not isinstance(passphrase, str):  # OpenCopy: set up from a copy, not this journal
@@ -89,7 +91,7 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
             recovered = None if first_run else try_recovery(paths, settings, passphrase)
             if recovered is not None:
                 return recovered
-            if isinstance(exc, JournalDamaged) or given is not None:
+            if isinstance(exc, JournalDamaged) or from_file:
                 QMessageBox.critical(None, APP_NAME, exc.message)
                 return exc.exit_code
             error = exc.message
