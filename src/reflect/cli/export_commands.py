@@ -51,7 +51,8 @@ def _request(args, journal, paths):
 
     password = _pdf_password(Path(args.password_file)) if args.password_file else None
     options = ExportOptions(include_briefings=args.include_briefings, password=password,
-                            practitioner=Settings.load(paths.settings_file).practitioner_name)
+                            practitioner=Settings.load(paths.settings_file).practitioner_name,
+                            fields=getattr(args, "fields", True))
     if args.export_command == "session":
         session_id = _latest_session(journal) if args.latest else args.id
         must_exist(journal.sessions.get_session, session_id, "session")
