@@ -28,9 +28,10 @@ class ReplyStore:
     def __init__(self, db: sqlite_utils.Database) -> None:
         self.db = db
 
-    def record_import(self, reply: ReplyImport, export_pack_id: int | None) -> ReplyImport:
-        """Add the import of one file (the same file again updates its row); `reply.id` is ignored."""
-        values = [reply.export_id, export_pack_id, reply.session_id, reply.file_sha256,
+    def record_import(self, reply: ReplyImport) -> ReplyImport:
+        """Add the import of one file (the same file again updates its row), linked to its pack in
+        the export log when the log has it; `reply.id` is ignored."""
+        values = [reply.export_id, reply.export_id, reply.session_id, reply.file_sha256,
                   reply.file_name, moment_to_text(reply.imported_at), int(reply.verified),
                   reply.supervisor_name, reply.supervisor_role, int(reply.signed_off),
                   date_to_text(reply.signed_on), date_to_text(reply.next_session_on),
@@ -40,7 +41,8 @@ class ReplyStore:
                 "INSERT INTO reply_imports (export_id, export_pack_id, session_id, file_sha256, "
                 "file_name, imported_at, verified, supervisor_name, supervisor_role, signed_off, "
                 "signed_on, next_session_on, next_session_id) "
-                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+                "VALUES (?, (SELECT id FROM export_packs WHERE export_id = ?), "
+                "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
                 "ON CONFLICT (export_id, file_sha256) DO UPDATE SET "
                 "export_pack_id = excluded.export_pack_id, session_id = excluded.session_id, "
                 "file_name = excluded.file_name, imported_at = excluded.imported_at, "
