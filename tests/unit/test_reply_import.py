@@ -301,7 +301,8 @@ def test_who_maps_to_the_action_owner():
 
 
 def test_cli_reply_import_exit_codes_and_json(tmp_path, run_cli):
-    """`reflect reply import`: JSON and exit 0; a changed pack 7; a wrong password 3; not a PDF 2."""
+    """`reflect reply import`: JSON and exit 0; a changed pack 7; a wrong password 3; not a PDF 2;
+    then `reflect session show ID --json` prints the session with the reply."""
     data_dir = tmp_path / "cli"
     journal = open_journal(AppPaths(data_dir), PASSPHRASE, create=True)
     try:
@@ -333,6 +334,14 @@ def test_cli_reply_import_exit_codes_and_json(tmp_path, run_cli):
     assert changed.returncode == 7 and "Page 2 has changed" in changed.stderr
     not_pdf = _write(tmp_path, b"text", "t.pdf")
     assert run_cli("reply", "import", str(not_pdf), data_dir=data_dir).returncode == 2
+    shown = run_cli("session", "show", str(session_id), "--json", data_dir=data_dir)
+    assert shown.returncode == 0, shown.stderr
+    session = json.loads(shown.stdout)
+    assert [e["id"] for e in session["reflections"]] == entry_ids
+    assert len(session["actions_agreed"]) == 3 and session["supervisor_agreed_on"] == "2026-12-01"
+    assert session["reply"]["signed_off"]["by"] == "Jo Supervisor"
+    assert session["reply"]["overall"].startswith("A good session.")
+    assert {c["entry_id"] for c in session["reply"]["comments"]} == {None, *entry_ids}
 
 
 def test_planned_next_session_reuses_one_already_on_that_day(journal, exported, tmp_path):

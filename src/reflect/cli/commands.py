@@ -15,6 +15,7 @@ from reflect.cli import (
     journal_commands,
     reply_commands,
     search_commands,
+    session_commands,
 )
 from reflect.domain.errors import UsageError
 
@@ -29,6 +30,7 @@ COMMANDS: dict[tuple[str, str | None], Callable[..., int]] = {
     ("export", "portfolio"): export_commands.export,
     ("export", "entry"): export_commands.export,
     ("reply", "import"): reply_commands.import_file,
+    ("session", "show"): session_commands.show,
     ("check", None): check_commands.check,
 }
 

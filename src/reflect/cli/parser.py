@@ -43,6 +43,7 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     _add_demo_and_search(commands, common)
     _add_export(commands, common)
     _add_reply(commands, common)
+    _add_session(commands, common)
     _add_check(commands, common)
     return parser
 
@@ -107,6 +108,17 @@ def _add_reply(commands, common) -> None:
                      help="the password that opens the PDF, in FILE")
     imp.add_argument("--unverified", action="store_true",
                      help="import a pack of this journal whose export is not in its log, marked unchecked")
+
+
+def _add_session(commands, common) -> None:
+    session = _actions(commands, "session", "session_command", "ACTION", "supervision sessions")
+    show = session.add_parser("show", parents=[common],
+                              help="a session with its reflections, actions and the supervisor's reply")
+    which = show.add_mutually_exclusive_group(required=True)
+    which.add_argument("id", nargs="?", type=int, help="the session's id")
+    which.add_argument("--latest", action="store_true",
+                       help="the session with the latest date (an undated one if none has a date)")
+    show.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
 
 
 def _add_check(commands, common) -> None:
