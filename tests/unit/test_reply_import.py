@@ -28,9 +28,11 @@ from reflect.services.replies import (
 )
 from reflect.services.reply_import import import_reply
 from tests.conftest import PASSPHRASE
+from tests.unit import test_reply_pack_readers as readers
 from tests.unit.pdf_helpers import qpdf_check
 from tests.unit.reply_pack_helpers import draw_over_page, fill_with_pypdf, without_page
 
+pdfjs_dir = readers.pdfjs_dir  # the fixture that installs pdf.js (Firefox's engine) once
 PDF_PASSWORD = "pack password 1"
 START = datetime(2026, 12, 1, 14, 30)
 
@@ -353,3 +355,16 @@ def test_planned_next_session_reuses_one_already_on_that_day(journal, exported, 
     assert imported.next_session_id == there.id
     assert journal.sessions.count_sessions() == 2
     assert journal.sessions.get_session(session_id).starts_at == START
+
+
+def test_a_pack_filled_and_saved_by_pdfjs_imports(journal, exported, tmp_path, pdfjs_dir):
+    """Filled in Firefox's engine and saved incrementally, the reply imports with every value."""
+    session_id, entry_ids, data = exported
+    values: dict = _values(entry_ids)
+    values[ff.SIGNOFF] = True
+    filled = readers.fill_with_pdfjs(pdfjs_dir, data, values, tmp_path)
+    _import(journal, _write(tmp_path, filled, "firefox.pdf"))
+    reply = journal.replies.for_session(session_id)
+    assert reply.latest.verified and reply.latest.signed_off
+    assert reply.comments_on(entry_ids[1])[0].text == "A clear account.\nGood use of the briefing."
+    assert len(journal.actions.agreed_in(session_id)) == 3
