@@ -124,6 +124,19 @@ def test_export_records_fingerprints_fields_and_pages(journal, exported):
     assert set(pack.page_entries) == {None, *entry_ids}
 
 
+def test_the_windows_steps_record_the_pack_too(journal, tmp_path):
+    """render_pending, verify and record_export (the export dialog's steps) keep the pack's record."""
+    session_id, _ = _session(journal)
+    request = svc.ExportRequest("session", ExportOptions(practitioner="Sam"), session_id=session_id)
+    report = svc.load_report(journal, request)
+    pending = svc.render_pending(report, tmp_path / "window.pdf")
+    reviewed = svc.find_problems(journal, request, report)  # accepted in the review
+    result = svc.verify(pending, (), svc.second_check_accepts(journal, report, reviewed))
+    svc.record_export(journal, report, result)
+    export_id = str(PdfReader(str(tmp_path / "window.pdf")).metadata["/ReflectExportId"])
+    assert journal.exports.pack(export_id).session_id == session_id
+
+
 def test_no_fields_gives_a_print_only_pack_and_no_record(journal, tmp_path):
     """`fields=False` writes a pack without a form, and the log keeps no fingerprints for it."""
     session_id, _ = _session(journal)
