@@ -17,6 +17,7 @@ EXPECTED_TABLES = {
     "answers", "tags", "entry_tags", "revisions", "sessions", "agenda_items", "session_entries",
     "actions", "watch_list", "export_log", "answers_fts", "entries_fts", "briefings_fts",
     "dictionary_words", "accepted_findings", "journal_meta", "revision_notes",
+    "journal_identity", "export_packs", "reply_imports", "reply_comments", "reply_actions",
 }
 
 

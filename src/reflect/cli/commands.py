@@ -13,7 +13,9 @@ from reflect.cli import (
     check_commands,
     export_commands,
     journal_commands,
+    reply_commands,
     search_commands,
+    session_commands,
 )
 from reflect.domain.errors import UsageError
 
@@ -27,6 +29,8 @@ COMMANDS: dict[tuple[str, str | None], Callable[..., int]] = {
     ("export", "session"): export_commands.export,
     ("export", "portfolio"): export_commands.export,
     ("export", "entry"): export_commands.export,
+    ("reply", "import"): reply_commands.import_file,
+    ("session", "show"): session_commands.show,
     ("check", None): check_commands.check,
 }
 

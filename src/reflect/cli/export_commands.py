@@ -10,7 +10,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from reflect.cli.journal_access import journal_paths, must_exist, open_existing
+from reflect.cli.journal_access import journal_paths, latest_session_id, must_exist, open_existing
 from reflect.cli.text_io import print_json, read_text_file
 from reflect.domain.display_name import display_name
 from reflect.domain.errors import UsageError
@@ -52,9 +52,10 @@ def _request(args, journal, paths):
 
     password = _pdf_password(Path(args.password_file)) if args.password_file else None
     options = ExportOptions(include_briefings=args.include_briefings, password=password,
-                            practitioner=Settings.load(paths.settings_file).practitioner_name)
+                            practitioner=Settings.load(paths.settings_file).practitioner_name,
+                            fields=getattr(args, "fields", True))
     if args.export_command == "session":
-        session_id = _latest_session(journal) if args.latest else args.id
+        session_id = latest_session_id(journal) if args.latest else args.id
         must_exist(journal.sessions.get_session, session_id, "session")
         return ExportRequest("session", options, session_id=session_id)
     if args.export_command == "entry":
@@ -72,14 +73,6 @@ def _pdf_password(file: Path) -> str:
     if len(text) < 8:
         raise UsageError(f"The password in {file} is shorter than 8 characters.")
     return text
-
-
-def _latest_session(journal) -> int:
-    sessions = journal.sessions.list_sessions()  # by date, undated last
-    dated = [s for s in sessions if s.starts_at is not None]
-    if not sessions:
-        raise UsageError("There are no sessions in this journal yet.")
-    return dated[-1].id if dated else max(s.id for s in sessions)
 
 
 def _describe(journal, finding) -> str:

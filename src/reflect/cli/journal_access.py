@@ -64,3 +64,12 @@ def must_exist(get: Callable[[int], object], item_id: int, what: str) -> None:
         get(item_id)
     except KeyError:
         raise UsageError(f"There is no {what} with id {item_id}.") from None
+
+
+def latest_session_id(journal) -> int:
+    """The session with the latest date (an undated one if none has a date): `--latest`."""
+    sessions = journal.sessions.list_sessions()  # by date, undated last
+    dated = [s for s in sessions if s.starts_at is not None]
+    if not sessions:
+        raise UsageError("There are no sessions in this journal yet.")
+    return dated[-1].id if dated else max(s.id for s in sessions)

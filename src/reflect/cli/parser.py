@@ -42,6 +42,8 @@ def build_parser(*, with_commands: bool = True) -> argparse.ArgumentParser:
     _add_briefing(commands, common)
     _add_demo_and_search(commands, common)
     _add_export(commands, common)
+    _add_reply(commands, common)
+    _add_session(commands, common)
     _add_check(commands, common)
     return parser
 
@@ -87,12 +89,36 @@ def _add_export(commands, common) -> None:
     which.add_argument("id", nargs="?", type=int, help="the session's id")
     which.add_argument("--latest", action="store_true",
                        help="the session with the latest date (an undated one if none has a date)")
+    session.add_argument("--no-fields", dest="fields", action="store_false",
+                         help="a print-only pack, without fields for the supervisor to fill in")
     portfolio = export.add_parser("portfolio", parents=[common, pdf],
                                   help="the reflections written between two dates")
     portfolio.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="YYYY-MM-DD")
     portfolio.add_argument("--to", dest="date_to", type=_day, metavar="DATE", help="YYYY-MM-DD")
     entry = export.add_parser("entry", parents=[common, pdf], help="one reflection")
     entry.add_argument("id", type=int, help="the reflection's id")
+
+
+def _add_reply(commands, common) -> None:
+    reply = _actions(commands, "reply", "reply_command", "ACTION", "the supervisor's reply to a pack")
+    imp = reply.add_parser("import", parents=[common],
+                           help="check a filled-in supervision pack and record it (JSON)")
+    imp.add_argument("file")
+    imp.add_argument("--password-file", metavar="FILE", default=None,
+                     help="the password that opens the PDF, in FILE")
+    imp.add_argument("--unverified", action="store_true",
+                     help="import a pack of this journal whose export is not in its log, marked unchecked")
+
+
+def _add_session(commands, common) -> None:
+    session = _actions(commands, "session", "session_command", "ACTION", "supervision sessions")
+    show = session.add_parser("show", parents=[common],
+                              help="a session with its reflections, actions and the supervisor's reply")
+    which = show.add_mutually_exclusive_group(required=True)
+    which.add_argument("id", nargs="?", type=int, help="the session's id")
+    which.add_argument("--latest", action="store_true",
+                       help="the session with the latest date (an undated one if none has a date)")
+    show.add_argument("--json", action="store_true", help="print JSON (the only format for now)")
 
 
 def _add_check(commands, common) -> None:

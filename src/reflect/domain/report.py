@@ -30,6 +30,7 @@ class ExportOptions:
     include_briefings: bool = False  # add a short summary of each briefing referenced
     password: str | None = None  # AES-256, applied after rendering; None or "" for none
     practitioner: str = ""  # from settings; the document's author
+    fields: bool = True  # a session pack the supervisor can fill in (False: print-only)
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,11 @@ class SessionReport:
     supervisee_agreed_on: date | None = None
     supervisor_agreed_on: date | None = None
     briefings: tuple[ReportBriefing, ...] = ()
+    #: the pack's identity and kind: which session and journal it is from, and whether the
+    #: supervisor can fill it in (the reply is matched to the session by these)
+    session_id: int | None = None
+    journal_id: str = ""
+    fields: bool = True
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,7 @@ its due date is allowed (people record things late), the user is simply told.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from datetime import date, datetime
+from datetime import date, datetime, time
 
 from reflect.domain.supervision import Action, ActionStatus, Session, SessionStatus
 
@@ -49,6 +49,14 @@ def order_for_list(sessions: Iterable[Session], now: datetime) -> tuple[list[Ses
     upcoming.sort(key=lambda s: (s.starts_at is None, s.starts_at or now, s.id))
     past.sort(key=lambda s: (s.starts_at, s.id), reverse=True)
     return upcoming, past
+
+
+#: the time a session planned for a day starts at, as a new session planned by hand does
+PLANNED_HOUR = 10
+
+
+def planned_start(day: date) -> datetime:
+    return datetime.combine(day, time(PLANNED_HOUR))
 
 
 def format_day(day: date) -> str:

@@ -141,6 +141,7 @@ class PdfRenderer:
         canvasmaker = partial(ReportCanvas, number_font=fonts.REGULAR, footer_size=8,
                               contents_size=9, number_colour=self.muted)
         doc.build(self._story(), canvasmaker=canvasmaker)
+        self.anchor_pages = dict(doc.canv.anchor_pages)  # bookmark key -> page (from 1)
         return doc.canv.page_total
 
     def _register_fonts(self) -> None:

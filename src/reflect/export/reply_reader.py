@@ -46,10 +46,12 @@ Source = Path | str | bytes
 class ReplyReadError(ReflectError):
     """The reply could not be read: not a PDF, damaged, or the password does not open it."""
 
+    exit_code = 2
     default_text = "This file could not be read as a supervision pack."
 
 
 class WrongPassword(ReplyReadError):
+    exit_code = 3
     default_text = "That password does not open this PDF."
 
 

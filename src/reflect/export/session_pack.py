@@ -46,6 +46,14 @@ class SessionPackRenderer(PdfRenderer):
     def export_id(self) -> str:
         return self.identity.export_id
 
+    def describe_output(self, data: bytes):
+        """What the export log keeps about a fillable pack (`pack_contents`); None when print-only."""
+        if not self.fields:
+            return None
+        from reflect.export.pack_contents import pack_contents
+
+        return pack_contents(data, self.anchor_pages)
+
     @property
     def title(self) -> str:
         return f"Supervision pack — {self.report.when}"

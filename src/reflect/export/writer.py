@@ -43,6 +43,7 @@ class ExportResult:
     pages: int
     entry_count: int
     encrypted: bool = False
+    pack: object = None  # what the renderer's `describe_output` says of the file (a fillable pack)
 
 
 class _Stop(Exception):
@@ -74,6 +75,8 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
             if cancelled is not None and cancelled():
                 raise _Stop
             data = buffer.getvalue()
+            describe = getattr(renderer, "describe_output", None)
+            pack = describe(data) if describe is not None else None
             if password:
                 data = encrypt_pdf(data, password)
             handle.write(data)
@@ -90,7 +93,7 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
             raise
         raise _as_export_error(exc, target) from exc
     return ExportResult(target, hashlib.sha256(data).hexdigest(), pages, renderer.entry_count,
-                        bool(password))
+                        bool(password), pack)
 
 
 def _partial_file_beside(target: Path) -> tuple[int, Path]:

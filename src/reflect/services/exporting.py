@@ -37,6 +37,7 @@ from reflect.domain.anonymisation.normalise import normalise
 from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.errors import ExportError
 from reflect.domain.journal import AnswerDraft
+from reflect.domain.reply import PackRecord
 from reflect.domain.report import (
     EntryReport,
     ExportOptions,
@@ -87,7 +88,9 @@ def load_report(journal, request: ExportRequest, left_out: Collection[int] = ())
     loader = ReportLoader(journal)
     try:
         if request.kind == "session":
-            report = loader.session_report(request.session_id, request.options)
+            report = replace(loader.session_report(request.session_id, request.options),
+                             session_id=request.session_id, journal_id=journal.identity,
+                             fields=request.options.fields)
         elif request.kind == "portfolio":
             report = loader.portfolio_report(request.entry_filter, request.options, title=request.title)
         elif request.kind == "entry":
@@ -330,8 +333,9 @@ def allowances(report: Report, watch_terms: Iterable[str] = ()) -> set[tuple[str
 
 # -- 4. writing and the second check ---------------------------------------------------------------
 def renderer_for(report: Report):
-    renderers = {SessionReport: "SessionPackRenderer", PortfolioReport: "PortfolioRenderer",
-                 EntryReport: "SingleEntryRenderer"}
+    if isinstance(report, SessionReport):
+        return pdf.SessionPackRenderer(report, fields=report.fields, journal_id=report.journal_id)
+    renderers = {PortfolioReport: "PortfolioRenderer", EntryReport: "SingleEntryRenderer"}
     return getattr(pdf, renderers[type(report)])(report)
 
 
@@ -436,10 +440,22 @@ def verify(pending: PendingExport, watch_terms: Iterable[str], accepted: Collect
 
 
 def record_export(journal, report: Report, result: pdf.ExportResult):
-    """Add the export to the journal's export log."""
+    """Add the export to the journal's export log; a fillable pack with its fingerprints and
+    fields, so the supervisor's reply can be checked against it."""
     name = renderer_for(report).title
     document = f"Reflection — {name}" if isinstance(report, EntryReport) else name
-    return journal.exports.record(document, str(result.path), result.entry_count, result.sha256)
+    with journal.db.atomic():
+        record = journal.exports.record(document, str(result.path), result.entry_count, result.sha256)
+        if result.pack is not None and isinstance(report, SessionReport):
+            journal.exports.record_pack(pack_record(record.id, report.session_id, result.pack))
+    return record
+
+
+def pack_record(export_log_id: int, session_id: int | None, pack) -> PackRecord:
+    """The export log's record of a pack, from what the renderer read back (`pack_contents`)."""
+    return PackRecord(
+        pack.export_id, export_log_id, session_id, pack.fingerprints, pack.field_names,
+        tuple(None if key is None else int(key.removeprefix("entry-")) for key in pack.page_entries))
 
 
 def export_document(journal, request: ExportRequest, target: Path, *, accept_findings: bool = False,

@@ -2,16 +2,19 @@
 
 The file name and folder are recorded (they may say something about the user's filing), inside
 the encrypted journal like everything else; the SHA-256 lets them confirm a file is the one
-Reflect wrote.
+Reflect wrote. A fillable supervision pack also leaves its `PackRecord` (export id, page
+fingerprints, field names), against which the supervisor's reply is checked.
 """
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 from datetime import datetime
 
 import sqlite_utils
 
+from reflect.domain.reply import PackRecord
 from reflect.store.rows import moment_to_text, text_to_moment, utc_now
 
 
@@ -36,6 +39,26 @@ class ExportLogStore:
                 "INSERT INTO export_log (exported_at, document, file_name, entry_count, sha256) "
                 "VALUES (?, ?, ?, ?, ?)", [moment_to_text(now), document, file_name, entry_count, sha256])
         return ExportRecord(cur.lastrowid, now, document, file_name, entry_count, sha256)
+
+    def record_pack(self, pack: PackRecord) -> None:
+        """Keep a fillable pack's identity and fingerprints beside its export log row."""
+        with self.db.atomic():
+            self.db.execute(
+                "INSERT INTO export_packs (export_log_id, export_id, session_id, page_fingerprints, "
+                "field_names, page_entries) VALUES (?, ?, ?, ?, ?, ?)",
+                [pack.export_log_id, pack.export_id, pack.session_id,
+                 json.dumps(list(pack.page_fingerprints)), json.dumps(list(pack.field_names)),
+                 json.dumps(list(pack.page_entries))])
+
+    def pack(self, export_id: str) -> PackRecord | None:
+        """The pack exported with `export_id`, or None when the log does not have it."""
+        row = self.db.execute(
+            "SELECT export_id, export_log_id, session_id, page_fingerprints, field_names, "
+            "page_entries FROM export_packs WHERE export_id = ?", [export_id]).fetchone()
+        if row is None:
+            return None
+        return PackRecord(row[0], row[1], row[2], tuple(json.loads(row[3])),
+                          tuple(json.loads(row[4])), tuple(json.loads(row[5])))
 
     def all(self) -> list[ExportRecord]:
         """Newest first."""

@@ -39,10 +39,12 @@ if TYPE_CHECKING:
     from reflect.store.entry_store import EntryStore
     from reflect.store.export_log_store import ExportLogStore
     from reflect.store.privacy_store import PrivacyStore
+    from reflect.store.reply_store import ReplyStore
     from reflect.store.revision_store import RevisionStore
     from reflect.store.search import SearchIndex
 
-_BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports")
+_BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports",
+                       "replies", "identity")
 
 log = logging.getLogger(__name__)
 
@@ -106,6 +108,18 @@ class Journal(JournalWork):
         from reflect.store.export_log_store import ExportLogStore
 
         return ExportLogStore(self.db)
+
+    @cached_property
+    def replies(self) -> ReplyStore:
+        from reflect.store.reply_store import ReplyStore
+
+        return ReplyStore(self.db)
+
+    @cached_property
+    def identity(self) -> str:
+        """The journal's stable id (a UUID made once, by its migration), written into every pack
+        so a reply can be matched to the journal it came from. Not a secret."""
+        return self.db.execute("SELECT journal_id FROM journal_identity WHERE id = 1").fetchone()[0]
 
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,

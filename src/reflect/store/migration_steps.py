@@ -7,6 +7,8 @@ migration does to a journal that has not run it yet (`tests/unit/test_journal_sc
 
 from __future__ import annotations
 
+import uuid
+
 import sqlite_utils
 from sqlcipher3 import complete_statement
 
@@ -266,4 +268,49 @@ def m005_create_revision_notes(db: sqlite_utils.Database) -> None:
     db.execute(
         "CREATE TABLE revision_notes (id INTEGER PRIMARY KEY, revision_id INTEGER NOT NULL UNIQUE "
         "REFERENCES revisions(id) ON DELETE CASCADE, note TEXT NOT NULL)"
+    )
+
+
+@migration
+def m006_create_reply_tables(db: sqlite_utils.Database) -> None:
+    """The journal's stable id; per exported pack its id, page fingerprints and fields; the
+    supervisor's replies imported, their comments and the actions made from their rows."""
+    db.execute(
+        "CREATE TABLE journal_identity (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "journal_id TEXT NOT NULL, created_at TEXT NOT NULL)"
+    )
+    db.execute("INSERT INTO journal_identity (id, journal_id, created_at) VALUES "
+               "(1, ?, strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now'))", [str(uuid.uuid4())])
+    db.execute(
+        "CREATE TABLE export_packs (id INTEGER PRIMARY KEY, "
+        "export_log_id INTEGER NOT NULL UNIQUE REFERENCES export_log(id) ON DELETE CASCADE, "
+        "export_id TEXT NOT NULL UNIQUE, "
+        "session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL, "
+        "page_fingerprints TEXT NOT NULL, field_names TEXT NOT NULL, page_entries TEXT NOT NULL)"
+    )
+    db.execute(
+        "CREATE TABLE reply_imports (id INTEGER PRIMARY KEY, export_id TEXT NOT NULL, "
+        "export_pack_id INTEGER REFERENCES export_packs(id) ON DELETE SET NULL, "
+        "session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE, "
+        "file_sha256 TEXT NOT NULL, file_name TEXT NOT NULL DEFAULT '', "
+        "imported_at TEXT NOT NULL, verified INTEGER NOT NULL CHECK (verified IN (0, 1)), "
+        "supervisor_name TEXT NOT NULL DEFAULT '', supervisor_role TEXT NOT NULL DEFAULT '', "
+        "signed_off INTEGER NOT NULL DEFAULT 0 CHECK (signed_off IN (0, 1)), signed_on TEXT, "
+        "next_session_on TEXT, next_session_id INTEGER REFERENCES sessions(id) ON DELETE SET NULL, "
+        "UNIQUE (export_id, file_sha256))"
+    )
+    db.execute(
+        "CREATE TABLE reply_comments (id INTEGER PRIMARY KEY, export_id TEXT NOT NULL, "
+        "field TEXT NOT NULL, "
+        "reply_import_id INTEGER NOT NULL REFERENCES reply_imports(id) ON DELETE CASCADE, "
+        "session_id INTEGER REFERENCES sessions(id) ON DELETE CASCADE, "
+        "entry_id INTEGER REFERENCES entries(id) ON DELETE SET NULL, "
+        "kind TEXT NOT NULL CHECK (kind IN ('field', 'note')), text TEXT NOT NULL, "
+        "cut INTEGER NOT NULL DEFAULT 0 CHECK (cut IN (0, 1)), updated_at TEXT NOT NULL, "
+        "UNIQUE (export_id, field))"
+    )
+    db.execute(
+        "CREATE TABLE reply_actions (id INTEGER PRIMARY KEY, export_id TEXT NOT NULL, "
+        "row INTEGER NOT NULL, action_id INTEGER REFERENCES actions(id) ON DELETE SET NULL, "
+        "UNIQUE (export_id, row))"
     )
