@@ -125,39 +125,36 @@ def test_pdf_stream_bomb_refused_in_little_memory(tmp_path):
     assert result["peak_mb"] < MEMORY_CEILING_MB
 
 
-def test_docx_with_too_many_parts_refused():
-    """A Word file of thousands of parts is refused as too large, not read part by part."""
-    document = _docx_with_document(_bomb_document(0))
-    out = io.BytesIO(document)
+def _refusal_of_docx_with(parts: dict[str, bytes]) -> str:
+    """The message for an empty Word document with `parts` added (deflated), which must fail."""
+    out = io.BytesIO(_docx_with_document(_bomb_document(0)))
     with zipfile.ZipFile(out, "a") as archive:
-        for number in range(6000):
-            archive.writestr(f"word/media/empty{number}.bin", b"")
+        for part, data in parts.items():
+            archive.writestr(part, data, zipfile.ZIP_DEFLATED)
+    assert len(out.getvalue()) < 5 * _MB
     with pytest.raises(BriefingFormatError) as excinfo:
         read_briefing_bytes(out.getvalue(), "briefing.docx")
-    assert TOO_LARGE in excinfo.value.message
+    return excinfo.value.message
+
+
+def test_docx_with_too_many_parts_refused():
+    """A Word file of thousands of parts is refused as too large, not read part by part."""
+    parts = {f"word/media/empty{number}.bin": b"" for number in range(6000)}
+    assert TOO_LARGE in _refusal_of_docx_with(parts)
 
 
 def test_docx_parts_adding_up_past_the_limit_refused():
     """Many parts, each small and ordinary, that together unpack past 10 MB are refused."""
-    document = _docx_with_document(_bomb_document(0))
-    out = io.BytesIO(document)
-    with zipfile.ZipFile(out, "a") as archive:
-        for number in range(10):
-            # random bytes the compressor cannot reach back to keep the ratio near 60 to 1
-            filler = b"".join(os.urandom(16 * 1024) + bytes(_MB - 16 * 1024) for _ in range(3))
-            archive.writestr(f"word/media/part{number}.bin", filler, zipfile.ZIP_DEFLATED)
-    assert len(out.getvalue()) < 5 * _MB
-    with pytest.raises(BriefingFormatError) as excinfo:
-        read_briefing_bytes(out.getvalue(), "briefing.docx")
-    assert TOO_LARGE in excinfo.value.message
+    # random bytes the compressor cannot reach back to keep the ratio near 60 to 1
+    parts = {
+        f"word/media/part{number}.bin": b"".join(
+            os.urandom(16 * 1024) + bytes(_MB - 16 * 1024) for _ in range(3)
+        )
+        for number in range(10)
+    }
+    assert TOO_LARGE in _refusal_of_docx_with(parts)
 
 
 def test_docx_part_compressed_a_thousand_fold_refused():
     """A 2 MB part that compresses a thousand-fold (filler, not writing) is refused as too large."""
-    document = _docx_with_document(_bomb_document(0))
-    out = io.BytesIO(document)
-    with zipfile.ZipFile(out, "a") as archive:
-        archive.writestr("word/media/filler.bin", bytes(2 * _MB), zipfile.ZIP_DEFLATED)
-    with pytest.raises(BriefingFormatError) as excinfo:
-        read_briefing_bytes(out.getvalue(), "briefing.docx")
-    assert TOO_LARGE in excinfo.value.message
+    assert TOO_LARGE in _refusal_of_docx_with({"word/media/filler.bin": bytes(2 * _MB)})
