@@ -12,6 +12,7 @@ import io
 import re
 import zipfile
 
+from reflect.briefings.limits import check_archive
 from reflect.domain.errors import BriefingFormatError
 
 _HEADING_STYLE = re.compile(r"^heading\s*(\d)$", re.IGNORECASE)
@@ -32,6 +33,7 @@ def docx_text(data: bytes, name: str) -> str:
             f"'{name}' could not be opened as a Word document: it is not a .docx file, or it is "
             "damaged. If it is an older .doc file, open it in Word and save it as .docx or PDF."
         )
+    check_archive(data, name)
     try:
         document = Document(io.BytesIO(data))
         blocks = list(_blocks(document))

@@ -14,7 +14,12 @@ from reflect.briefings.lines import MARKDOWN_LINK
 from reflect.domain.briefing import Section, SectionKind
 from reflect.domain.errors import BriefingFormatError
 
-_SENTENCE = re.compile(r"\S.*?(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|$)", re.DOTALL)
+# a sentence's closing run ("...", "?!") is tried only from its first mark (the text before it
+# ends in something else): trying it from inside a long run of marks would rescan the rest of the
+# run at every one of them
+_SENTENCE = re.compile(
+    r"\S(?:.*?[^.!?\u2026])??(?:[.!?\u2026]+[\"'\u201d\u2019)\]]*(?=\s|$)|$)", re.DOTALL
+)
 _QUESTION_END = re.compile(r"\?[\"'\u201d\u2019)\]]*$")
 
 NO_QUESTIONS = (

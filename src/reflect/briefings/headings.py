@@ -18,7 +18,8 @@ from reflect.domain.briefing import SectionKind
 
 # "Why is this important to Wigan?", "... for practitioners in Lowfield?": a few words at most, so a
 # long question ("Why is it important to record missed appointments when ...?") is not a heading
-_TO_SOMEONE = r"(?: (?:to|for) (?:[\w'&-]+,? ?){1,5})?"
+# each word is taken whole ((?!...)): otherwise a long word is split into up to five parts every way
+_TO_SOMEONE = r"(?: (?:to|for) (?:[\w'&-]+(?![\w'&-]),? ?){1,5})?"
 _PHRASES: dict[SectionKind, tuple[str, ...]] = {
     SectionKind.BACKGROUND: (
         r"(?:the |case |family )?background(?: information| to the (?:case|review)| and context)?",

@@ -33,7 +33,9 @@ _NUMBERED_ITEM = re.compile(
 )
 _RULE = re.compile(r"^[ ]*(?:(?:-[ ]*){3,}|(?:\*[ ]*){3,}|(?:_[ ]*){3,})$")
 _SETEXT = re.compile(r"^[ ]*(?:=+|-+)[ ]*$")
-_ATX = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ ]+(?P<text>.*?)(?:[ ]+#+)?[ ]*$")
+# the text starts at its first non-space so that it cannot trade spaces with `[ ]+`; the closing
+# "#"s are removed in code, as a regex for them backtracks over long runs of spaces
+_ATX = re.compile(r"^[ ]{0,3}(?P<hashes>#{1,6})[ ]+(?P<text>[^ \n].*)?$")
 
 #: http(s) and www. addresses; closing brackets and punctuation are trimmed by `find_urls`
 URL = re.compile(r"(?:https?://|www\.)[^\s<>\"\u201c\u201d\]]+", re.IGNORECASE)
@@ -87,9 +89,19 @@ def is_setext_underline(line: str) -> bool:
 def atx_heading(line: str) -> tuple[int, str] | None:
     """(level, text) of a Markdown "#" heading, or None."""
     m = _ATX.match(line)
-    if not m or not m.group("text").strip():
+    text = _without_closing_hashes(m.group("text") or "").strip() if m else ""
+    if not text:
         return None
-    return len(m.group("hashes")), m.group("text").strip()
+    return len(m.group("hashes")), text
+
+
+def _without_closing_hashes(text: str) -> str:
+    """ "Title ##" -> "Title": closing "#"s count only after a space ("C#" keeps its "#")."""
+    text = text.rstrip(" ")
+    body = text.rstrip("#")
+    if body != text and body.endswith(" "):
+        return body.rstrip(" ")
+    return text
 
 
 def is_blank(line: str) -> bool:

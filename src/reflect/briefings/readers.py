@@ -14,6 +14,7 @@ import zipfile
 from pathlib import Path
 
 from reflect.briefings.docx_files import docx_text
+from reflect.briefings.limits import MAX_BYTES
 from reflect.briefings.parser import parse_text
 from reflect.briefings.pdf_files import pdf_text
 from reflect.briefings.text_files import decode_text
@@ -21,8 +22,6 @@ from reflect.domain.briefing import Briefing
 from reflect.domain.display_name import display_name
 from reflect.domain.errors import BriefingFormatError
 
-#: no briefing is anywhere near this; a larger file is the wrong file
-MAX_BYTES = 5 * 1024 * 1024
 TEXT_SUFFIXES = frozenset({".md", ".markdown", ".txt", ".text"})
 SUPPORTED_SUFFIXES = frozenset({*TEXT_SUFFIXES, ".docx", ".pdf"})
 SUPPORTED_KINDS = "Markdown (.md), text (.txt), Word (.docx) or PDF (.pdf)"

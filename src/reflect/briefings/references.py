@@ -25,7 +25,9 @@ from reflect.domain.briefing import Reference
 _EDGE = " \t-\u2013\u2014:|,;\u2022<>"
 _EMPTY_BRACKETS = re.compile(r"\(\s*\)|\[\s*\]|<\s*>")
 _TRAILING_LEAD_IN = re.compile(
-    r"(?:\b(?:is\s+)?(?:available|found|here|online))?\s*\b(?:at|from|via|on|here)\s*$",
+    # (?<!\s): spaces are taken from the start of their run only, or every space in a long run
+    # would rescan the rest of it
+    r"(?:\b(?:is\s+)?(?:available|found|here|online))?(?<!\s)\s*\b(?:at|from|via|on|here)\s*$",
     re.IGNORECASE,
 )
 

@@ -15,7 +15,8 @@ from reflect.briefings.headings import classify_heading, clean_heading_text
 from reflect.briefings.lines import atx_heading, is_blank, is_setext_underline, list_item
 
 _BRIEFING = re.compile(
-    r"(?:\b7|\bseven)[ ]*[-\u2010\u2011]?[ ]*minutes?[ ]*[-\u2010\u2011]?[ ]*briefings?\b"
+    # "[ ]*(?:-[ ]*)?", not "[ ]*-?[ ]*": two runs of spaces side by side split a long run every way
+    r"(?:\b7|\bseven)[ ]*(?:[-\u2010\u2011][ ]*)?minutes?[ ]*(?:[-\u2010\u2011][ ]*)?briefings?\b"
     r"(?:[ ]*\((?:7[ ]*MB|7MB)\))?|\b7MB\b",
     re.IGNORECASE,
 )
