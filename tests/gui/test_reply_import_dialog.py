@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QTimer
+from PySide6.QtCore import QEvent, QMimeData, QPoint, Qt, QTimer, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QApplication
 
 from reflect.settings import Settings
 from reflect.ui.replies import reply_import_dialog
 from reflect.ui.replies.reply_import_dialog import ChooseReplyFile, ReplyImportDialog
-from reflect.ui.shell.main_window import REFLECT
+from reflect.ui.shell.main_window import REFLECT, SESSIONS
 from tests.gui.reflect_page_helpers import open_window
 from tests.gui.test_accessibility import unnamed_focusable
 from tests.unit.reply_pack_helpers import draw_over_page, fill_with_pypdf
@@ -148,3 +149,24 @@ def test_a_protected_pack_asks_for_its_password(qtbot, journal, tmp_path, monkey
     qtbot.waitUntil(lambda: dialog.check is not None, timeout=15000)
     assert len(asked) == 2 and "does not open" in asked[1]
     assert COMMENT in dialog.view.comments.toPlainText()
+
+
+def test_dropping_the_pdf_on_the_sessions_page_imports_it(qtbot, journal, filled, tmp_path, monkeypatch):
+    """A reply PDF dropped on the Sessions page opens the same preview, and saving records it."""
+    session_id, _, data = filled
+    path = tmp_path / "reply.pdf"
+    path.write_bytes(data)
+    window = _window(qtbot, journal, monkeypatch, None)
+    window.show_page(SESSIONS)
+    page = window.sessions_page
+    mime = QMimeData()
+    mime.setUrls([QUrl.fromLocalFile(str(path))])
+    seen = _in_dialog(qtbot, lambda dialog: dialog.view.save_button.click())
+    for kind in (QEvent.Type.DragEnter, QEvent.Type.Drop):
+        event = (QDragEnterEvent if kind == QEvent.Type.DragEnter else QDropEvent)(
+            QPoint(5, 5), Qt.DropAction.CopyAction, mime, Qt.MouseButton.NoButton,
+            Qt.KeyboardModifier.NoModifier)
+        QApplication.sendEvent(page, event)
+        assert event.isAccepted()
+    qtbot.waitUntil(lambda: journal.replies.for_session(session_id) is not None, timeout=15000)
+    assert COMMENT in seen["comments"]

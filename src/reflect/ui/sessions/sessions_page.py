@@ -30,6 +30,7 @@ from reflect.domain.supervision import NewSession
 from reflect.store import EntryQuery, Journal
 from reflect.ui.common.dialogs import confirm
 from reflect.ui.common.widgets import chain_tab_order, named, packed
+from reflect.ui.replies.reply_drop import ReplyDrop
 from reflect.ui.replies.reply_text import session_reply_text
 from reflect.ui.sessions.session_form import SessionForm, default_start
 from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
@@ -116,6 +117,7 @@ class SessionsPage(QWidget):
         self.form.saved.connect(self._form_saved)
         self.form.contents_changed.connect(self._form_saved)
         self.form.open_entry.connect(self.open_entry)
+        self.reply_drop = ReplyDrop(self)  # a supervisor's reply dropped here is imported
         self.refresh()
 
     # -- public API ----------------------------------------------------------------------------

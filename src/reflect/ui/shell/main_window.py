@@ -153,6 +153,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self._sessions_page = page
             page.open_entry.connect(lambda eid: (self.show_page(REFLECT), self.reflect_page.open_entry(eid)))
             page.sessions_changed.connect(self._show_entry_sessions)
+            page.reply_drop.dropped.connect(self.import_reply)
         return self._sessions_page
 
     @property
