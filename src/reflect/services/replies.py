@@ -87,13 +87,20 @@ class ReplyCheck:
     problem: ReflectError | None = None  # why it is unverified
 
 
-def read_and_verify(journal, path: Path | str, password: str | None = None, *,
-                    practitioner: str = "", today: date | None = None) -> ReplyCheck:
-    """Read the reply at `path` and check it against the export log.
+@dataclass(frozen=True)
+class ReadPdf:
+    """A reply file read, not yet checked against the journal (`read_pdf`: safe off the UI thread)."""
 
-    Raises ReplyReadError (not a PDF, damaged; exit 2), WrongPassword (exit 3),
-    ReplyFromAnotherJournal (exit 2) or ReplyChanged (exit 7). A pack whose export is not in the
-    log comes back with `verified=False` and `problem` set (`import_reply` refuses it unless told)."""
+    path: Path
+    data: bytes
+    reply: Reply
+    fingerprints: tuple[str, ...]
+    password: str | None = None
+
+
+def read_pdf(path: Path | str, password: str | None = None) -> ReadPdf:
+    """Read the file at `path`: its fields, notes and page fingerprints. Touches no database, so
+    the app runs it on a worker. Raises ReplyReadError (exit 2) or WrongPassword (exit 3)."""
     path = Path(path)
     try:
         data = path.read_bytes()
@@ -102,18 +109,34 @@ def read_and_verify(journal, path: Path | str, password: str | None = None, *,
     reply = read_reply(data, password)
     if not reply.export_id:
         raise ReplyReadError("This PDF is not a supervision pack exported from Reflect. " + NOTHING_RECORDED)
+    return ReadPdf(path, data, reply, tuple(page_fingerprints(data, password)), password)
+
+
+def read_and_verify(journal, path: Path | str, password: str | None = None, *,
+                    practitioner: str = "", today: date | None = None) -> ReplyCheck:
+    """Read the reply at `path` and check it against the export log.
+
+    Raises ReplyReadError (not a PDF, damaged; exit 2), WrongPassword (exit 3),
+    ReplyFromAnotherJournal (exit 2) or ReplyChanged (exit 7). A pack whose export is not in the
+    log comes back with `verified=False` and `problem` set (`import_reply` refuses it unless told)."""
+    return verify(journal, read_pdf(path, password), practitioner=practitioner, today=today)
+
+
+def verify(journal, read: ReadPdf, *, practitioner: str = "", today: date | None = None) -> ReplyCheck:
+    """Check a file `read_pdf` read against this journal and its export log (on the UI thread)."""
+    reply = read.reply
     if reply.journal_id != journal.identity:
         raise ReplyFromAnotherJournal()
     pack = journal.exports.pack(reply.export_id)
     problem: ReflectError | None = None
     if pack is None:
         problem = ReplyExportUnknown()
-        session_id = _session_of_unlogged(journal, reply, data, password)
+        session_id = _session_of_unlogged(journal, reply, read.data, read.password)
     else:
-        check_pages(pack.page_fingerprints, page_fingerprints(data, password))
+        check_pages(pack.page_fingerprints, list(read.fingerprints))
         session_id = pack.session_id
-    return _check(journal, path, hashlib.sha256(data).hexdigest(), reply, pack, session_id, problem,
-                  practitioner=practitioner, today=today or date.today())
+    return _check(journal, read.path, hashlib.sha256(read.data).hexdigest(), reply, pack, session_id,
+                  problem, practitioner=practitioner, today=today or date.today())
 
 
 def check_pages(exported: tuple[str, ...] | list[str], now: list[str]) -> None:

@@ -45,6 +45,19 @@ def plain_label(text: str = "", name: str = "", *, wrap: bool = True, muted: boo
     return label
 
 
+def boxed_label(name: str, object_name: str) -> QLabel:
+    """Read-only text someone else wrote (a supervisor's comments), in a quiet box, selectable
+    with the mouse, plain and wrapped; named `name` for screen readers; hidden until filled."""
+    label = plain_label("", name)
+    label.setObjectName(object_name)
+    label.setMargin(8)
+    label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+    label.setStyleSheet(f"#{object_name} {{ background: palette(alternate-base); "
+                        "border: 1px solid palette(mid); border-radius: 4px; }")
+    label.hide()
+    return label
+
+
 def wrapped_label(text: str, name: str = "") -> QLabel:
     """Our own words (an intro, a note), wrapped; `name` for one whose text changes or empties."""
     label = QLabel(text)

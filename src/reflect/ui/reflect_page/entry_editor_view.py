@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import MODELS
 from reflect.ui.common.stay_open_menu import StayOpenMenu
-from reflect.ui.common.widgets import buddy_label
+from reflect.ui.common.widgets import boxed_label, buddy_label
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
@@ -50,6 +50,7 @@ class EntryEditorView(QStackedWidget):
         outer.addLayout(self._about_fields())
         outer.addWidget(self._reminder())
         outer.addWidget(self._stages_area(), 1)
+        outer.addWidget(self._supervisor_comments())
         outer.addLayout(self._tags_row())
         outer.addLayout(self._footer())
         self.addWidget(page)
@@ -111,6 +112,16 @@ class EntryEditorView(QStackedWidget):
         self.stages_layout.addStretch(1)
         self.scroll.setWidget(self.stages_host)
         return self.scroll
+
+    def _supervisor_comments(self) -> QLabel:
+        """What the supervisor wrote about this reflection in a reply (read-only; hidden if none)."""
+        self.supervisor_comments = boxed_label("The supervisor's comments on this reflection",
+                                               "supervisorComments")
+        return self.supervisor_comments
+
+    def set_supervisor_comments(self, text: str) -> None:
+        self.supervisor_comments.setText(f"The supervisor's comments:\n{text}" if text else "")
+        self.supervisor_comments.setVisible(bool(text))
 
     def _tags_row(self) -> QHBoxLayout:
         tags_row = QHBoxLayout()

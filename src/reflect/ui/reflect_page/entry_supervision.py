@@ -6,6 +6,7 @@ open entry and the session and action stores.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
@@ -23,8 +24,10 @@ class EntrySupervision(QObject):
     actions_changed = Signal()
 
     def __init__(self, editor: EntryEditor, sessions: SessionStore, actions: ActionStore,
-                 now=datetime.now, parent: QObject | None = None) -> None:
+                 now=datetime.now, parent: QObject | None = None, *,
+                 reply_text: Callable[[int], str] | None = None) -> None:
         super().__init__(parent)
+        self._reply_text = reply_text  # the supervisor's comments on a reflection, from its replies
         self.editor = editor
         self.sessions = sessions
         self.actions = actions
@@ -41,6 +44,8 @@ class EntrySupervision(QObject):
         self.editor.view.in_supervision.setText(
             ("In supervision: " + ", ".join(days[-2:]) + (" and more" if len(days) > 2 else ""))
             if days else "")
+        comments = self._reply_text(entry_id) if entry_id and self._reply_text is not None else ""
+        self.editor.view.set_supervisor_comments(comments)
 
     def take_to_supervision(self) -> None:
         entry_id = self.editor.entry_id

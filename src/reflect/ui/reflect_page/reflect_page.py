@@ -6,6 +6,7 @@ Composition and wiring only; each part has its own controller.
 from __future__ import annotations
 
 from collections.abc import Callable
+from functools import partial
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtWidgets import QSplitter, QTabWidget, QTextEdit, QWidget
@@ -20,6 +21,7 @@ from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.entry_supervision import EntrySupervision
 from reflect.ui.reflect_page.history_dialog import HistoryDialog
 from reflect.ui.reflections.entry_list_panel import EntryListPanel
+from reflect.ui.replies.reply_text import entry_reply_text
 from reflect.ui.search.search_panel import SearchPanel
 
 BRIEFING_TAB, REFLECTIONS_TAB, SEARCH_TAB = range(3)
@@ -64,7 +66,7 @@ class ReflectPage(QObject):
             on_reminder_dismissed=reminder_dismissed, decorate_text_edit=decorate_text_edit,
             parent=self)
         self.supervision = EntrySupervision(self.editor, journal.sessions, journal.actions,
-                                            parent=self)
+                                            parent=self, reply_text=partial(entry_reply_text, journal))
         self.view = ReflectPageView(self.briefing_page, self.entry_list, self.search,
                                   self.editor_view)
 

@@ -47,9 +47,11 @@ class SessionForm(QObject):
     def __init__(self, sessions: SessionStore, actions: ActionStore, query: EntryQuery,
                  briefings: BriefingStore, *, decorate_text_edit: Callable[[QTextEdit], None] | None = None,
                  now: Callable[[], datetime] = datetime.now, today: Callable[[], date] = date.today,
+                 reply_text: Callable[[int], str] | None = None,
                  parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.sessions = sessions
+        self._reply_text = reply_text  # a session's imported reply, as the form shows it
         self._now, self._today = now, today
         self.agenda = AgendaEditor(sessions)
         self.linked = LinkedEntriesEditor(sessions, query, briefings)
@@ -126,6 +128,7 @@ class SessionForm(QObject):
             v.supervisee_agreed.set_value(session.supervisee_agreed_on, today)
             v.supervisor_agreed.set_value(session.supervisor_agreed_on, today)
             self._autosave.show_saved(session.updated_at)
+            v.set_reply(self._reply_text(session.id) if self._reply_text is not None else "")
         finally:
             self._loading = False
         all_sessions = self.sessions.list_sessions()

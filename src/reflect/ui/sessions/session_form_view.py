@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
-from reflect.ui.common.widgets import buddy_label, chain_tab_order
+from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
 
@@ -256,6 +256,12 @@ class SessionFormView(QStackedWidget):
             dates.addWidget(widget, row, 1)
         dates.setColumnStretch(1, 1)
         layout.addLayout(dates)
+        # What the supervisor wrote back (File → Import supervisor's reply): read-only, theirs
+        self.reply_heading = _heading("The supervisor's reply")
+        self.reply = boxed_label("The supervisor's reply", "supervisorReply")
+        layout.addWidget(self.reply_heading)
+        layout.addWidget(self.reply)
+        self.set_reply("")
 
     def _chain_focus(self, agenda, linked, carried, agreed) -> None:
         """Tab follows the page from top to bottom, which is the order of the meeting."""
@@ -279,6 +285,12 @@ class SessionFormView(QStackedWidget):
 
     def show_form(self) -> None:
         self.setCurrentWidget(self.scroll)
+
+    def set_reply(self, text: str) -> None:
+        """The imported reply (sign-off and comments), or nothing when there is none."""
+        self.reply.setText(text)
+        self.reply_heading.setVisible(bool(text))
+        self.reply.setVisible(bool(text))
 
     def set_notes(self, notes: list[str]) -> None:
         self.notes_box.setText("\n".join(notes))

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from functools import partial
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -29,6 +30,8 @@ from reflect.domain.supervision import NewSession
 from reflect.store import EntryQuery, Journal
 from reflect.ui.common.dialogs import confirm
 from reflect.ui.common.widgets import chain_tab_order, named, packed
+from reflect.ui.replies.reply_drop import ReplyDrop
+from reflect.ui.replies.reply_text import session_reply_text
 from reflect.ui.sessions.session_form import SessionForm, default_start
 from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
 
@@ -100,7 +103,8 @@ class SessionsPage(QWidget):
         self.list_model = SessionListModel(journal.sessions, now=now, parent=self)
         self.form = SessionForm(journal.sessions, journal.actions, EntryQuery(journal.db),
                                 journal.briefings, decorate_text_edit=decorate_text_edit,
-                                now=now, today=today, parent=self)
+                                now=now, today=today, parent=self,
+                                reply_text=partial(session_reply_text, journal))
 
         self._lay_out(self._list_pane(), self._form_pane())
         self.setFocusProxy(self.list)
@@ -113,6 +117,7 @@ class SessionsPage(QWidget):
         self.form.saved.connect(self._form_saved)
         self.form.contents_changed.connect(self._form_saved)
         self.form.open_entry.connect(self.open_entry)
+        self.reply_drop = ReplyDrop(self)  # a supervisor's reply dropped here is imported
         self.refresh()
 
     # -- public API ----------------------------------------------------------------------------

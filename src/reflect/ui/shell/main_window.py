@@ -153,6 +153,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self._sessions_page = page
             page.open_entry.connect(lambda eid: (self.show_page(REFLECT), self.reflect_page.open_entry(eid)))
             page.sessions_changed.connect(self._show_entry_sessions)
+            page.reply_drop.dropped.connect(self.import_reply)
         return self._sessions_page
 
     @property
@@ -250,6 +251,21 @@ class MainWindow(WindowMenus, QMainWindow):
             self.show_page(REFLECT)
             self.reflect_page.briefing_imported(briefing_id)
             self.statusBar().showMessage("Briefing imported.", 5000)
+
+    def import_reply(self, path=None) -> None:
+        """Import the supervisor's reply (choosing the file unless `path`), then show its session."""
+        self.flush()
+        from reflect.ui.replies.reply_import_dialog import ReplyImportDialog
+
+        imported = ReplyImportDialog.ask(
+            self.journal, self.settings.practitioner_name, self, path=path,
+            before_save=lambda: self.journal.backup_if_changed("before-reply"))
+        if imported is None:
+            return
+        self.show_page(SESSIONS)
+        self.sessions_page.show_session(imported.reply.session_id)
+        self._show_entry_sessions()
+        self.statusBar().showMessage("The supervisor's reply is saved to the session.", 8000)
 
     def show_help(self) -> None:
         from reflect.ui.shell.help_dialog import HelpDialog

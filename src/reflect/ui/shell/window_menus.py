@@ -37,6 +37,9 @@ class WindowMenus:
                                        tip="Start a new reflection on this briefing")
         self.import_action = self._action("&Import briefing…", self.import_briefing, "Ctrl+Shift+I",
                                           tip="Add a briefing from a file or pasted text")
+        self.import_reply_action = self._action(
+            "Import supervisor's &reply…", lambda: self.import_reply(),
+            tip="Bring your supervisor's comments, actions and sign-off into the session")
         self.save_action = self._action("&Save now", self.flush, "Ctrl+S",
                                         tip="Reflect saves as you type; this saves at once")
         self.export_action = self._action("&Export PDF…", lambda: self.export_flow.export(), "Ctrl+E",
@@ -79,7 +82,7 @@ class WindowMenus:
     def _build_menus(self) -> None:
         bar = self.menuBar()
         file_menu = bar.addMenu("&File")
-        for action in (self.new_action, self.import_action, self.save_action):
+        for action in (self.new_action, self.import_action, self.import_reply_action, self.save_action):
             file_menu.addAction(action)
         file_menu.addSeparator()
         for action in (self.export_action, self.export_history_action, self.copy_cpd_action):
