@@ -122,3 +122,20 @@ class JournalWork:
                     progress(done, len(found))
                 return left
         return work
+
+    def backups_on_another_key_in_background(self) -> Callable[[], list[Path]]:
+        """A function for a worker thread: the backups that do not open with the journal's
+        passphrase (after an interrupted change: those still on the previous one), newest first."""
+        folder, passphrase, busy = self.backup_dir, self._passphrase, self._backups_busy
+
+        def work() -> list[Path]:
+            with busy:
+                return [backup.path for backup in backups.list_backups(folder)
+                        if not passphrase_opens(backup.path, passphrase)]
+        return work
+
+    def rekey_backups_from_in_background(self, previous: str) -> Callable:
+        """`rekey_backups_in_background` from `previous` to the journal's own passphrase, to finish
+        an interrupted change; returns those left on another key (the previous passphrase was
+        wrong for them, or they are damaged)."""
+        return self.rekey_backups_in_background(previous, self._passphrase)
