@@ -14,6 +14,7 @@ importing at once can see each other's half-initialised modules.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +25,7 @@ from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
     as_database,
+    key_fits,
     passphrase_opens,
     quick_check,
     rekey_file,
@@ -76,7 +78,10 @@ class JournalWork:
         def work(progress) -> list[backups.BackupContents]:
             with busy, separate_connection(path, passphrase) as conn:
                 for done, backup in enumerate(paths, 1):
-                    found.append(backups.inspect(conn, backup))
+                    contents = backups.inspect(conn, backup)
+                    if not contents.healthy and not key_fits(backup, passphrase):
+                        contents = replace(contents, other_key=True)
+                    found.append(contents)
                     if not progress(done, len(paths)):
                         break
             return found
