@@ -18,6 +18,7 @@ EXPECTED_TABLES = {
     "actions", "watch_list", "export_log", "answers_fts", "entries_fts", "briefings_fts",
     "dictionary_words", "accepted_findings", "journal_meta", "revision_notes",
     "journal_identity", "export_packs", "reply_imports", "reply_comments", "reply_actions",
+    "backup_rekeying",
 }
 
 

@@ -14,6 +14,7 @@ turns errors into the exit codes above.
 from __future__ import annotations
 
 import logging
+import os
 import sys
 
 from reflect.cli.parser import build_parser, names_no_command
@@ -32,7 +33,11 @@ def main(argv: list[str] | None = None) -> int:
 
         return self_test.main()
     try:
-        return _run_window(args) if args.command is None else _run_command(args)
+        code = _run_window(args) if args.command is None else _run_command(args)
+        sys.stdout.flush()  # here, so that a closed pipe is met inside this `try`
+        return code
+    except BrokenPipeError:
+        return _output_closed()
     except ReflectError as exc:
         print(f"reflect: {display_name(exc.message)}", file=sys.stderr)  # one line, no escapes
         return exc.exit_code
@@ -43,6 +48,21 @@ def main(argv: list[str] | None = None) -> int:
         print("reflect: something unexpected went wrong; nothing further was changed. "
               "Details are in the log file in the journal folder.", file=sys.stderr)
         return 1
+
+
+def _output_closed() -> int:
+    """The reader closed our output early (`reflect check --all | head`): end quietly, as git does.
+
+    Standard output is pointed at the null device so that the interpreter's last flush of what is
+    still buffered does not fail again on the way out; 141 is what a shell reports for SIGPIPE.
+    """
+    try:
+        null = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(null, sys.stdout.fileno())
+        os.close(null)
+    except (OSError, ValueError):  # no real stdout (a stream in a test): nothing left to flush
+        pass
+    return 141
 
 
 def _run_window(args) -> int:

@@ -74,8 +74,15 @@ def _add_demo_and_search(commands, common) -> None:
                                help="fill a new journal with sample reflections")
     demo.add_argument("--entries", type=int, default=120, metavar="N")
 
-    search = commands.add_parser("search", parents=[common], help="search entries and briefings")
-    search.add_argument("text")
+    search = commands.add_parser(
+        "search", parents=[common], help="search entries and briefings",
+        description="Search entries and briefings. Words given as TEXT show in the process list "
+                    "(ps) to other users of this computer: --query-file - reads them from stdin.")
+    query = search.add_mutually_exclusive_group(required=True)
+    query.add_argument("text", nargs="?", help="the words to search for (seen in the process list)")
+    query.add_argument("--query-file", metavar="FILE",
+                       help="read the words from FILE, or from stdin if FILE is '-' (kept out of "
+                            "the process list)")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--limit", type=int, default=50)
 

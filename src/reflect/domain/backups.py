@@ -23,3 +23,6 @@ class BackupContents:
     entries: int | None
     sessions: int | None
     healthy: bool
+    #: it does not open with the journal's passphrase at all (after an interrupted passphrase
+    #: change: it needs the previous one)
+    other_key: bool = False

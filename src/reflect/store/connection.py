@@ -188,6 +188,9 @@ def _keyed_separately(path: Path, passphrase: str):
     raise failure
 
 
+_NOT_A_DATABASE = 26  # SQLITE_NOTADB: what a wrong key gives (the first page's HMAC fails)
+
+
 def _with_separate_connection(path: Path, passphrase: str, work, *, purpose: str = READ) -> bool:
     """`work(conn)` on a `separate_connection`; False if it will not open or read."""
     try:
@@ -201,6 +204,18 @@ def passphrase_opens(path: Path, passphrase: str) -> bool:
     """Whether `passphrase` opens the journal at `path` (used to unlock a locked window)."""
     return _with_separate_connection(
         path, passphrase, lambda conn: conn.execute("SELECT count(*) FROM sqlite_master").fetchone())
+
+
+def key_fits(path: Path, passphrase: str) -> bool:
+    """Whether `passphrase` is the key of the file at `path`: True for a file that opens, and for
+    one that opens but is damaged further on (SQLITE_CORRUPT, where `passphrase_opens` says no);
+    False when its first page does not decrypt (SQLITE_NOTADB). The Backups window tells a backup
+    on another passphrase from a damaged one by this."""
+    try:
+        with separate_connection(path, passphrase):
+            return True
+    except DatabaseError as exc:
+        return getattr(exc, "sqlite_errorcode", None) != _NOT_A_DATABASE
 
 
 def rekey_file(path: Path, old: str, new: str) -> bool:

@@ -39,12 +39,13 @@ if TYPE_CHECKING:
     from reflect.store.entry_store import EntryStore
     from reflect.store.export_log_store import ExportLogStore
     from reflect.store.privacy_store import PrivacyStore
+    from reflect.store.rekey_record import RekeyRecord
     from reflect.store.reply_store import ReplyStore
     from reflect.store.revision_store import RevisionStore
     from reflect.store.search import SearchIndex
 
 _BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports",
-                       "replies", "identity")
+                       "replies", "identity", "rekeying")
 
 log = logging.getLogger(__name__)
 
@@ -114,6 +115,13 @@ class Journal(JournalWork):
         from reflect.store.reply_store import ReplyStore
 
         return ReplyStore(self.db)
+
+    @cached_property
+    def rekeying(self) -> RekeyRecord:
+        """Whether a passphrase change was still re-keying the backups when it was interrupted."""
+        from reflect.store.rekey_record import RekeyRecord
+
+        return RekeyRecord(self.db)
 
     @cached_property
     def identity(self) -> str:
@@ -261,16 +269,23 @@ class Journal(JournalWork):
             self.check_current_passphrase(old)
             self.backup("before-passphrase-change")
             self.rekey(old, new)
-            return self.rekey_backups_in_background(old, new)(lambda done, total: True)
+            left = self.rekey_backups_in_background(old, new)(self.rekeying.progress)
+            self.rekeying.finish()
+            return left
 
     def check_current_passphrase(self, old: str) -> None:
         if self._passphrase not in opening_forms(old):
             raise WrongPassphrase("The current passphrase is not right. Nothing has been changed.")
 
     def rekey(self, old: str, new: str) -> None:
-        """Re-encrypt the journal itself with `new` (its backups keep `old` until re-keyed)."""
+        """Re-encrypt the journal itself with `new` (its backups keep `old` until re-keyed).
+
+        The journal records first that its backups are to be re-keyed (`rekeying`): if the change
+        is killed before they all are, the next unlock finds the record and says so.
+        """
         with self._backups_busy:
             self.check_current_passphrase(old)
+            self.rekeying.begin(len(backups.list_backups(self.backup_dir)))
             new = normalised(new)
             self.db.conn.reset_key(new)
             self._passphrase = new

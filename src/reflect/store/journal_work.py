@@ -14,6 +14,7 @@ importing at once can see each other's half-initialised modules.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import replace
 from pathlib import Path
 from typing import TypeVar
 
@@ -24,6 +25,7 @@ from reflect.store.action_store import ActionStore
 from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
     as_database,
+    key_fits,
     passphrase_opens,
     quick_check,
     rekey_file,
@@ -76,7 +78,10 @@ class JournalWork:
         def work(progress) -> list[backups.BackupContents]:
             with busy, separate_connection(path, passphrase) as conn:
                 for done, backup in enumerate(paths, 1):
-                    found.append(backups.inspect(conn, backup))
+                    contents = backups.inspect(conn, backup)
+                    if not contents.healthy and not key_fits(backup, passphrase):
+                        contents = replace(contents, other_key=True)
+                    found.append(contents)
                     if not progress(done, len(paths)):
                         break
             return found
@@ -122,3 +127,20 @@ class JournalWork:
                     progress(done, len(found))
                 return left
         return work
+
+    def backups_on_another_key_in_background(self) -> Callable[[], list[Path]]:
+        """A function for a worker thread: the backups that do not open with the journal's
+        passphrase (after an interrupted change: those still on the previous one), newest first."""
+        folder, passphrase, busy = self.backup_dir, self._passphrase, self._backups_busy
+
+        def work() -> list[Path]:
+            with busy:
+                return [backup.path for backup in backups.list_backups(folder)
+                        if not passphrase_opens(backup.path, passphrase)]
+        return work
+
+    def rekey_backups_from_in_background(self, previous: str) -> Callable:
+        """`rekey_backups_in_background` from `previous` to the journal's own passphrase, to finish
+        an interrupted change; returns those left on another key (the previous passphrase was
+        wrong for them, or they are damaged)."""
+        return self.rekey_backups_in_background(previous, self._passphrase)

@@ -314,3 +314,13 @@ def m006_create_reply_tables(db: sqlite_utils.Database) -> None:
         "row INTEGER NOT NULL, action_id INTEGER REFERENCES actions(id) ON DELETE SET NULL, "
         "UNIQUE (export_id, row))"
     )
+
+
+@migration
+def m007_create_backup_rekeying(db: sqlite_utils.Database) -> None:
+    """A passphrase change's re-keying of the backups while it runs (never the old key): a row
+    left behind means it was interrupted and some backups may need the previous passphrase."""
+    db.execute(
+        "CREATE TABLE backup_rekeying (id INTEGER PRIMARY KEY CHECK (id = 1), "
+        "started_at TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL)"
+    )

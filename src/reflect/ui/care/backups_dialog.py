@@ -124,7 +124,8 @@ class BackupsDialog(QDialog):
                      4: "—" if contents.sessions is None else f"{contents.sessions:,}"}
             if not contents.healthy:
                 cells[1] = (REASONS.get(self.rows[row].reason, self.rows[row].reason)
-                            + " (damaged, or another passphrase)")
+                            + (" (needs the previous passphrase)" if contents.other_key
+                               else " (damaged, or another passphrase)"))
             for column, text in cells.items():
                 self.table.item(row, column).setText(text)
         self._update()

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import fields
+from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -21,6 +22,7 @@ from PySide6.QtWidgets import QMessageBox, QWidget
 from reflect import APP_NAME
 from reflect.domain.display_name import display_name
 from reflect.domain.errors import ReflectError
+from reflect.domain.session_rules import format_when
 from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
 from reflect.store import Journal
@@ -116,8 +118,11 @@ class JournalCare(QObject):
         self.passphrase_change = run_in_background(
             self, self.journal.rekey_backups_in_background(old, new), self._backups_rekeyed,
             self._backups_not_rekeyed,
-            on_progress=lambda done, total: self._show_status(
-                f"Passphrase changed. Changing the backups too… {done} of {total}"))
+            on_progress=self._backups_progress)
+
+    def _backups_progress(self, done: int, total: int) -> None:
+        self.journal.rekeying.progress(done, total)  # what a kill now would leave undone
+        self._show_status(f"Passphrase changed. Changing the backups too… {done} of {total}")
 
     def _passphrase_not_changed(self, exc: BaseException) -> None:
         self._show_status("")
@@ -126,6 +131,7 @@ class JournalCare(QObject):
         QMessageBox.warning(self.parent(), APP_NAME, message)
 
     def _backups_rekeyed(self, left: list[Path]) -> None:
+        self.journal.rekeying.finish()
         self._show_status("Passphrase changed.", 5000)
         message = "Passphrase changed. Your journal and its backups now open only with the new one."
         if left:
@@ -138,6 +144,43 @@ class JournalCare(QObject):
         QMessageBox.warning(self.parent(), APP_NAME,
                             "Passphrase changed: your journal opens only with the new one. Some "
                             "backups may still open only with the old passphrase.")
+
+    def check_unfinished_rekeying(self) -> None:
+        """After a passphrase change that was killed before its backups were all re-keyed: find
+        (on a worker) the backups still on the previous passphrase and offer to finish the job."""
+        unfinished = self.journal.rekeying.unfinished()
+        if unfinished is not None:
+            run_in_background(self, self.journal.backups_on_another_key_in_background(),
+                              lambda left: self._offer_rekeying(left, unfinished.started_at),
+                              lambda exc: None)
+
+    def _offer_rekeying(self, left: list[Path], started_at: str) -> None:
+        from reflect.ui.care.finish_rekeying_dialog import FinishRekeying
+
+        if not left:
+            self.journal.rekeying.finish()
+            return
+        when = format_when(datetime.fromisoformat(started_at).astimezone())
+        previous = FinishRekeying.ask(len(left), when, self.parent())
+        if previous is None:  # kept as they are: the Backups window shows which key each needs
+            self.journal.rekeying.finish()
+            return
+        self._show_status("Changing the backups to the current passphrase…")
+        self.passphrase_change = run_in_background(
+            self, self.journal.rekey_backups_from_in_background(previous), self._backups_finished,
+            self._backups_not_rekeyed, on_progress=lambda done, total: self._show_status(
+                f"Changing the backups to the current passphrase… {done} of {total}"))
+
+    def _backups_finished(self, left: list[Path]) -> None:
+        self._show_status("")
+        if not left:
+            self.journal.rekeying.finish()
+            QMessageBox.information(self.parent(), APP_NAME,
+                                    "Your backups now open with the current passphrase.")
+            return
+        QMessageBox.warning(self.parent(), APP_NAME,
+                            f"{len(left)} backup(s) did not open with that passphrase and are as "
+                            "they were. Reflect asks again when it is next unlocked.")
 
     def take_journal_away(self) -> None:
         self._flush()

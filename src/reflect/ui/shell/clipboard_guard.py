@@ -3,6 +3,10 @@
 A reflection copied to paste into the case system must not sit on a shared desk's clipboard after
 the user walks away. Only text that came from Reflect is cleared: something copied from another
 program since then is the user's business. We keep a SHA-256 of the text, never the text.
+
+On X11 there is a second clipboard, the PRIMARY selection: whatever is selected in any window,
+pasted with the middle button. Selecting a sentence in Reflect puts it there without any copy, so
+the same rule covers it wherever the platform has one (`supportsSelection()`).
 """
 
 from __future__ import annotations
@@ -25,10 +29,14 @@ class ClipboardGuard(QObject):
         self.clipboard = clipboard or QGuiApplication.clipboard()
         self._is_ours = is_ours or (lambda: QGuiApplication.focusWindow() is not None)
         self._ours: set[str] = set()
-        self.clipboard.dataChanged.connect(self._changed)
+        self._modes = [QClipboard.Mode.Clipboard]
+        self.clipboard.dataChanged.connect(lambda: self._changed(QClipboard.Mode.Clipboard))
+        if self.clipboard.supportsSelection():
+            self._modes.append(QClipboard.Mode.Selection)
+            self.clipboard.selectionChanged.connect(lambda: self._changed(QClipboard.Mode.Selection))
 
-    def _changed(self) -> None:
-        text = self.clipboard.text()
+    def _changed(self, mode: QClipboard.Mode) -> None:
+        text = self.clipboard.text(mode)
         if text and self._is_ours():
             self._ours.add(_digest(text))
 
@@ -37,9 +45,13 @@ class ClipboardGuard(QObject):
         self._ours.add(_digest(text))
 
     def clear_if_ours(self) -> bool:
-        text = self.clipboard.text()
-        if text and _digest(text) in self._ours:
-            self.clipboard.clear()
+        """Clear the clipboard and the selection where each holds Reflect's text; True if any did."""
+        cleared = False
+        for mode in self._modes:
+            text = self.clipboard.text(mode)
+            if text and _digest(text) in self._ours:
+                self.clipboard.clear(mode)
+                cleared = True
+        if cleared:
             self._ours.clear()
-            return True
-        return False
+        return cleared
