@@ -18,6 +18,8 @@ from reflect.domain.templates import MODELS
 
 #: Actions due within this many days of today are shown (overdue ones always are).
 ACTION_WINDOW_DAYS = 14
+#: A session pack sent this many days ago with no reply imported is listed as awaiting one.
+REPLY_WAIT_DAYS = 7
 #: Months in the reflections chart, the current one included.
 MONTHS_SHOWN = 12
 #: Social Work England's minimum: at least two CPD records a year, one with peer reflection.
@@ -169,6 +171,21 @@ class NextSession:
 
 
 @dataclass(frozen=True)
+class AwaitingReply:
+    """A session whose pack went to the supervisor over `REPLY_WAIT_DAYS` ago and has no reply."""
+
+    session: Session
+    exported_on: date
+    today: date
+
+    @property
+    def sent_text(self) -> str:
+        """e.g. "Pack exported Tue 24 November 2026 (10 days ago)"."""
+        return (f"Pack exported {long_day(self.exported_on, weekday=True)} "
+                f"({relative_day(self.exported_on, self.today)})")
+
+
+@dataclass(frozen=True)
 class CpdPicture:
     """CPD records made in one registration year against Social Work England's minimum."""
 
@@ -241,6 +258,7 @@ class DashboardData:
     coverage: tuple[Coverage, ...]
     months: tuple[MonthCount, ...]
     cpd: CpdPicture
+    awaiting_replies: tuple[AwaitingReply, ...] = ()
 
     @property
     def overdue_count(self) -> int:

@@ -16,6 +16,8 @@ from reflect.domain.dashboard import (
     ACTION_WINDOW_DAYS,
     CPD_MODELS,
     PEER_STAGE,
+    REPLY_WAIT_DAYS,
+    AwaitingReply,
     Coverage,
     CpdPicture,
     DashboardData,
@@ -26,7 +28,7 @@ from reflect.domain.dashboard import (
     registration_year,
 )
 from reflect.store.action_store import ActionStore
-from reflect.store.rows import moment_to_text
+from reflect.store.rows import moment_to_text, text_to_moment
 from reflect.store.session_store import SessionStore
 
 # Every character Python's str.strip() removes (all of them sit below U+3001), so SQL's trim()
@@ -55,6 +57,7 @@ class DashboardQueries:
             coverage=self.coverage(),
             months=self.reflections_per_month(today),
             cpd=self.cpd_picture(today),
+            awaiting_replies=self.awaiting_replies(today, now),
         )
 
     def next_session(self, now: datetime) -> NextSession | None:
@@ -120,3 +123,23 @@ class DashboardQueries:
         ).fetchone()
         return CpdPicture.for_year(records, with_peer, today)
 
+
+    def awaiting_replies(self, today: date, now: datetime) -> tuple[AwaitingReply, ...]:
+        """Sessions whose newest fillable pack was exported over `REPLY_WAIT_DAYS` ago with no
+        reply imported to it, nor to the session since; longest waiting first."""
+        rows = self.db.execute(
+            """
+            SELECT p.session_id, l.exported_at FROM export_packs p
+            JOIN export_log l ON l.id = p.export_log_id
+            WHERE p.session_id IS NOT NULL AND l.exported_at <= ?
+              AND l.exported_at = (SELECT max(l2.exported_at) FROM export_packs p2
+                                   JOIN export_log l2 ON l2.id = p2.export_log_id
+                                   WHERE p2.session_id = p.session_id)
+              AND NOT EXISTS (SELECT 1 FROM reply_imports r WHERE r.export_id = p.export_id
+                              OR (r.session_id = p.session_id AND r.imported_at >= l.exported_at))
+            GROUP BY p.session_id
+            ORDER BY l.exported_at, p.session_id
+            """, [moment_to_text(now - timedelta(days=REPLY_WAIT_DAYS))]).fetchall()
+        return tuple(AwaitingReply(self._sessions.get_session(session_id),
+                                   text_to_moment(exported_at).astimezone().date(), today)
+                     for session_id, exported_at in rows)

@@ -98,6 +98,13 @@ class ReplyStore:
             f"SELECT {_IMPORT_COLUMNS} FROM reply_imports WHERE export_id = ? "
             "ORDER BY imported_at DESC, id DESC", [export_id])]
 
+    def signed_off_by_session(self) -> dict[int, bool]:
+        """Each session with a reply imported: whether its latest import is signed off."""
+        return {r[0]: bool(r[1]) for r in self.db.execute(
+            "SELECT session_id, signed_off FROM (SELECT session_id, signed_off, ROW_NUMBER() OVER "
+            "(PARTITION BY session_id ORDER BY imported_at DESC, id DESC) AS n FROM reply_imports "
+            "WHERE session_id IS NOT NULL) WHERE n = 1")}
+
     def for_session(self, session_id: int) -> SessionReply | None:
         """The session's reply as it stands (the latest import's details), or None."""
         imports = tuple(_import(r) for r in self.db.execute(

@@ -82,6 +82,9 @@ class DashboardPage(QWidget):
             session_id = data.next_session.session.id
             on("dashboard-session", lambda: self.open_session.emit(session_id))
         on("dashboard-plan-session", self.plan_session.emit)
+        for item in data.awaiting_replies:
+            on(f"dashboard-awaiting-{item.session.id}",
+               lambda i=item.session.id: self.open_session.emit(i))
         for action in data.actions:
             on(f"dashboard-action-{action.id}", lambda i=action.id: self.open_action.emit(i))
         on("dashboard-all-actions", self.open_actions.emit)

@@ -37,6 +37,7 @@ from reflect.ui.dashboard.charts import ItemButton, MeterButton, MonthChart, sca
 
 TWO_COLUMNS_FROM = 900  # px of page width
 MAX_ACTIONS_SHOWN = 5
+AWAITING = "Awaiting the supervisor's reply"
 
 
 def _label(text: str, *, small: bool = False) -> QLabel:
@@ -183,16 +184,27 @@ class DashboardView(QWidget):
             plan = self._item("dashboard-plan-session", QPushButton("Plan a session…"))
             plan.setAccessibleName("Plan a session")
             plan.setSizePolicy(QSizePolicy.Policy.Maximum, QSizePolicy.Policy.Fixed)
-            self.session_card.set_items(_label("No session planned."), plan)
-            return
-        session = upcoming.session
-        detail = " · ".join([
-            relative_day(session.starts_at.date(), data.today).capitalize(),
-            plural(upcoming.agenda_items, "agenda item"),
-            plural(upcoming.reflections, "reflection") + " linked",
-        ])
-        button = ItemButton(session_title(session), detail)
-        self.session_card.set_items(self._item("dashboard-session", button))
+            widgets: list[QWidget] = [_label("No session planned."), plan]
+        else:
+            session = upcoming.session
+            detail = " · ".join([
+                relative_day(session.starts_at.date(), data.today).capitalize(),
+                plural(upcoming.agenda_items, "agenda item"),
+                plural(upcoming.reflections, "reflection") + " linked",
+            ])
+            widgets = [self._item("dashboard-session", ItemButton(session_title(session), detail))]
+        self.session_card.set_items(*widgets, *self._awaiting(data))
+
+    def _awaiting(self, data: DashboardData) -> list[QWidget]:
+        """Sessions whose pack went to the supervisor over a week ago and has not come back."""
+        if not data.awaiting_replies:
+            return []
+        widgets: list[QWidget] = [_label(AWAITING)]
+        for item in data.awaiting_replies:
+            button = ItemButton(session_title(item.session), item.sent_text,
+                                name=f"{AWAITING}: {session_title(item.session)}. {item.sent_text}")
+            widgets.append(self._item(f"dashboard-awaiting-{item.session.id}", button))
+        return widgets
 
     def _show_actions(self, data: DashboardData) -> None:
         widgets: list[QWidget] = [_label(data.actions_summary)]

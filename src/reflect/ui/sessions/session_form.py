@@ -78,6 +78,7 @@ class SessionForm(QObject):
         v.next_session.changed.connect(lambda: self._instant("next_session_on"))
         v.supervisee_agreed.changed.connect(lambda: self._instant("supervisee_agreed_on"))
         v.supervisor_agreed.changed.connect(lambda: self._instant("supervisor_agreed_on"))
+        v.agree_button.clicked.connect(self.agree)
         for part in (self.agenda, self.linked):
             part.changed.connect(self._contents_changed)
         for part in (self.carried, self.agreed):
@@ -128,7 +129,10 @@ class SessionForm(QObject):
             v.supervisee_agreed.set_value(session.supervisee_agreed_on, today)
             v.supervisor_agreed.set_value(session.supervisor_agreed_on, today)
             self._autosave.show_saved(session.updated_at)
-            v.set_reply(self._reply_text(session.id) if self._reply_text is not None else "")
+            reply = self._reply_text(session.id) if self._reply_text is not None else ""
+            v.set_reply(reply)
+            if reply:
+                v.set_agreement(session.supervisee_agreed_on)
         finally:
             self._loading = False
         all_sessions = self.sessions.list_sessions()
@@ -156,6 +160,8 @@ class SessionForm(QObject):
         session_id = self.session.id
         self.view.title.setText(session_title(self.session))
         self._autosave.show_saved(self.session.updated_at)
+        if "supervisee_agreed_on" in values and self.view.reply.text():
+            self.view.set_agreement(self.session.supervisee_agreed_on)
         if "starts_at" in values:
             self.carried.set_session(session_id, {s.id: s for s in self.sessions.list_sessions()})
         self.saved.emit(session_id)
@@ -173,6 +179,14 @@ class SessionForm(QObject):
             "supervisee_agreed_on": v.supervisee_agreed.value,
             "supervisor_agreed_on": v.supervisor_agreed.value,
         }[name]()
+
+    def agree(self) -> None:
+        """The supervisee agrees the record (one click after importing the reply): today's date."""
+        if self.session is None:
+            return
+        today = self._today()
+        self.view.supervisee_agreed.set_value(today, today)
+        self._autosave.save_now("supervisee_agreed_on")  # `_written` swaps the button for the day
 
     def _text_edited(self, name: str) -> None:
         if self._loading or self.session is None:

@@ -22,12 +22,14 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
+    QPushButton,
     QScrollArea,
     QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
+from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
 from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order
@@ -37,6 +39,7 @@ from reflect.ui.sessions.session_list_model import STATUS_LABELS
 Edit = TypeVar("Edit", QLineEdit, GrowingTextEdit)
 DAY_FORMAT = "ddd d MMM yyyy"
 WHEN_FORMAT = "ddd d MMM yyyy, HH:mm"
+AGREE = "I agree this record reflects our discussion"
 EMPTY_STATE = "No session chosen. Press “New session” to plan one, or choose a session from the list."
 
 
@@ -261,6 +264,16 @@ class SessionFormView(QStackedWidget):
         self.reply = boxed_label("The supervisor's reply", "supervisorReply")
         layout.addWidget(self.reply_heading)
         layout.addWidget(self.reply)
+        # The supervisee's half of the sign-off, once the supervisor's words are in the journal
+        self.agree_button = QPushButton(AGREE)
+        self.agree_button.setAccessibleName(AGREE)
+        self.agreed_note = QLabel()
+        self.agreed_note.setAccessibleName("Your agreement")
+        agreement = QHBoxLayout()
+        agreement.addWidget(self.agree_button)
+        agreement.addWidget(self.agreed_note)
+        agreement.addStretch(1)
+        layout.addLayout(agreement)
         self.set_reply("")
 
     def _chain_focus(self, agenda, linked, carried, agreed) -> None:
@@ -271,6 +284,7 @@ class SessionFormView(QStackedWidget):
             *carried.focus_order(), self.notes, self.learning_needs, self.wellbeing, self.workload,
             *agreed.focus_order(), *self.next_session.focus_order(),
             *self.supervisee_agreed.focus_order(), *self.supervisor_agreed.focus_order(),
+            self.agree_button,
         ]
         chain_tab_order(self.focus_chain)
 
@@ -291,6 +305,16 @@ class SessionFormView(QStackedWidget):
         self.reply.setText(text)
         self.reply_heading.setVisible(bool(text))
         self.reply.setVisible(bool(text))
+        if not text:
+            self.set_agreement(None, replied=False)
+
+    def set_agreement(self, agreed_on: date | None, *, replied: bool = True) -> None:
+        """The button to agree (a reply imported, not yet agreed), or the day you agreed."""
+        can_agree = replied and agreed_on is None
+        self.agree_button.setVisible(can_agree)
+        self.agree_button.setEnabled(can_agree)  # off the Tab chain while hidden
+        self.agreed_note.setText(f"You agreed on {format_day(agreed_on)}." if agreed_on else "")
+        self.agreed_note.setVisible(replied and agreed_on is not None)
 
     def set_notes(self, notes: list[str]) -> None:
         self.notes_box.setText("\n".join(notes))

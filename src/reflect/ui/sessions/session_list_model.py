@@ -4,7 +4,8 @@ One flat list model with two caption rows, "Upcoming" and "Past", rather than a 
 short, a tree would add expand and collapse steps for keyboard users, and a caption row carries no
 flags, so arrow keys skip it and it can never be selected. Each session row is drawn in three short
 lines (when; what and with whom; status and counts) so it fits a narrow left pane; screen readers get
-the same as one sentence through `AccessibleTextRole`.
+the same as one sentence through `AccessibleTextRole`. A session whose supervisor's reply has been
+imported says so at the end of its details: "replied", or "signed off" once the supervisor ticked it.
 
 `refresh()` re-reads the sessions; when the order is unchanged it only repaints, so the selection
 and the scroll position survive the autosave of the form beside the list.
@@ -45,12 +46,19 @@ def counts_text(reflections: int, actions: int) -> str:
     return f"{plural(reflections, 'reflection')} · {plural(actions, 'action')}"
 
 
+def reply_word(signed_off: bool | None) -> str:
+    """What the list says of a session's imported reply: nothing (None: no reply), "replied" or
+    "signed off"."""
+    return "" if signed_off is None else ("signed off" if signed_off else "replied")
+
+
 @dataclass(frozen=True)
 class _Row:
     kind: str
     text: str = ""
     session: Session | None = None
     counts: tuple[int, int] = (0, 0)
+    reply: str = ""  # `reply_word`
 
 
 class SessionListModel(QAbstractListModel):
@@ -64,9 +72,11 @@ class SessionListModel(QAbstractListModel):
     DetailsRole = Qt.ItemDataRole.UserRole + 5
 
     def __init__(self, sessions: SessionStore, *, now: Callable[[], datetime] = datetime.now,
-                 parent=None) -> None:
+                 replies: Callable[[], dict[int, bool]] | None = None, parent=None) -> None:
+        """`replies`: each replied session's id and whether it is signed off (ReplyStore)."""
         super().__init__(parent)
         self.store = sessions
+        self._replies = replies
         self._now = now
         self._rows: list[_Row] = []
 
@@ -86,14 +96,18 @@ class SessionListModel(QAbstractListModel):
     def _read(self) -> list[_Row]:
         sessions = self.store.list_sessions()
         counts = self.store.counts()
+        replies = self._replies() if self._replies is not None else {}
+
+        def row(s: Session) -> _Row:
+            return _Row(SESSION, session=s, counts=counts.get(s.id, (0, 0)),
+                        reply=reply_word(replies.get(s.id)))
+
         upcoming, past = order_for_list(sessions, self._now())
-        rows = [_Row(HEADER, "Upcoming")]
-        rows += [_Row(SESSION, session=s, counts=counts.get(s.id, (0, 0))) for s in upcoming]
+        rows = [_Row(HEADER, "Upcoming"), *map(row, upcoming)]
         if not upcoming:
             rows.append(_Row(PLACEHOLDER, "None planned yet"))
         if past:
-            rows.append(_Row(HEADER, "Past"))
-            rows += [_Row(SESSION, session=s, counts=counts.get(s.id, (0, 0))) for s in past]
+            rows += [_Row(HEADER, "Past"), *map(row, past)]
         return rows
 
     def row_of(self, session_id: int) -> int:
@@ -133,6 +147,8 @@ class SessionListModel(QAbstractListModel):
         session = row.session
         when, _, what = session_title(session).partition(" — ")
         details = f"{STATUS_LABELS[session.status]} · {counts_text(*row.counts)}"
+        if row.reply:
+            details += f" · {row.reply}"
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
             return session_title(session)
         if role == Qt.ItemDataRole.AccessibleTextRole:

@@ -100,7 +100,8 @@ class SessionsPage(QWidget):
         self.actions = journal.actions
         self._now = now
         self._syncing = False
-        self.list_model = SessionListModel(journal.sessions, now=now, parent=self)
+        self.list_model = SessionListModel(journal.sessions, now=now, parent=self,
+                                           replies=journal.replies.signed_off_by_session)
         self.form = SessionForm(journal.sessions, journal.actions, EntryQuery(journal.db),
                                 journal.briefings, decorate_text_edit=decorate_text_edit,
                                 now=now, today=today, parent=self,
