@@ -6,6 +6,11 @@ not one of these is a bug: it is logged (without journal text) and shown as a pl
 
 from __future__ import annotations
 
+import errno
+
+#: what every message about a full disk says, in the same words everywhere
+DISK_FULL = "The disk is full — free some space; nothing was lost."
+
 
 class ReflectError(Exception):
     """Base of the errors whose message can be shown to the user as it is."""
@@ -98,3 +103,15 @@ class JournalNotFound(ReflectError):
 
     exit_code = 2
     default_text = "There is no journal in this folder yet. Create one with `reflect journal init`."
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Whether a write failed for want of space: ENOSPC or a full quota from the OS, or SQLite's
+    "database or disk is full" (its own error carries no errno). Follows the `raise from` chain."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return True
+        if "disk is full" in str(exc).lower() or "no space left" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False

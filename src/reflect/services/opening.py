@@ -55,7 +55,22 @@ def _with_bundled_briefings(journal: Journal) -> Journal:
     except BaseException:
         journal.close()
         raise
+    remove_export_leftovers(journal)
     return journal
+
+
+def remove_export_leftovers(journal: Journal) -> int:
+    """Remove what killed exports left in the folders of the export log (see `export.leftovers`).
+
+    A take-away zip is not in the log: its leftovers go at the next export to that folder."""
+    from reflect.export.leftovers import remove_leftovers_in
+
+    try:
+        names = {Path(record.file_name) for record in journal.exports.all()}
+        return remove_leftovers_in(name.parent for name in names if name.is_absolute())
+    except Exception as exc:  # tidying must never stop an unlock; the type only (names are private)
+        log.warning("export leftovers not removed: %s", type(exc).__name__)
+        return 0
 
 
 class OpeningJournal:
