@@ -34,7 +34,7 @@ from reflect import export as pdf  # reportlab and pypdf load on first use, not 
 from reflect.domain.anonymisation import CheckedField, Finding, check_fields, check_text
 from reflect.domain.anonymisation.normalise import normalise
 from reflect.domain.entry_filter import EntryFilter
-from reflect.domain.errors import ExportError
+from reflect.domain.errors import DISK_FULL, ExportError, is_disk_full
 from reflect.domain.journal import AnswerDraft
 from reflect.domain.reply import PackRecord
 from reflect.domain.report import (
@@ -50,6 +50,7 @@ from reflect.domain.supervision import ActionOwner
 from reflect.domain.templates import model_by_key
 from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
 from reflect.store.report_loader import ReportLoader
+from reflect.store.write_errors import DatabaseError
 
 Report = SessionReport | PortfolioReport | EntryReport
 Progress = Callable[[int, int], object]
@@ -457,8 +458,18 @@ def export_document(journal, request: ExportRequest, target: Path, *, accept_fin
     accepted = second_check_accepts(journal, report, reviewed=findings)
     pending = render_pending(report, target, password=request.options.password, progress=progress)
     result = verify(pending, watch, accepted)
-    record_export(journal, report, result)
+    try:
+        record_export(journal, report, result)
+    except (OSError, DatabaseError) as exc:  # the PDF is whole and in place: say what is missing
+        raise ExportError(f"“{result.path.name}” was written and checked, but the export log could not "
+                          f"record it. {_why_not_recorded(exc)}") from exc
     return result
+
+
+def _why_not_recorded(exc: BaseException) -> str:
+    if is_disk_full(exc):
+        return DISK_FULL
+    return "The journal's folder could not be written: check it is not read-only. Nothing was lost."
 
 
 def second_check_accepts(journal, report: Report, reviewed: Iterable[Finding] = ()) -> set[tuple[str, str]]:
