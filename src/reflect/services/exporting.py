@@ -24,6 +24,7 @@ No Qt here, so the command line uses exactly the same steps.
 from __future__ import annotations
 
 import io
+import logging
 import re
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
@@ -52,6 +53,7 @@ from reflect.services.redaction import NEUTRAL, backups_note, remove_from_histor
 from reflect.store.report_loader import ReportLoader
 from reflect.store.write_errors import DatabaseError
 
+log = logging.getLogger(__name__)
 Report = SessionReport | PortfolioReport | EntryReport
 Progress = Callable[[int, int], object]
 TITLE, TAGS, SELECTION = "Title", "Tags", "Portfolio selection"
@@ -458,18 +460,23 @@ def export_document(journal, request: ExportRequest, target: Path, *, accept_fin
     accepted = second_check_accepts(journal, report, reviewed=findings)
     pending = render_pending(report, target, password=request.options.password, progress=progress)
     result = verify(pending, watch, accepted)
-    try:
-        record_export(journal, report, result)
-    except (OSError, DatabaseError) as exc:  # the PDF is whole and in place: say what is missing
-        raise ExportError(f"“{result.path.name}” was written and checked, but the export log could not "
-                          f"record it. {_why_not_recorded(exc)}") from exc
+    not_logged = log_export(journal, report, result)
+    if not_logged:
+        raise ExportError(f"“{result.path.name}” was written and checked. {not_logged}")
     return result
 
 
-def _why_not_recorded(exc: BaseException) -> str:
-    if is_disk_full(exc):
-        return DISK_FULL
-    return "The journal's folder could not be written: check it is not read-only. Nothing was lost."
+def log_export(journal, report: Report, result: pdf.ExportResult) -> str | None:
+    """`record_export`, for a PDF already in place: None once recorded, else a sentence saying
+    that the log lacks it and why (a full or read-only disk), so nobody is told nothing changed."""
+    try:
+        record_export(journal, report, result)
+    except (OSError, DatabaseError) as exc:
+        log.warning("export log not written (%s)", type(exc).__name__)
+        why = DISK_FULL if is_disk_full(exc) else ("The journal's folder could not be written: "
+                                                    "check it is not read-only. Nothing was lost.")
+        return f"The export log could not record it. {why}"
+    return None
 
 
 def second_check_accepts(journal, report: Report, reviewed: Iterable[Finding] = ()) -> set[tuple[str, str]]:
