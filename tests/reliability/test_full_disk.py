@@ -1,5 +1,5 @@
-"""A full disk, simulated by a small tmpfs mount: every failure says the disk is full, leaves no
-half-made file, and what it did create is private (0600 / 0700)."""
+"""A full or read-only disk, simulated by a small tmpfs mount: every failure gives the true reason,
+leaves no half-made file, and what it did create is private (0600 / 0700)."""
 
 from __future__ import annotations
 
@@ -21,17 +21,35 @@ from reflect.services.opening import open_journal
 pytestmark = pytest.mark.skipif(os.name != "posix", reason="mounts a tmpfs")
 
 
+def _mount(disk: Path, options: str) -> None:
+    disk.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", f"size=4m,mode=0700,{options}", "tmpfs",
+                              str(disk)], capture_output=True, text=True, check=False)
+    if mounted.returncode != 0:
+        pytest.skip(f"cannot mount a small filesystem here (needs root): {mounted.stderr.strip()}")
+
+
 @pytest.fixture
 def small_disk(tmp_path):
     """A 4 MB filesystem of its own, unmounted afterwards; skipped where mounting is not allowed."""
-    disk = tmp_path / "disk"
-    disk.mkdir()
-    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=4m,mode=0700", "tmpfs", str(disk)],
-                             capture_output=True, text=True, check=False)
-    if mounted.returncode != 0:
-        pytest.skip(f"cannot mount a small filesystem here (needs root): {mounted.stderr.strip()}")
-    yield disk
-    subprocess.run(["umount", "-l", str(disk)], check=False)
+    _mount(tmp_path / "disk", "rw")
+    yield tmp_path / "disk"
+    subprocess.run(["umount", "-l", str(tmp_path / "disk")], check=False)
+
+
+@pytest.fixture
+def read_only_disk(tmp_path):
+    """An empty read-only filesystem of its own, as `small_disk`."""
+    _mount(tmp_path / "ro", "ro")
+    yield tmp_path / "ro"
+    subprocess.run(["umount", "-l", str(tmp_path / "ro")], check=False)
+
+
+def _init(data: Path, passphrase_file: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "reflect", "--data-dir", str(data), "journal", "init",
+                           "--passphrase-file", str(passphrase_file)],
+                          capture_output=True, text=True, check=False,
+                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
 
 
 def _fill(disk: Path) -> None:
@@ -53,15 +71,20 @@ def test_journal_init_on_a_full_disk_says_so_and_leaves_no_journal(small_disk, p
     """`reflect journal init` on a full disk: "the disk is full", exit 5, no journal.db, the rest private."""
     _fill(small_disk)
     data = small_disk / "j"
-    done = subprocess.run([sys.executable, "-m", "reflect", "--data-dir", str(data), "journal", "init",
-                           "--passphrase-file", str(passphrase_file)],
-                          capture_output=True, text=True, check=False,
-                          env={**os.environ, "PYTHONPATH": os.pathsep.join(sys.path)})
+    done = _init(data, passphrase_file)
     assert done.returncode == 5
     assert DISK_FULL in done.stderr
     assert not (data / "journal.db").exists()
     assert [name for name in os.listdir(data) if name.startswith("journal.db")] == []
     assert all(mode in (0o600, 0o700) for mode in _modes(data).values()), _modes(data)
+
+
+def test_journal_init_on_a_read_only_disk_says_so(read_only_disk, passphrase_file):
+    """`reflect journal init` on a read-only disk: exit 5 and "read-only", not "something unexpected"."""
+    done = _init(read_only_disk / "j", passphrase_file)
+    assert done.returncode == 5
+    assert "read-only" in done.stderr and "unexpected" not in done.stderr
+    assert os.listdir(read_only_disk) == []
 
 
 def test_export_whose_log_write_fails_keeps_the_pdf_and_says_the_disk_is_full(small_disk, tmp_path,

@@ -115,3 +115,17 @@ def is_disk_full(exc: BaseException | None) -> bool:
             return True
         exc = exc.__cause__ or exc.__context__
     return False
+
+
+def write_failure(exc: BaseException, path) -> JournalUnavailable | None:
+    """The true reason a write in the journal's folder (`path` is in it) failed, when it is a full
+    or read-only disk (SQLite reports both as plain errors, with no errno); None for anything else."""
+    if is_disk_full(exc):
+        return JournalUnavailable(DISK_FULL)
+    text = str(exc).lower()
+    read_only = isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    if read_only or "readonly" in text or "read-only" in text:
+        return JournalUnavailable(f"Reflect cannot write to the journal's folder {path}: it is "
+                                  "read-only, or its permissions changed. Check it can be written; "
+                                  "nothing was lost.")
+    return None

@@ -17,12 +17,11 @@ import sqlcipher3
 import sqlite_utils
 
 from reflect.domain.errors import (
-    DISK_FULL,
     JournalDamaged,
     JournalNotFound,
     JournalUnavailable,
     WrongPassphrase,
-    is_disk_full,
+    write_failure,
 )
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.domain.text_fold import fold
@@ -84,21 +83,9 @@ def _create_private(path: Path) -> None:
     except FileExistsError:
         pass
     except OSError as exc:
-        raise write_failure(exc, path) or JournalUnavailable(
+        raise write_failure(exc, path.parent) or JournalUnavailable(
             f"Reflect cannot create a journal in {path.parent}. "
             "Check the folder can be written and the disk has space.") from exc
-
-
-def write_failure(exc: BaseException, path: Path) -> JournalUnavailable | None:
-    """The true reason a write to the journal's folder failed, when it is a full or read-only
-    disk (the driver reports both as plain DatabaseErrors); None for anything else."""
-    if is_disk_full(exc):
-        return JournalUnavailable(DISK_FULL)
-    text = str(exc).lower()
-    if isinstance(exc, PermissionError) or "readonly" in text or "read-only" in text:
-        return JournalUnavailable(f"Reflect cannot write to the journal's folder {path.parent}: it is "
-                                  "read-only, or its permissions changed. Nothing was lost.")
-    return None
 
 
 def _new_connection(path: Path, check_same_thread: bool):
@@ -169,7 +156,7 @@ def _configure(conn, path: Path) -> None:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
     except DatabaseError as exc:
-        raise write_failure(exc, path) or JournalDamaged() from exc
+        raise write_failure(exc, path.parent) or JournalDamaged() from exc
 
 
 READ, COPY, REKEY = "read", "copy", "rekey"

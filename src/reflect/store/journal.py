@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from reflect.domain.errors import JournalDamaged, WrongPassphrase
+from reflect.domain.errors import JournalDamaged, WrongPassphrase, write_failure
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
@@ -27,7 +27,6 @@ from reflect.store.connection import (
     connect,
     open_keyed,
     passphrase_opens,
-    write_failure,
 )
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_file
@@ -157,7 +156,7 @@ class Journal(JournalWork):
             lock.release()
             if isinstance(exc, DatabaseError):
                 log.error("journal could not be opened: %s", type(exc).__name__)
-                raise write_failure(exc, path) or JournalDamaged() from exc
+                raise write_failure(exc, path.parent) or JournalDamaged() from exc
             raise
 
     def check_passphrase(self, passphrase: str) -> bool:
