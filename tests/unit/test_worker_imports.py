@@ -51,7 +51,7 @@ def test_rendering_and_checking_a_pdf_on_a_worker(tmp_path):
     )
     work = (
         f"pending = svc.render_pending(report, {str(tmp_path / 'out.pdf')!r})\n"
-        "svc.pdf_text(pending.temp)\n"
+        "svc.pdf_text(pending.data)\n"
         "pending.commit()\n"
     )
     assert _new_modules_on_the_worker(prepare, work) == []

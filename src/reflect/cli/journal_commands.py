@@ -13,13 +13,13 @@ from reflect.domain.errors import UsageError
 
 def init(args) -> int:
     from reflect.logging_setup import configure_logging
-    from reflect.services.opening import journal_exists, open_journal
+    from reflect.services.opening import ensure_data_dir, journal_exists, open_journal
 
     paths = journal_paths(args)
     if journal_exists(paths):
         raise UsageError(f"A journal already exists in {paths.data_dir}.")
     passphrase = ask_passphrase(args, confirm=True)
-    paths.ensure()
+    ensure_data_dir(paths)
     configure_logging(paths)
     open_journal(paths, passphrase, create=True).close()
     print(f"Created a journal in {display_name(paths.data_dir)}")
@@ -29,13 +29,13 @@ def init(args) -> int:
 def demo(args) -> int:
     from reflect.logging_setup import configure_logging
     from reflect.services.demo import build_demo
-    from reflect.services.opening import journal_exists, open_journal
+    from reflect.services.opening import ensure_data_dir, journal_exists, open_journal
 
     paths = journal_paths(args)
     creating = not journal_exists(paths)
     passphrase = ask_passphrase(args, confirm=creating)
     if creating:
-        paths.ensure()
+        ensure_data_dir(paths)
     configure_logging(paths)
     with open_journal(paths, passphrase, create=creating) as journal:
         if journal.entries.count_entries():

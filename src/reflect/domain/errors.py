@@ -6,6 +6,11 @@ not one of these is a bug: it is logged (without journal text) and shown as a pl
 
 from __future__ import annotations
 
+import errno
+
+#: what every message about a full disk says, in the same words everywhere
+DISK_FULL = "The disk is full — free some space; nothing was lost."
+
 
 class ReflectError(Exception):
     """Base of the errors whose message can be shown to the user as it is."""
@@ -98,3 +103,29 @@ class JournalNotFound(ReflectError):
 
     exit_code = 2
     default_text = "There is no journal in this folder yet. Create one with `reflect journal init`."
+
+
+def is_disk_full(exc: BaseException | None) -> bool:
+    """Whether a write failed for want of space: ENOSPC or a full quota from the OS, or SQLite's
+    "database or disk is full" (its own error carries no errno). Follows the `raise from` chain."""
+    while exc is not None:
+        if isinstance(exc, OSError) and exc.errno in (errno.ENOSPC, getattr(errno, "EDQUOT", errno.ENOSPC)):
+            return True
+        if "disk is full" in str(exc).lower() or "no space left" in str(exc).lower():
+            return True
+        exc = exc.__cause__ or exc.__context__
+    return False
+
+
+def write_failure(exc: BaseException, path) -> JournalUnavailable | None:
+    """The true reason a write in the journal's folder (`path` is in it) failed, when it is a full
+    or read-only disk (SQLite reports both as plain errors, with no errno); None for anything else."""
+    if is_disk_full(exc):
+        return JournalUnavailable(DISK_FULL)
+    text = str(exc).lower()
+    read_only = isinstance(exc, OSError) and exc.errno in (errno.EROFS, errno.EACCES, errno.EPERM)
+    if read_only or "readonly" in text or "read-only" in text:
+        return JournalUnavailable(f"Reflect cannot write to the journal's folder {path}: it is "
+                                  "read-only, or its permissions changed. Check it can be written; "
+                                  "nothing was lost.")
+    return None

@@ -2,22 +2,23 @@
 briefing, and one for all actions, in a zip.
 
 This is the one export that is NOT encrypted: the user is warned before it is written, and the
-zip is written to a temporary file in the target folder and moved into place only when complete.
+zip is written to a temporary file in the target folder and moved into place only when complete
+(a killed export's temporary file is removed by the next export to the folder).
 """
 
 from __future__ import annotations
 
 import os
 import re
-import tempfile
 import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
 from reflect.domain.archive import ArchiveSession, JournalArchive
 from reflect.domain.briefing import Briefing
-from reflect.domain.errors import ExportError
+from reflect.domain.errors import DISK_FULL, ExportError, is_disk_full
 from reflect.domain.report import ReportAction, ReportEntry
+from reflect.export.leftovers import partial_file, remove_leftovers
 
 README = """Reflect — your journal as readable files
 
@@ -101,39 +102,58 @@ def briefing_markdown(briefing: Briefing) -> str:
 
 def write_markdown_zip(archive: JournalArchive, target: Path,
                        progress: Callable[[int, int], bool] | None = None) -> Path:
-    """Write the zip atomically; `progress(done, total)` returning False cancels (nothing left)."""
+    """Write the zip atomically; `progress(done, total)` returning False cancels (nothing left).
+
+    It is written under a `.reflect-*.partial` name beside `target` (see `leftovers`): a kill
+    mid-way leaves only that, which the next export to the folder, or start-up, removes."""
     target = Path(target)
-    total = len(archive.entries) + len(archive.sessions) + len(archive.briefings) + 1
-    fd, temp = tempfile.mkstemp(prefix=".reflect-", suffix=".partial", dir=target.parent)
-    os.close(fd)
+    remove_leftovers(target.parent)
+    temp = None
     try:
-        with zipfile.ZipFile(temp, "w", compression=zipfile.ZIP_DEFLATED) as zf:
-            zf.writestr("README.txt", README)
-            done = 0
-            for entry in archive.entries:
-                slug = _slug(entry.title, "untitled")
-                zf.writestr(f"reflections/{entry.created_on.isoformat()}-{entry.key}-{slug}.md",
-                            entry_markdown(entry))
-                done += 1
-                if progress and progress(done, total) is False:
-                    raise ExportError("Cancelled: no file was written.")
-            for n, item in enumerate(archive.sessions, 1):
-                zf.writestr(f"sessions/{n:04d}-{_slug(item.report.when, 'session')}.md",
-                            session_markdown(item))
-                done += 1
-            for n, briefing in enumerate(archive.briefings, 1):
-                zf.writestr(f"briefings/{n:02d}-{_slug(briefing.subject or briefing.title, 'briefing')}.md",
-                            briefing_markdown(briefing))
-                done += 1
-            zf.writestr("actions.md", "\n".join(["# Actions", ""] + _actions_table(archive.actions)))
-        with open(temp, "rb") as fh:
-            os.fsync(fh.fileno())
-        os.replace(temp, target)
+        with partial_file(target.parent) as (handle, temp):
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+                _write_members(zf, archive, progress)
+            handle.flush()
+            os.fsync(handle.fileno())
+            if os.name == "posix":
+                os.replace(temp, target)  # while still locked, so no cleaner can take it first
+        if os.name != "posix":
+            os.replace(temp, target)  # Windows renames no open file
     except ExportError:
-        Path(temp).unlink(missing_ok=True)
+        _remove(temp)
         raise
     except OSError as exc:
-        Path(temp).unlink(missing_ok=True)
+        _remove(temp)
+        if is_disk_full(exc):
+            raise ExportError(f"{DISK_FULL} No zip was written.") from exc
         raise ExportError(f"The zip could not be written to {target.parent}. Check the folder can be "
                           "written and the disk has space. No file was left behind.") from exc
     return target
+
+
+def _write_members(zf: zipfile.ZipFile, archive: JournalArchive,
+                   progress: Callable[[int, int], bool] | None) -> None:
+    total = len(archive.entries) + len(archive.sessions) + len(archive.briefings) + 1
+    zf.writestr("README.txt", README)
+    done = 0
+    for entry in archive.entries:
+        slug = _slug(entry.title, "untitled")
+        zf.writestr(f"reflections/{entry.created_on.isoformat()}-{entry.key}-{slug}.md",
+                    entry_markdown(entry))
+        done += 1
+        if progress and progress(done, total) is False:
+            raise ExportError("Cancelled: no file was written.")
+    for n, item in enumerate(archive.sessions, 1):
+        zf.writestr(f"sessions/{n:04d}-{_slug(item.report.when, 'session')}.md",
+                    session_markdown(item))
+        done += 1
+    for n, briefing in enumerate(archive.briefings, 1):
+        zf.writestr(f"briefings/{n:02d}-{_slug(briefing.subject or briefing.title, 'briefing')}.md",
+                    briefing_markdown(briefing))
+        done += 1
+    zf.writestr("actions.md", "\n".join(["# Actions", ""] + _actions_table(archive.actions)))
+
+
+def _remove(path: Path | None) -> None:
+    if path is not None:
+        path.unlink(missing_ok=True)

@@ -17,7 +17,6 @@ import hashlib
 import io
 import logging
 import os
-import tempfile
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,7 +24,8 @@ from pathlib import Path
 from pypdf import PdfReader, PdfWriter
 
 from reflect.domain.diagnostics import describe
-from reflect.domain.errors import ExportError
+from reflect.domain.errors import DISK_FULL, ExportError, is_disk_full
+from reflect.export.leftovers import partial_file, remove_leftovers
 
 log = logging.getLogger(__name__)
 
@@ -59,7 +59,21 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
     does `cancelled()` returning True). Raises `ExportCancelled` or `ExportError`; on either,
     nothing new is left on disk.
     """
+    data, result = render_pdf(renderer, target, password=password, progress=progress,
+                              cancelled=cancelled)
+    place_file(data, result.path)
+    return result
+
+
+def render_pdf(renderer, target: Path, *, password: str | None = None,
+               progress: Callable[[int, int], object] | None = None,
+               cancelled: Callable[[], bool] | None = None) -> tuple[bytes, ExportResult]:
+    """The finished file's bytes (encrypted if `password`), made in memory, and what they hold.
+
+    Nothing touches the disk, so a kill here leaves nothing behind. Raises as `write_pdf`."""
     target = Path(target)
+    if target.is_dir():
+        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
 
     def on_progress(done: int, total: int) -> None:
         if cancelled is not None and cancelled():
@@ -67,52 +81,64 @@ def write_pdf(renderer, target: Path, *, password: str | None = None,
         if progress is not None and progress(done, total) is False:
             raise _Stop
 
-    fd, temp = _partial_file_beside(target)
     try:
-        with os.fdopen(fd, "wb") as handle:
-            buffer = io.BytesIO()
-            pages = renderer.render(buffer, on_progress)
-            if cancelled is not None and cancelled():
-                raise _Stop
-            data = buffer.getvalue()
-            describe = getattr(renderer, "describe_output", None)
-            pack = describe(data) if describe is not None else None
-            if password:
-                data = encrypt_pdf(data, password)
+        buffer = io.BytesIO()
+        pages = renderer.render(buffer, on_progress)
+        if cancelled is not None and cancelled():
+            raise _Stop
+        data = buffer.getvalue()
+        describe = getattr(renderer, "describe_output", None)
+        pack = describe(data) if describe is not None else None
+        if password:
+            data = encrypt_pdf(data, password)
+    except _Stop:
+        raise ExportCancelled() from None
+    except (ExportError, KeyboardInterrupt, SystemExit):
+        raise
+    except BaseException as exc:
+        raise _as_export_error(exc, target) from exc
+    return data, ExportResult(target, hashlib.sha256(data).hexdigest(), pages, renderer.entry_count,
+                              bool(password), pack)
+
+
+def place_file(data: bytes, target: Path) -> None:
+    """Write `data` to a private file beside `target`, flush it to disk, then rename it over
+    `target` in one step. On failure nothing new is left and any earlier file is untouched;
+    a kill leaves only a `.reflect-*.partial` the next export to the folder removes."""
+    target = Path(target)
+    if target.is_dir():
+        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
+    remove_leftovers(target.parent)
+    temp = None
+    try:
+        with partial_file(target.parent) as (handle, temp):
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.replace(temp, target)
+            if os.name == "posix":
+                os.replace(temp, target)  # while still locked, so no cleaner can take it first
+        if os.name != "posix":
+            os.replace(temp, target)  # Windows renames no open file (and deletes none either)
         _sync_folder(target.parent)
-    except _Stop:
-        _remove(temp)
-        raise ExportCancelled() from None
     except BaseException as exc:
-        _remove(temp)
+        if temp is not None:
+            _remove(temp)
         if isinstance(exc, (ExportError, KeyboardInterrupt, SystemExit)):
             raise
+        if temp is None and isinstance(exc, OSError) and not is_disk_full(exc):
+            log.warning("export folder not writable: %s", type(exc).__name__)
+            raise ExportError(
+                "Reflect cannot write to that folder. Choose another folder, or check the disk has "
+                "space and is not read-only. Any earlier file has been left as it was."
+            ) from exc
         raise _as_export_error(exc, target) from exc
-    return ExportResult(target, hashlib.sha256(data).hexdigest(), pages, renderer.entry_count,
-                        bool(password), pack)
-
-
-def _partial_file_beside(target: Path) -> tuple[int, Path]:
-    """A new hidden file in the target's folder (so the final rename is atomic), open for writing."""
-    if target.is_dir():
-        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
-    try:
-        fd, temp_name = tempfile.mkstemp(dir=target.parent, prefix=".reflect-", suffix=".partial")
-    except OSError as exc:
-        log.warning("export folder not writable: %s", type(exc).__name__)
-        raise ExportError(
-            "Reflect cannot write to that folder. Choose another folder, or check the disk has "
-            "space and is not read-only. Any earlier file has been left as it was."
-        ) from exc
-    return fd, Path(temp_name)
 
 
 def _as_export_error(exc: BaseException, target: Path) -> ExportError:
     """What a failure while writing means to the practitioner; anything unexpected is logged."""
+    if isinstance(exc, OSError) and is_disk_full(exc):
+        return ExportError(f"{DISK_FULL} No file was written, and any earlier “{target.name}” was "
+                           "left as it was.")
     if isinstance(exc, PermissionError):
         return ExportError(
             f"“{target.name}” could not be replaced: it may be open in another program. Close "

@@ -10,9 +10,10 @@ The steps, in order, each on the thread it needs:
    app's or the partnership's words, not a reflection, so they are not reviewed.
 3. The review (`ExportReview`, shown by the findings dialog) edits text through the normal stores,
    remembers "not identifying" pairs in the journal, or leaves reflections out.
-4. `render_pending` writes the PDF to a hidden file beside the target (worker thread), and
-   `verify` reads its text back and checks it again (worker thread) before moving it into place,
-   so a PDF that fails the second check never appears under the chosen name. The second check
+4. `render_pending` renders the PDF in memory, in its finished form (encrypted if protected)
+   (worker thread), and `verify` reads its text back from memory and checks it again (worker
+   thread) before writing it into place, so a PDF that fails the second check never reaches the
+   disk, and a killed export leaves no readable copy. The second check
    allows what the app itself wrote (dates, labels, briefing text: `allowances`) and what the user
    accepted; anything else fails the export with `FindingsBlockExport` (exit code 6).
 5. `record_export` adds the file to the export log (UI thread).
@@ -22,10 +23,9 @@ No Qt here, so the command line uses exactly the same steps.
 
 from __future__ import annotations
 
-import contextlib
-import os
+import io
+import logging
 import re
-import tempfile
 from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
@@ -35,7 +35,7 @@ from reflect import export as pdf  # reportlab and pypdf load on first use, not 
 from reflect.domain.anonymisation import CheckedField, Finding, check_fields, check_text
 from reflect.domain.anonymisation.normalise import normalise
 from reflect.domain.entry_filter import EntryFilter
-from reflect.domain.errors import ExportError
+from reflect.domain.errors import DISK_FULL, ExportError, is_disk_full
 from reflect.domain.journal import AnswerDraft
 from reflect.domain.reply import PackRecord
 from reflect.domain.report import (
@@ -51,7 +51,9 @@ from reflect.domain.supervision import ActionOwner
 from reflect.domain.templates import model_by_key
 from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
 from reflect.store.report_loader import ReportLoader
+from reflect.store.write_errors import DatabaseError
 
+log = logging.getLogger(__name__)
 Report = SessionReport | PortfolioReport | EntryReport
 Progress = Callable[[int, int], object]
 TITLE, TAGS, SELECTION = "Title", "Tags", "Portfolio selection"
@@ -341,59 +343,47 @@ def renderer_for(report: Report):
 
 @dataclass
 class PendingExport:
-    """A written PDF under a hidden name beside its target, waiting for the second check."""
+    """A rendered PDF held in memory (in its finished form: encrypted if protected), waiting for
+    the second check. Nothing is on disk until `commit`, so a kill before then leaves nothing."""
 
-    temp: Path
+    data: bytes
     target: Path
     result: pdf.ExportResult | None
     password: str | None = None
 
     def discard(self) -> None:
-        with contextlib.suppress(FileNotFoundError):
-            self.temp.unlink()
+        self.data = b""
 
     def commit(self) -> pdf.ExportResult:
+        from reflect.export.writer import place_file
+
         try:
-            os.replace(self.temp, self.target)
-        except OSError as exc:
+            place_file(self.data, self.target)
+        finally:
             self.discard()
-            raise ExportError(f"“{self.target.name}” could not be replaced: it may be open in another "
-                              "program. Close it and try again. Any earlier file has been left as it "
-                              "was.") from exc
         return replace(self.result, path=self.target)
 
 
 def render_pending(report: Report, target: Path, *, password: str | None = None,
                    progress: Progress | None = None,
                    cancelled: Callable[[], bool] | None = None) -> PendingExport:
-    """Render `report` to a hidden file beside `target`. Raises ExportError / ExportCancelled."""
+    """Render `report` in memory for `target`. Raises ExportError / ExportCancelled."""
+    from reflect.export.writer import render_pdf
+
     target = Path(target)
-    if target.is_dir():
-        raise ExportError(f"“{target.name}” is a folder. Choose a file name for the PDF.")
-    try:
-        fd, name = tempfile.mkstemp(dir=target.parent, prefix=".reflect-", suffix=".checking.pdf")
-    except OSError as exc:
-        raise ExportError("Reflect cannot write to that folder. Choose another folder, or check the "
-                          "disk has space and is not read-only.") from exc
-    os.close(fd)
-    pending = PendingExport(Path(name), target, None, password or None)
-    try:
-        pending.result = pdf.write_pdf(renderer_for(report), pending.temp, password=password or None,
-                                   progress=progress, cancelled=cancelled)
-    except BaseException:
-        pending.discard()
-        raise
-    return pending
+    data, result = render_pdf(renderer_for(report), target, password=password or None,
+                              progress=progress, cancelled=cancelled)
+    return PendingExport(data, target, result, password or None)
 
 
-def pdf_text(path: Path, password: str | None = None, progress: Progress | None = None) -> str:
+def pdf_text(pdf_file: Path | bytes, password: str | None = None, progress: Progress | None = None) -> str:
     """The PDF's text page by page (as `reflect.export.extract_text`), reporting progress;
-    `progress` returning False raises ExportCancelled."""
+    `progress` returning False raises ExportCancelled. `pdf_file` is a path or the file's bytes."""
     from pypdf import PdfReader
     from pypdf.errors import PdfReadError
 
     try:
-        reader = PdfReader(str(path))
+        reader = PdfReader(io.BytesIO(pdf_file) if isinstance(pdf_file, bytes) else str(pdf_file))
         if reader.is_encrypted and not reader.decrypt(password or ""):
             raise ExportError("That password does not open this PDF.")
         pages = []
@@ -409,10 +399,11 @@ def pdf_text(path: Path, password: str | None = None, progress: Progress | None 
         raise ExportError("The PDF could not be read back to check it.") from exc
 
 
-def recheck_pdf(path: Path, password: str | None, watch_terms: Iterable[str],
+def recheck_pdf(pdf_file: Path | bytes, password: str | None, watch_terms: Iterable[str],
                 accepted: Collection[tuple[str, str]], *, progress: Progress | None = None) -> list[Finding]:
     """Findings in the written PDF's text that are not in `accepted`."""
-    found = check_text(pdf_text(path, password, progress), watch_terms=tuple(watch_terms), accepted=accepted)
+    found = check_text(pdf_text(pdf_file, password, progress), watch_terms=tuple(watch_terms),
+                       accepted=accepted)
     return [f for f in found if not _joined_to_accepted(f, accepted)]
 
 
@@ -426,9 +417,9 @@ def _joined_to_accepted(finding: Finding, accepted: Collection[tuple[str, str]])
 
 def verify(pending: PendingExport, watch_terms: Iterable[str], accepted: Collection[tuple[str, str]],
            *, progress: Progress | None = None) -> pdf.ExportResult:
-    """Check the written PDF again and, if clean, move it into place; otherwise remove it."""
+    """Check the rendered PDF's text again (from memory) and, if clean, write it into place."""
     try:
-        findings = recheck_pdf(pending.temp, pending.password, watch_terms, accepted, progress=progress)
+        findings = recheck_pdf(pending.data, pending.password, watch_terms, accepted, progress=progress)
         if findings:
             raise FindingsBlockExport(findings, "Nothing was exported: the written PDF still has details "
                                       "that may identify someone (listed below). Edit them in the "
@@ -469,8 +460,23 @@ def export_document(journal, request: ExportRequest, target: Path, *, accept_fin
     accepted = second_check_accepts(journal, report, reviewed=findings)
     pending = render_pending(report, target, password=request.options.password, progress=progress)
     result = verify(pending, watch, accepted)
-    record_export(journal, report, result)
+    not_logged = log_export(journal, report, result)
+    if not_logged:
+        raise ExportError(f"“{result.path.name}” was written and checked. {not_logged}")
     return result
+
+
+def log_export(journal, report: Report, result: pdf.ExportResult) -> str | None:
+    """`record_export`, for a PDF already in place: None once recorded, else a sentence saying
+    that the log lacks it and why (a full or read-only disk), so nobody is told nothing changed."""
+    try:
+        record_export(journal, report, result)
+    except (OSError, DatabaseError) as exc:
+        log.warning("export log not written (%s)", type(exc).__name__)
+        why = DISK_FULL if is_disk_full(exc) else ("The journal's folder could not be written: "
+                                                    "check it is not read-only. Nothing was lost.")
+        return f"The export log could not record it. {why}"
+    return None
 
 
 def second_check_accepts(journal, report: Report, reviewed: Iterable[Finding] = ()) -> set[tuple[str, str]]:

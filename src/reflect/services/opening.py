@@ -11,6 +11,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 
+from reflect.domain.errors import JournalUnavailable, write_failure
 from reflect.paths import AppPaths
 from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
@@ -43,10 +44,19 @@ def _open_store(paths: AppPaths, passphrase: str, create: bool, settings: Settin
     if create and not journal_exists(paths):
         require_new_passphrase(passphrase)
     if create:
-        paths.ensure()
+        ensure_data_dir(paths)
     return Journal.open(paths.journal_file, passphrase, create=create,
                         backup_dir=backup_dir_for(paths, settings), lock_path=paths.lock_file,
                         check_same_thread=check_same_thread)
+
+
+def ensure_data_dir(paths: AppPaths) -> None:
+    """`paths.ensure()`, saying why not in words when the folder cannot be made (full, read-only)."""
+    try:
+        paths.ensure()
+    except OSError as exc:
+        raise write_failure(exc, paths.data_dir) or JournalUnavailable(
+            f"Reflect cannot create the folder {paths.data_dir}. Check the disk can be written.") from exc
 
 
 def _with_bundled_briefings(journal: Journal) -> Journal:
@@ -55,7 +65,22 @@ def _with_bundled_briefings(journal: Journal) -> Journal:
     except BaseException:
         journal.close()
         raise
+    remove_export_leftovers(journal)
     return journal
+
+
+def remove_export_leftovers(journal: Journal) -> int:
+    """Remove what killed exports left in the folders of the export log (see `export.leftovers`).
+
+    A take-away zip is not in the log: its leftovers go at the next export to that folder."""
+    from reflect.export.leftovers import remove_leftovers_in
+
+    try:
+        names = {Path(record.file_name) for record in journal.exports.all()}
+        return remove_leftovers_in(name.parent for name in names if name.is_absolute())
+    except Exception as exc:  # tidying must never stop an unlock; the type only (names are private)
+        log.warning("export leftovers not removed: %s", type(exc).__name__)
+        return 0
 
 
 class OpeningJournal:
@@ -163,7 +188,7 @@ def open_copy(paths: AppPaths, copy: Path, passphrase: str,
                 "and type the passphrase it was made with.")
     if not quick_check(copy, passphrase):
         return "That copy is damaged. Try another copy, or start a new journal."
-    paths.ensure()
+    ensure_data_dir(paths)
     _copy_in_place(copy, paths.journal_file)
     log.info("journal set up from a copy")
     return open_journal(paths, passphrase, settings=settings)

@@ -18,7 +18,7 @@ from pathlib import Path
 import sqlite_utils
 
 from reflect.domain.backups import BackupContents, BackupFile
-from reflect.domain.errors import JournalUnavailable
+from reflect.domain.errors import DISK_FULL, JournalUnavailable, is_disk_full
 from reflect.store.connection import COPY, quick_check, separate_connection
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_dir, make_private_file
@@ -88,6 +88,8 @@ def write_verified_copy(db: sqlite_utils.Database, target: Path) -> None:
         os.replace(partial, target)
     except (DatabaseError, OSError) as exc:
         partial.unlink(missing_ok=True)
+        if is_disk_full(exc):
+            raise JournalUnavailable(f"{DISK_FULL} No copy was written to {target.parent}.") from exc
         raise JournalUnavailable(
             f"Reflect could not write a copy of the journal to {target.parent}. "
             "Check the folder can be written and the disk has space."

@@ -9,6 +9,7 @@ memory so no plaintext scratch file is ever written.
 from __future__ import annotations
 
 import logging
+import os
 from contextlib import contextmanager
 from pathlib import Path
 
@@ -20,6 +21,7 @@ from reflect.domain.errors import (
     JournalNotFound,
     JournalUnavailable,
     WrongPassphrase,
+    write_failure,
 )
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.domain.text_fold import fold
@@ -52,6 +54,8 @@ def open_keyed(path: Path, passphrase: str, *, create: bool = False,
         raise JournalNotFound(f"There is no journal in {path.parent} yet.")
     if existed:
         _check_header(path)
+    else:
+        _create_private(path)
     failure = None
     for key in opening_forms(passphrase) if existed else (normalised(passphrase),):
         conn = _new_connection(path, check_same_thread)
@@ -60,13 +64,28 @@ def open_keyed(path: Path, passphrase: str, *, create: bool = False,
             conn.set_key(key)
             failure = _key_failure(conn)
             if failure is None:
-                _configure(conn)
+                _configure(conn, path)
                 return as_database(conn), key
         except BaseException:
             conn.close()
             raise
         conn.close()
     raise _refusal(path, existed) from failure
+
+
+def _create_private(path: Path) -> None:
+    """Make the new (empty) journal file 0600 before SQLite opens it: SQLite gives its WAL and
+    shared-memory files the same permissions, and a create that fails leaves no readable file."""
+    if os.name != "posix" or path.exists():
+        return
+    try:
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0), 0o600))
+    except FileExistsError:
+        pass
+    except OSError as exc:
+        raise write_failure(exc, path.parent) or JournalUnavailable(
+            f"Reflect cannot create a journal in {path.parent}. "
+            "Check the folder can be written and the disk has space.") from exc
 
 
 def _new_connection(path: Path, check_same_thread: bool):
@@ -124,7 +143,7 @@ def _refusal(path: Path, existed: bool) -> Exception:
     return WrongPassphrase() if size >= PAGE_SIZE and size % 512 == 0 else JournalDamaged()
 
 
-def _configure(conn) -> None:
+def _configure(conn, path: Path) -> None:
     try:
         mode = conn.execute("PRAGMA journal_mode = WAL").fetchone()[0]
         if str(mode).lower() != "wal":
@@ -137,7 +156,7 @@ def _configure(conn) -> None:
         conn.execute("PRAGMA secure_delete = ON")
         conn.execute("PRAGMA busy_timeout = 10000")
     except DatabaseError as exc:
-        raise JournalDamaged() from exc
+        raise write_failure(exc, path.parent) or JournalDamaged() from exc
 
 
 READ, COPY, REKEY = "read", "copy", "rekey"

@@ -6,6 +6,7 @@ same file), prove the key, refuse a journal from a newer version, back up, migra
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import os
 import shutil
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from reflect.domain.errors import JournalDamaged, WrongPassphrase
+from reflect.domain.errors import JournalDamaged, WrongPassphrase, write_failure
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
@@ -145,6 +146,7 @@ class Journal(JournalWork):
         lock = JournalLock(lock_path or path.with_name(path.name + ".lock"))
         lock.acquire()
         db = None
+        new = create and not (path.exists() and path.stat().st_size > 0)
         try:
             db, key = open_keyed(path, passphrase, create=create, check_same_thread=check_same_thread)
             for candidate in (path, path.with_name(path.name + "-wal"),
@@ -154,16 +156,15 @@ class Journal(JournalWork):
             apply_migrations(db, lambda reason: backups.take_backup(db, backup_dir, reason),
                              migrations)
             return cls(db, path, lock, backup_dir, key)
-        except DatabaseError as exc:
+        except BaseException as exc:
             if db is not None:
                 db.close()
+            if new:
+                _remove_new_journal(path)  # a create that failed leaves no half-made journal
             lock.release()
-            log.error("journal could not be opened: %s", type(exc).__name__)
-            raise JournalDamaged() from exc
-        except BaseException:
-            if db is not None:
-                db.close()
-            lock.release()
+            if isinstance(exc, DatabaseError):
+                log.error("journal could not be opened: %s", type(exc).__name__)
+                raise write_failure(exc, path.parent) or JournalDamaged() from exc
             raise
 
     def check_passphrase(self, passphrase: str) -> bool:
@@ -308,3 +309,8 @@ class Journal(JournalWork):
     def __exit__(self, *exc) -> None:
         self.close()
 
+
+def _remove_new_journal(path: Path) -> None:
+    for leftover in (path, *(path.with_name(path.name + end) for end in ("-wal", "-shm", "-journal"))):
+        with contextlib.suppress(OSError):
+            leftover.unlink()

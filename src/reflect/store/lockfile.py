@@ -23,7 +23,7 @@ import platform
 import stat
 from pathlib import Path
 
-from reflect.domain.errors import JournalInUse, JournalUnavailable
+from reflect.domain.errors import JournalInUse, JournalUnavailable, write_failure
 
 _WINDOWS = os.name == "nt"
 #: O_NOFOLLOW makes opening a symbolic link fail; Windows has no such flag (see `_open`).
@@ -142,7 +142,7 @@ class JournalLock:
         except OSError as exc:
             if _is_link(self.path):  # O_NOFOLLOW's error number differs between systems
                 raise JournalUnavailable(_unsafe_message(self.path, "link")) from exc
-            raise JournalUnavailable(
+            raise write_failure(exc, self.path.parent) or JournalUnavailable(
                 "Reflect cannot create its lock file beside the journal. "
                 "Check the folder exists and can be written."
             ) from exc

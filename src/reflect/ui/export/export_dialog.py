@@ -260,17 +260,18 @@ class ExportDialog(QDialog):
                 self, lambda report: svc.verify(pending, watch, accepts, progress=_at_most_every(report)),
                 verified, failed, on_progress=partial(self._progress, run, "page"), on_dropped=logged)
 
-        def logged(outcome) -> None:  # a file that passed is in place: the export log records it
+        def logged(outcome) -> str | None:  # a file that passed is in place: the export log records it
             _quick_handover(False)
             if not isinstance(outcome, BaseException):
                 try:
-                    svc.record_export(journal, report, outcome)
+                    return svc.log_export(journal, report, outcome)
                 except Exception as exc:  # the file is in place and checked; only the log entry is missing
                     log.warning("export log not written (%s)", type(exc).__name__)
+                    return "The export log could not record it."
+            return None
 
         def verified(result) -> None:
-            logged(result)
-            self._succeeded(run, result)
+            self._succeeded(run, result, logged(result))
 
         def failed(exc: BaseException) -> None:
             _quick_handover(False)
@@ -301,7 +302,7 @@ class ExportDialog(QDialog):
             self._say(status=status)
             self.view.cancel_button.setFocus()
 
-    def _succeeded(self, run: int, result) -> None:
+    def _succeeded(self, run: int, result, not_logged: str | None = None) -> None:
         if run != self._run:
             return
         self.written = result
@@ -313,7 +314,7 @@ class ExportDialog(QDialog):
         lock = (" It is protected with a password (AES-256): send the password to your supervisor "
                 "separately.") if result.encrypted else ""
         self._say(done=f"Saved “{result.path.name}” in {result.path.parent} ({pages}, {entries}). "
-                       f"The export log has a record of it.{lock}")
+                       f"{not_logged or 'The export log has a record of it.'}{lock}")
         for button in (self.view.open_pdf, self.view.show_folder):
             button.show()
         self.view.open_pdf.setFocus()
