@@ -162,3 +162,28 @@ def test_check_entries_and_usage_errors(run_cli, demo_dir):
                     ["export", "portfolio", "--from", "2026-13-01", "--out", "x.pdf"]):
         bad = run_cli(*command, data_dir=demo_dir / "j")
         assert bad.returncode == 2 and len(bad.stderr.strip().splitlines()) == 1, command
+
+
+def test_right_to_left_text_is_refused_unless_accepted_then_warned(run_cli, demo_dir, tmp_path):
+    """Arabic text: exit 6 and nothing written without --accept-findings; with it, written but warned."""
+    from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
+
+    with open_journal(AppPaths(demo_dir / "j"), PASSPHRASE) as journal:
+        entry = journal.entries.create_entry(NewEntry(
+            title="A greeting at the door", model="gibbs",
+            answers=(("description", "The family said مرحبا بكم and smiled."),)))
+    out = tmp_path / "entry.pdf"
+    refused = run_cli("export", "entry", str(entry.id), "--out", str(out), data_dir=demo_dir / "j")
+    assert refused.returncode == 6 and not out.exists() and refused.stdout == ""
+    lines = refused.stderr.strip().splitlines()
+    assert lines[0].startswith("reflect: Nothing was exported. Some text is in a right-to-left script")
+    assert "reversed" in lines[0] and "--accept-findings" in lines[0]
+    assert lines[1:] == ["Right-to-left text 'مرحبا بكم' in 'A greeting at the door' (Description)"]
+    accepted = run_cli("export", "entry", str(entry.id), "--out", str(out), "--accept-findings",
+                       data_dir=demo_dir / "j")
+    assert accepted.returncode == 0, accepted.stderr
+    assert accepted.stdout.strip() == str(out) and out.exists()
+    warned = accepted.stderr.strip().splitlines()
+    assert len(warned) == 2
+    assert warned[0].startswith("reflect: Warning: Some text is in a right-to-left script")

@@ -2,7 +2,9 @@
 
 The export itself is the same use case the window runs (`services.exporting`), including the check
 for details that may identify someone: when it finds some, nothing is written, the findings are
-listed on stderr (one a line) and the exit code is 6, unless `--accept-findings` is given.
+listed on stderr (one a line) and the exit code is 6, unless `--accept-findings` is given. Text
+in a right-to-left script, which the PDF would print wrongly, is refused the same way, and only
+warned about with `--accept-findings`.
 """
 
 from __future__ import annotations
@@ -24,16 +26,21 @@ def export(args) -> int:
 
 def _export(args, journal, paths) -> int:
     from reflect.services import exporting as svc
+    from reflect.services.print_warnings import RightToLeftBlocksExport
 
     request = _request(args, journal, paths)
     try:
         result = svc.export_document(journal, request, Path(args.out).absolute(),
-                                     accept_findings=args.accept_findings)
+                                     accept_findings=args.accept_findings,
+                                     warn=lambda exc: _right_to_left(journal, exc, "Warning: "))
     except svc.FindingsBlockExport as exc:
         print(f"reflect: {display_name(exc.message)} Scripts can export anyway with --accept-findings.",
               file=sys.stderr)
         for finding in exc.findings:
             print(_describe(journal, finding), file=sys.stderr)
+        return exc.exit_code
+    except RightToLeftBlocksExport as exc:
+        _right_to_left(journal, exc, "", " Scripts can export anyway with --accept-findings.")
         return exc.exit_code
     if args.json:
         print_json({"path": str(result.path), "sha256": result.sha256, "pages": result.pages,
@@ -75,15 +82,29 @@ def _pdf_password(file: Path) -> str:
     return text
 
 
+def _right_to_left(journal, exc, lead: str, tail: str = "") -> None:
+    """The right-to-left warning on stderr, then one line per field holding such text."""
+    from reflect.services.print_warnings import RIGHT_TO_LEFT, right_to_left_sample
+
+    print(f"reflect: {lead}{RIGHT_TO_LEFT if lead else exc.message}{tail}", file=sys.stderr)
+    for field in exc.fields:
+        print(f"Right-to-left text '{right_to_left_sample(field)}'{_where(journal, field)}", file=sys.stderr)
+
+
 def _describe(journal, finding) -> str:
     """One plain line: "Postcode 'WN1 1AA' in 'Thinking about…' (Description): …context…"."""
+    return f"{finding.label} '{' '.join(finding.text.split())}'{_where(journal, finding)}: {finding.context}"
+
+
+def _where(journal, found) -> str:
+    """" in 'Thinking about…' (Description)": where a finding or a checked field is."""
     where = ""
-    if finding.entry_id is not None:
+    if found.entry_id is not None:
         try:
-            title = " ".join(journal.entries.get_entry(finding.entry_id).title.split()) or "Untitled"
+            title = " ".join(journal.entries.get_entry(found.entry_id).title.split()) or "Untitled"
         except KeyError:
-            title = f"reflection {finding.entry_id}"
+            title = f"reflection {found.entry_id}"
         where = f" in '{title if len(title) <= 40 else title[:39].rstrip() + '…'}'"
-    if finding.field:
-        where += f" ({finding.field})"
-    return f"{finding.label} '{' '.join(finding.text.split())}'{where}: {finding.context}"
+    if found.field:
+        where += f" ({found.field})"
+    return where

@@ -49,6 +49,7 @@ from reflect.domain.report import (
 from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import ActionOwner
 from reflect.domain.templates import model_by_key
+from reflect.services.print_warnings import RightToLeftBlocksExport, right_to_left_fields
 from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
 from reflect.store.report_loader import ReportLoader
 from reflect.store.write_errors import DatabaseError
@@ -450,12 +451,19 @@ def pack_record(export_log_id: int, session_id: int | None, pack) -> PackRecord:
 
 
 def export_document(journal, request: ExportRequest, target: Path, *, accept_findings: bool = False,
-                    progress: Progress | None = None) -> pdf.ExportResult:
-    """All the steps at once, on this thread (the command line). Raises FindingsBlockExport."""
+                    progress: Progress | None = None,
+                    warn: Callable[[RightToLeftBlocksExport], object] | None = None) -> pdf.ExportResult:
+    """All the steps at once, on this thread (the command line). Raises FindingsBlockExport, or
+    RightToLeftBlocksExport; with `accept_findings` the latter goes to `warn` and the export goes on."""
     report = load_report(journal, request)
     findings = find_problems(journal, request, report)
     if findings and not accept_findings:
         raise FindingsBlockExport(findings)
+    unprintable = right_to_left_fields(checked_fields(journal, request, report))
+    if unprintable and not accept_findings:
+        raise RightToLeftBlocksExport(unprintable)
+    if unprintable and warn is not None:
+        warn(RightToLeftBlocksExport(unprintable))
     watch = journal.privacy.watch_terms()
     accepted = second_check_accepts(journal, report, reviewed=findings)
     pending = render_pending(report, target, password=request.options.password, progress=progress)
