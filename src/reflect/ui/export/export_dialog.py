@@ -2,7 +2,8 @@
 
 The dialog is not modal, so the practitioner can carry on writing while a long portfolio renders.
 Its steps follow `reflect.services.exporting`: save pending edits, read a snapshot (UI thread) and
-check its text, the review dialog when something is found, the Save-as dialog, then rendering and
+check its text, the review dialog when something is found, a warning when some text is in a
+right-to-left script the PDF would print wrongly, the Save-as dialog, then rendering and
 the second check of the written PDF's text; the checks and the rendering go through
 `run_in_background` with a progress bar and Cancel. The file appears under its name only once
 the second check passes; any failure or a cancel leaves nothing new behind and any earlier file
@@ -32,10 +33,12 @@ from reflect.domain.errors import ExportError, ReflectError
 from reflect.domain.report import ExportOptions
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.services import exporting as svc
+from reflect.services.print_warnings import right_to_left_fields
 from reflect.store import ReportLoader
 from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
 from reflect.ui.export.export_dialog_view import ChooseExportFile, ExportDialogView, registration_year_start
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
+from reflect.ui.export.print_warning_dialog import RightToLeftWarning
 
 log = logging.getLogger(__name__)
 UNEXPECTED = ("The PDF could not be written because of a problem in Reflect itself. Nothing was "
@@ -189,6 +192,7 @@ class ExportDialog(QDialog):
             return
         watch, accepted = self.journal.privacy.watch_terms(), self.journal.privacy.accepted()
         not_names = svc.document_not_names(self.journal, report)
+        unprintable = right_to_left_fields(fields)
         self._run += 1
         run = self._run
         self.cancelled = False
@@ -197,11 +201,11 @@ class ExportDialog(QDialog):
             self, lambda report_progress: check_fields(fields, watch_terms=watch, accepted=accepted,
                                                        not_names=not_names,
                                                        progress=_at_most_every(report_progress)),
-            lambda findings: self._checked(run, request, report, left_out, findings),
+            lambda findings: self._checked(run, request, report, left_out, findings, unprintable),
             partial(self._failed, run), on_progress=partial(self._progress, run, "text"))
 
     def _checked(self, run: int, request: svc.ExportRequest, report, left_out: frozenset[int],
-                 findings) -> None:
+                 findings, unprintable) -> None:
         """Review what was found (then check again), or go on to choose the file."""
         if run != self._run:
             return
@@ -213,6 +217,9 @@ class ExportDialog(QDialog):
             else:
                 self._check(request, left_out | decided.left_out)
             return
+        if unprintable and not RightToLeftWarning.ask(self, self._places(request, report, unprintable)):
+            self._say(status="Export stopped. Nothing was written.")
+            return
         target = ChooseExportFile.ask(self, self.suggested_path(request))
         if target is None:
             self._say(status="No file was chosen, so nothing was written.")
@@ -221,15 +228,19 @@ class ExportDialog(QDialog):
 
     def _review(self, request: svc.ExportRequest, report, findings):
         """The user's decisions on `findings`, or None if they cancelled the review."""
-        titles = {svc.entry_id_of(e): e.display_title for e in svc.report_entries(report)}
-        titles[None] = "Session details" if request.kind == "session" else svc.SELECTION
         review = ExportReview(findings, partial(svc.field_text, self.journal),
                               partial(svc.save_field_text, self.journal), self.journal.privacy.accept,
-                              self._check_field, titles, can_leave_out=request.kind != "entry")
+                              self._check_field, _titles(request, report),
+                              can_leave_out=request.kind != "entry")
         decided = FindingsDialog.ask(review, self)
         if review.saved:
             self.journal_changed.emit(frozenset(review.edited))
         return decided
+
+    def _places(self, request: svc.ExportRequest, report, fields) -> list[str]:
+        """Each field as "Title: Description", for the right-to-left warning."""
+        titles = _titles(request, report)
+        return [f"{titles.get(f.entry_id, '')}: {f.field}" for f in fields]
 
     def _check_field(self, finding, text: str):
         return svc.check_field(self.journal, finding, text)
@@ -366,6 +377,13 @@ class ExportDialog(QDialog):
     def dispose(self) -> None:
         """Delete the dialog now, or once its background work has reported (see delete_when_done)."""
         delete_when_done(self)
+
+
+def _titles(request: svc.ExportRequest, report) -> dict[int | None, str]:
+    """Each reflection's title by id; None names what is not in a reflection."""
+    titles: dict[int | None, str] = {svc.entry_id_of(e): e.display_title for e in svc.report_entries(report)}
+    titles[None] = "Session details" if request.kind == "session" else svc.SELECTION
+    return titles
 
 
 _handover = {"exports": 0, "interval": 0.005}
