@@ -1,8 +1,6 @@
-"""Properties of the anonymisation check on any text, and its speed on a large journal."""
+"""Properties of the anonymisation check on any text, and a large journal checked whole."""
 
 from __future__ import annotations
-
-import time
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -70,8 +68,9 @@ def test_check_fields_agrees_with_check_text(texts):
     assert [(f.entry_id, f.kind, f.start) for f in by_field] == expected
 
 
-def test_speed_on_a_large_journal():
-    """100,000 words (mixed anonymised and identifying text) are checked in well under two seconds."""
+def test_a_large_journal_is_checked_whole():
+    """100,000 words (mixed anonymised and identifying text) are checked whole: every identifier in
+    every repeat is found. Speed is the benchmark's (bench/anonymisation.py), not a timed test's."""
     paragraph = (
         "In supervision I reflected on the Child R briefing and the hidden father in one of my families. "
         "Dad is rarely home when I visit; we meet every 4 weeks at 10:30 and I have worked here for 4 years. "
@@ -80,9 +79,6 @@ def test_speed_on_a_large_journal():
     )
     words = len(paragraph.split())
     text = paragraph * (100_000 // words)
-    started = time.perf_counter()
     findings = check_text(text, watch_terms=["Lodz", "Oak Street", "Kowalska"])
-    elapsed = time.perf_counter() - started
-    print(f"\ncheck_text: {len(text.split())} words, {len(findings)} findings, {elapsed:.3f} s")
     assert len(findings) == 8 * (100_000 // words)  # "Kowalska" lies inside the title and the email
-    assert elapsed < 2.0
+    assert findings[-1].end > len(text) - len(paragraph)  # the last repeat was checked too
