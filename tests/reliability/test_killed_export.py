@@ -18,7 +18,7 @@ import pytest
 from reflect.domain.report import ExportOptions
 from reflect.paths import AppPaths
 from reflect.services import exporting as svc
-from reflect.services.opening import open_journal
+from reflect.services.opening import OpeningJournal, open_journal
 from reflect.services.take_away import readable_copy_in_background
 from tests.reliability.export_child import MARKER
 
@@ -84,6 +84,21 @@ def test_killed_protected_export_leaves_nothing_readable_and_start_up_removes_it
     assert all(p.stat().st_mode & 0o777 == 0o600 for p in leftovers)
     journal = open_journal(AppPaths(tmp_path / "j"), passphrase)
     try:
+        assert [p for p in out.iterdir() if p.name.startswith(".reflect-")] == []
+    finally:
+        journal.close()
+
+
+def test_the_app_removes_leftovers_on_a_worker_after_unlocking(tmp_path, passphrase_file, passphrase):
+    """The app's unlock hands the journal over at once and tidies the export folders on a worker."""
+    out = tmp_path / "out"
+    out.mkdir()
+    assert _kill_when_a_partial_appears(tmp_path / "j", passphrase_file, out, "pdf")
+    opening = OpeningJournal(AppPaths(tmp_path / "j"), passphrase)
+    journal = opening.result()
+    try:
+        assert opening.tidying is not None and opening.tidying.name == "reflect-tidy-exports"
+        opening.tidying.join(30)
         assert [p for p in out.iterdir() if p.name.startswith(".reflect-")] == []
     finally:
         journal.close()

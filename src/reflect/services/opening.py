@@ -59,28 +59,44 @@ def ensure_data_dir(paths: AppPaths) -> None:
             f"Reflect cannot create the folder {paths.data_dir}. Check the disk can be written.") from exc
 
 
-def _with_bundled_briefings(journal: Journal) -> Journal:
+def _with_bundled_briefings(journal: Journal, *, tidy: bool = True) -> Journal:
     try:
         ensure_bundled_briefings(journal)
     except BaseException:
         journal.close()
         raise
-    remove_export_leftovers(journal)
+    if tidy:
+        remove_export_leftovers(journal)
     return journal
 
 
-def remove_export_leftovers(journal: Journal) -> int:
-    """Remove what killed exports left in the folders of the export log (see `export.leftovers`).
+def export_folders(journal: Journal) -> list[Path]:
+    """The folders of the export log, where a killed export may have left a partial file."""
+    try:
+        names = {Path(record.file_name) for record in journal.exports.all()}
+    except Exception as exc:  # tidying must never stop an unlock; the type only (names are private)
+        log.warning("export log not read for tidying: %s", type(exc).__name__)
+        return []
+    return sorted({name.parent for name in names if name.is_absolute()})
 
-    A take-away zip is not in the log: its leftovers go at the next export to that folder."""
+
+def remove_leftovers_from(folders: list[Path]) -> int:
+    """Remove what killed exports left in `folders` (see `export.leftovers`). Touches the file
+    system only, never the journal, so it may run on any thread."""
     from reflect.export.leftovers import remove_leftovers_in
 
     try:
-        names = {Path(record.file_name) for record in journal.exports.all()}
-        return remove_leftovers_in(name.parent for name in names if name.is_absolute())
-    except Exception as exc:  # tidying must never stop an unlock; the type only (names are private)
+        return remove_leftovers_in(folders)
+    except Exception as exc:  # the type only: a path can name a person
         log.warning("export leftovers not removed: %s", type(exc).__name__)
         return 0
+
+
+def remove_export_leftovers(journal: Journal) -> int:
+    """Remove what killed exports left in the folders of the export log.
+
+    A take-away zip is not in the log: its leftovers go at the next export to that folder."""
+    return remove_leftovers_from(export_folders(journal))
 
 
 class OpeningJournal:
@@ -111,6 +127,7 @@ class OpeningJournal:
         self._journal: Journal | None = None
         self._error: BaseException | None = None
         self._then = then
+        self.tidying: threading.Thread | None = None  # removing killed exports' leftovers (result())
         self._thread = threading.Thread(target=self._open, args=(paths, passphrase, create, settings),
                                         name="reflect-unlock", daemon=True)
         self._thread.start()
@@ -135,7 +152,20 @@ class OpeningJournal:
         journal, self._journal = self._journal, None
         if journal is None:
             raise RuntimeError("the journal was already handed over")
-        return _with_bundled_briefings(journal)
+        journal = _with_bundled_briefings(journal, tidy=False)
+        self.tidying = self._tidy_in_background(export_folders(journal))
+        return journal
+
+    @staticmethod
+    def _tidy_in_background(folders: list[Path]) -> threading.Thread:
+        """Leftovers of killed exports go on a worker: a folder on a network drive that is not
+        there can take seconds to answer, and the window must not wait for it."""
+        import reflect.export.leftovers  # noqa: F401  (imported here, not on the worker)
+
+        thread = threading.Thread(target=remove_leftovers_from, args=(folders,),
+                                  name="reflect-tidy-exports", daemon=True)
+        thread.start()
+        return thread
 
 
 def ensure_bundled_briefings(journal: Journal) -> list[int]:
