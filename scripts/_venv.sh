@@ -63,3 +63,41 @@ system_packages() {
   command -v dpkg >/dev/null 2>&1 || return 0
   apt_install libegl1 libgl1 libxkbcommon0 libfontconfig1 libdbus-1-3 fonts-dejavu-core "$@"
 }
+
+# pdf.js (Firefox's PDF engine) for the tests that fill a pack the way Firefox does. The version is
+# pinned in tests/unit/js/package.json (the tests read it there too); it goes into
+# .cache/pdfjs-dist-VERSION, where tests/unit/test_reply_pack_readers.py looks for it.
+pdfjs_version() {
+  sed -n 's/.*"pdfjs-dist": *"\([^"]*\)".*/\1/p' "$ROOT/tests/unit/js/package.json"
+}
+
+# ensure_node  -- node and npm on PATH; from Debian's packages when missing and we are root.
+ensure_node() {
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    command -v dpkg >/dev/null 2>&1 && apt_install nodejs npm
+  fi
+  command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1
+}
+
+# ensure_pdfjs  -- installs the pinned pdfjs-dist once (a second run only checks its version).
+ensure_pdfjs() {
+  local version dir package
+  version="$(pdfjs_version)"
+  dir="$ROOT/.cache/pdfjs-dist-$version"
+  package="$dir/node_modules/pdfjs-dist"
+  if [ -f "$package/legacy/build/pdf.mjs" ] &&
+     grep -q "\"version\": *\"$version\"" "$package/package.json" 2>/dev/null; then
+    return 0
+  fi
+  if ! ensure_node; then
+    echo "note: Node.js and npm are missing; the pdf.js tests cannot run without them." >&2
+    return 0
+  fi
+  mkdir -p "$dir"
+  if ! npm install --prefix "$dir" --no-save --no-package-lock --no-audit --no-fund --silent \
+       "pdfjs-dist@$version" >/dev/null 2>&1 ||
+     ! [ -f "$package/legacy/build/pdf.mjs" ]; then
+    echo "note: pdfjs-dist $version could not be installed with npm (offline?); the pdf.js tests" \
+         "cannot run without it." >&2
+  fi
+}

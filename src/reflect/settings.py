@@ -20,7 +20,8 @@ log = logging.getLogger(__name__)
 @dataclass
 class Settings:
     # [general]
-    practitioner_name: str = ""
+    practitioner_name: str = ""  # on the covers of exported packs, as the supervisor knows them
+    practitioner_role: str = ""  # e.g. "Social worker", beside the name on a pack's cover
     idle_lock_minutes: int = 5  # 0 means never
     lock_on_minimise: bool = False
     spelling: bool = True

@@ -19,6 +19,7 @@ from reflect.ui.care.change_passphrase_dialog import ChangePassphraseDialog
 from reflect.ui.care.take_away_dialog import ChooseTargetFile, ConfirmReadable, TakeAwayDialog
 from reflect.ui.shell.window_session import WindowSession
 from reflect.ui.unlock import unlock_flow
+from tests.gui.test_about_you import answer_about_you
 from tests.gui.test_accessibility import unnamed_focusable
 
 pytestmark = pytest.mark.gui
@@ -277,11 +278,13 @@ def test_first_run_on_a_new_computer_opens_a_copy(qtbot, tmp_path, monkeypatch):
         return dialog.value()
 
     monkeypatch.setattr(PassphraseDialog, "ask", classmethod(drive))
+    about_you = answer_about_you(monkeypatch, qtbot, None)  # a new computer has no name yet: skipped
     paths = AppPaths(tmp_path / "new")
     journal = unlock_flow.unlock(paths, Settings(), None)
     try:
         assert "did not open" in errors[1]
         assert [e.id for e in journal.entries.list_entries()] == [kept]
+        assert len(about_you) == 1 and not paths.settings_file.exists()
     finally:
         journal.close()
 

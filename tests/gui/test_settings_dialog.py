@@ -1,4 +1,4 @@
-"""Settings: name on exports, watch list kept in the journal (not the INI), spelling."""
+"""Settings: name and role on exports, watch list kept in the journal (not the INI), spelling."""
 
 from __future__ import annotations
 
@@ -23,7 +23,8 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
         qtbot.addWidget(dialog)
         dialog.show()
         assert unnamed_focusable(dialog) == []
-        dialog.name.setText("Social worker, Children's Services")
+        dialog.name.setText("Sam Taylor")
+        dialog.role.setText("Social worker, Children's Services")
         dialog.watch.setPlainText("Oak Street\n  Family   Q \n\noak street")
         dialog.tabs.setCurrentIndex(dialog.tabs.count() - 1)
         dialog.spelling.setFocus()
@@ -38,7 +39,8 @@ def test_settings_round_trip_through_the_window(qtbot, journal, monkeypatch, tmp
     window = open_window(qtbot, journal, settings,
                          save_settings=lambda: (saved.append(True), settings.save(tmp_path / "s.ini")))
     window.care.open_settings()
-    assert settings.practitioner_name == "Social worker, Children's Services"
+    assert settings.practitioner_name == "Sam Taylor"
+    assert settings.practitioner_role == "Social worker, Children's Services"
     assert settings.spelling is False and not window.spelling_action.isChecked()
     assert journal.privacy.watch_terms() == ["Family Q", "Oak Street"]
     assert window.idle_lock.minutes == 15
@@ -63,3 +65,30 @@ def test_turning_the_reminder_off_in_settings_hides_it_on_the_reflect_page(qtbot
     window.settings_action.trigger()
     assert reminder.isHidden() and settings.show_anonymise_reminder is False
     assert window.statusBar().currentMessage() == "Settings saved."
+
+
+def test_name_and_role_round_trip_through_the_settings_file(qtbot, tmp_path):
+    """Name and role typed on the You tab (each caption's mnemonic going to its field) are saved,
+    shown again when Settings reopens, and an emptied role leaves the file."""
+    ini = tmp_path / "settings.ini"
+    dialog = SettingsDialog(Settings(), [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    assert unnamed_focusable(dialog) == []
+    form = dialog.about_you.layout()
+    fields = [dialog.name, dialog.role]
+    assert [form.labelForField(edit).buddy() for edit in fields] == fields
+    assert "cover of the supervision packs" in dialog.about_you.why.text()
+    qtbot.keyClicks(dialog.name, "Sam Taylor")
+    qtbot.keyClicks(dialog.role, "  Senior   practitioner ")
+    dialog.value().settings.save(ini)
+    assert "practitioner_role = Senior practitioner" in ini.read_text(encoding="utf-8")
+
+    again = SettingsDialog(Settings.load(ini), [])
+    qtbot.addWidget(again)
+    assert (again.name.text(), again.role.text()) == ("Sam Taylor", "Senior practitioner")
+    again.role.clear()
+    again.value().settings.save(ini)
+    assert "practitioner_role" not in ini.read_text(encoding="utf-8")
+    assert Settings.load(ini).practitioner_name == "Sam Taylor"

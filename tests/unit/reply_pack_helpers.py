@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import io
+import shutil
+import subprocess
 from dataclasses import replace
 from datetime import date
 
+import pytest
 from pypdf import PdfReader, PdfWriter
 from reportlab.pdfgen.canvas import Canvas
 
@@ -88,3 +91,18 @@ def without_page(data: bytes, index: int) -> bytes:
     out = io.BytesIO()
     writer.write(out)
     return out.getvalue()
+
+
+def flattened(data: bytes, tmp_path) -> bytes:
+    """`data` with its form flattened, as Print to PDF or macOS Preview's Export as PDF leave a
+    filled pack: every field's appearance drawn into its page, the widgets and the form removed
+    (the document information stays). With qpdf; skipped, saying so, where it is not installed."""
+    qpdf = shutil.which("qpdf")
+    if qpdf is None:
+        pytest.skip("qpdf is not installed (scripts/test installs it)")
+    source, target = tmp_path / "to-flatten.pdf", tmp_path / "flattened.pdf"
+    source.write_bytes(data)
+    done = subprocess.run([qpdf, "--generate-appearances", "--flatten-annotations=all", str(source),
+                           str(target)], capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    return target.read_bytes()

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import shutil
 import subprocess
 from pathlib import Path
@@ -67,27 +68,36 @@ def test_pdfium_draws_every_filled_value():
 
 
 # -- pdf.js (Firefox) --------------------------------------------------------------------------------
-PDFJS_VERSION = "4.10.38"  # the last line that runs on Node 20 (5.x and later need newer Node)
+JS = Path(__file__).parent / "js"
+FILL_SCRIPT = JS / "fill_with_pdfjs.mjs"
+#: pinned in js/package.json, which scripts/test reads too: the last line that runs on Node 20
+PDFJS_VERSION = json.loads((JS / "package.json").read_text(encoding="utf-8"))["dependencies"]["pdfjs-dist"]
 PDFJS_CACHE = Path(__file__).resolve().parents[2] / ".cache" / f"pdfjs-dist-{PDFJS_VERSION}"
-FILL_SCRIPT = Path(__file__).parent / "js" / "fill_with_pdfjs.mjs"
+
+
+def installed_pdfjs(cache: Path = PDFJS_CACHE, version: str = PDFJS_VERSION) -> Path | None:
+    """The pdfjs-dist package scripts/test installed into `cache`, if it is there at `version`."""
+    package = cache / "node_modules" / "pdfjs-dist"
+    try:
+        found = json.loads((package / "package.json").read_text(encoding="utf-8")).get("version")
+    except (OSError, ValueError):
+        return None
+    return package if found == version and (package / "legacy" / "build" / "pdf.mjs").is_file() else None
 
 
 @pytest.fixture(scope="session")
 def pdfjs_dir() -> Path:
-    """pdfjs-dist, installed once with npm into the repository's .cache (not committed);
-    skipped, with the reason, where Node or npm is missing or the install fails (offline)."""
-    package = PDFJS_CACHE / "node_modules" / "pdfjs-dist"
-    if (package / "legacy" / "build" / "pdf.mjs").exists():
-        return package
-    npm, node = shutil.which("npm"), shutil.which("node")
-    if npm is None or node is None:
-        pytest.skip("Node and npm are needed for the pdf.js tests (scripts/test installs pdfjs-dist)")
-    PDFJS_CACHE.mkdir(parents=True, exist_ok=True)
-    done = subprocess.run([npm, "install", "--prefix", str(PDFJS_CACHE), "--no-audit", "--no-fund",
-                           "--silent", f"pdfjs-dist@{PDFJS_VERSION}"],
-                          capture_output=True, text=True, timeout=300)
-    if done.returncode != 0 or not (package / "legacy" / "build" / "pdf.mjs").exists():
-        pytest.skip(f"pdfjs-dist {PDFJS_VERSION} could not be installed: {done.stderr[-300:]}")
+    """pdfjs-dist as scripts/test installs it (into the repository's .cache, not committed). Where
+    it or Node is missing (pytest run directly) the pdf.js tests skip, saying how to get it; under
+    CI (CI=true) they fail instead, so a CI run cannot pass without them."""
+    package = installed_pdfjs()
+    problem = (f"pdfjs-dist {PDFJS_VERSION} is not installed in {PDFJS_CACHE}" if package is None else
+               "Node.js is not on PATH" if shutil.which("node") is None else "")
+    if problem:
+        message = f"{problem}: run scripts/test, which installs Node.js (on Debian) and pdfjs-dist."
+        if os.environ.get("CI", "").lower() in ("1", "true", "yes"):
+            pytest.fail(message, pytrace=False)
+        pytest.skip(message)
     return package
 
 
@@ -136,3 +146,19 @@ def test_pdfjs_keeps_aes256(pdfjs_dir, tmp_path):
     assert PdfReader(io.BytesIO(filled)).is_encrypted
     assert form_values(filled, "s3cret pass") == values
     assert page_fingerprints(filled, "s3cret pass") == page_fingerprints(locked, "s3cret pass")
+
+
+def test_scripts_install_the_version_the_tests_look_for(tmp_path):
+    """scripts/test reads the same pinned pdfjs-dist version, and a cache holding another version
+    (a stale install) is not taken for it."""
+    root = Path(__file__).resolve().parents[2]
+    done = subprocess.run(["bash", "-c", 'source scripts/_venv.sh && pdfjs_version'], cwd=root,
+                          capture_output=True, text=True, timeout=30)
+    assert (done.returncode, done.stdout.strip()) == (0, PDFJS_VERSION)
+    package = tmp_path / "node_modules" / "pdfjs-dist"
+    (package / "legacy" / "build").mkdir(parents=True)
+    (package / "legacy" / "build" / "pdf.mjs").write_text("", encoding="utf-8")
+    (package / "package.json").write_text('{"version": "6.0.0"}', encoding="utf-8")
+    assert installed_pdfjs(tmp_path) is None
+    (package / "package.json").write_text(json.dumps({"version": PDFJS_VERSION}), encoding="utf-8")
+    assert installed_pdfjs(tmp_path) == package

@@ -3,7 +3,8 @@
 `read_and_verify` opens the file, matches its identity to this journal and its export to the
 export log, and compares every page's fingerprint with the ones recorded when the pack was
 written: a pack whose pages were edited, drawn on, added, removed or reordered is refused (exit 7,
-the pages named) and nothing is recorded. What the supervisor typed, and the notes they stuck on
+the pages named; or, when the pack's fields are gone too, saying the reader flattened the form)
+and nothing is recorded. What the supervisor typed, and the notes they stuck on
 pages, are data: read into a `ReplyCheck` (the preview) and never interpreted beyond a date and
 who does an action. `reply_import.import_reply` records it.
 
@@ -33,6 +34,20 @@ class ReplyChanged(ReflectError):
     exit_code = 7
     default_text = ("This pack has been changed since it was exported, so it cannot be imported. "
                     + NOTHING_RECORDED)
+
+
+class ReplyFlattened(ReplyChanged):
+    """The pages changed and the pack's fields are gone: the reader "flattened" the form, drawing
+    what was typed into the pages (Print to PDF in any reader, Export as PDF in macOS Preview)."""
+
+    default_text = (
+        "This reply cannot be imported: the program it was saved with “flattened” the form. "
+        "Printing to PDF (in any reader) or Export as PDF in macOS Preview draws what was typed "
+        "into the pages and removes the form's fields, so the supervisor's comments, actions and "
+        "sign-off can no longer be read as text, and the pages are not the ones Reflect wrote. "
+        "Ask your supervisor to fill in the pack (or open the copy they filled in, if they kept "
+        "it) and save it with File → Save in Adobe Acrobat Reader, Microsoft Edge, Google Chrome "
+        "or Firefox, rather than printing it to PDF. " + NOTHING_RECORDED)
 
 
 class ReplyFromAnotherJournal(ReflectError):
@@ -108,7 +123,10 @@ def read_pdf(path: Path | str, password: str | None = None) -> ReadPdf:
         raise ReplyReadError(f"“{path.name}” could not be read. {NOTHING_RECORDED}") from exc
     reply = read_reply(data, password)
     if not reply.export_id:
-        raise ReplyReadError("This PDF is not a supervision pack exported from Reflect. " + NOTHING_RECORDED)
+        raise ReplyReadError(
+            "This PDF is not a supervision pack exported from Reflect, or it was made again from "
+            "one by printing it to PDF, which keeps neither the pack's form nor what identifies "
+            "it. The supervisor should save the filled pack with File → Save instead. " + NOTHING_RECORDED)
     return ReadPdf(path, data, reply, tuple(page_fingerprints(data, password)), password)
 
 
@@ -117,8 +135,9 @@ def read_and_verify(journal, path: Path | str, password: str | None = None, *,
     """Read the reply at `path` and check it against the export log.
 
     Raises ReplyReadError (not a PDF, damaged; exit 2), WrongPassword (exit 3),
-    ReplyFromAnotherJournal (exit 2) or ReplyChanged (exit 7). A pack whose export is not in the
-    log comes back with `verified=False` and `problem` set (`import_reply` refuses it unless told)."""
+    ReplyFromAnotherJournal (exit 2) or ReplyChanged (exit 7; ReplyFlattened when the reader drew
+    the form into the pages). A pack whose export is not in the log comes back with
+    `verified=False` and `problem` set (`import_reply` refuses it unless told)."""
     return verify(journal, read_pdf(path, password), practitioner=practitioner, today=today)
 
 
@@ -133,10 +152,17 @@ def verify(journal, read: ReadPdf, *, practitioner: str = "", today: date | None
         problem = ReplyExportUnknown()
         session_id = _session_of_unlogged(journal, reply, read.data, read.password)
     else:
+        if list(read.fingerprints) != list(pack.page_fingerprints) and form_flattened(pack, reply):
+            raise ReplyFlattened()
         check_pages(pack.page_fingerprints, list(read.fingerprints))
         session_id = pack.session_id
     return _check(journal, read.path, hashlib.sha256(read.data).hexdigest(), reply, pack, session_id,
                   problem, practitioner=practitioner, today=today or date.today())
+
+
+def form_flattened(pack: PackRecord, reply: Reply) -> bool:
+    """Whether none of the fields the pack was exported with is left in the reply."""
+    return bool(pack.field_names) and not set(pack.field_names) & set(reply.fields)
 
 
 def check_pages(exported: tuple[str, ...] | list[str], now: list[str]) -> None:

@@ -2,7 +2,8 @@
 
 The dialog is not modal, so the practitioner can carry on writing while a long portfolio renders.
 Its steps follow `reflect.services.exporting`: save pending edits, read a snapshot (UI thread) and
-check its text, the review dialog when something is found, a warning when some text is in a
+check its text (first, for a supervision pack whose cover would name no supervisee, an offer to
+give the name), the review dialog when something is found, a warning when some text is in a
 right-to-left script the PDF would print wrongly, the Save-as dialog, then rendering and
 the second check of the written PDF's text; the checks and the rendering go through
 `run_in_background` with a progress bar and Cancel. The file appears under its name only once
@@ -35,6 +36,7 @@ from reflect.domain.session_rules import order_for_list, session_title
 from reflect.services import exporting as svc
 from reflect.services.print_warnings import right_to_left_fields
 from reflect.store import ReportLoader
+from reflect.ui.common.about_you import AboutYou
 from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
 from reflect.ui.export.export_dialog_view import ChooseExportFile, ExportDialogView, registration_year_start
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
@@ -56,6 +58,10 @@ class ExportContext:
     session_id: int | None = None
     entry_filter: EntryFilter = EntryFilter()
     folder: Path | None = None
+    practitioner_role: str = ""
+    #: before a supervision pack: the name and role given when the settings have no name (and
+    #: kept there), else None
+    ask_about_you: Callable[[QWidget], AboutYou | None] | None = None
 
 
 class ExportDialog(QDialog):
@@ -76,6 +82,7 @@ class ExportDialog(QDialog):
         self._run = 0
         self._again: tuple | None = None  # (request, report, target): to repeat after reviewing
         self._pdf_findings: list = []
+        self._offered_about_you = False
         self._fill()
         v = self.view
         for signal in (v.kind_group.idToggled, v.protect.toggled, v.use_filters.toggled):
@@ -173,6 +180,11 @@ class ExportDialog(QDialog):
         request = self.request()
         if request is None:
             return
+        if request.kind == "session" and self.ctx.ask_about_you and not self._offered_about_you:
+            self._offered_about_you = True  # a cover naming no supervisee: offer once to fill it in
+            if (about := self.ctx.ask_about_you(self)) is not None:
+                self.ctx = replace(self.ctx, practitioner=about.name, practitioner_role=about.role)
+                request = self.request()
         for button in (self.view.open_pdf, self.view.show_folder, self.view.review_button):
             button.hide()
         if not self.ctx.flush():

@@ -21,6 +21,7 @@ from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.report import cpd_record_text
 from reflect.services import exporting as svc
 from reflect.settings import Settings
+from reflect.ui.common.about_you import AboutYou, AboutYouDialog
 from reflect.ui.export.export_dialog import ExportContext, ExportDialog
 from reflect.ui.export.export_history_dialog import ExportHistoryDialog
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
@@ -42,10 +43,12 @@ class ExportFlow(QObject):
 
     def __init__(self, journal, settings: Settings, flush: Callable[[], bool],
                  current_entry_id: Callable[[], int | None], current_session_id: Callable[[], int | None],
-                 current_filter: Callable[[], EntryFilter], parent: QObject | None = None) -> None:
+                 current_filter: Callable[[], EntryFilter], parent: QObject | None = None, *,
+                 save_settings: Callable[[], None] | None = None) -> None:
         super().__init__(parent)
         self.journal = journal
         self.settings = settings
+        self.save_settings = save_settings
         self.flush = flush
         self.current_entry_id = current_entry_id
         self.current_session_id = current_session_id
@@ -69,7 +72,9 @@ class ExportFlow(QObject):
         self.flush()
         context = ExportContext(self.journal, self.settings.practitioner_name, self.flush,
                                 entry_id=self.current_entry_id(), session_id=self.current_session_id(),
-                                entry_filter=self.current_filter(), folder=self.folder)
+                                entry_filter=self.current_filter(), folder=self.folder,
+                                practitioner_role=self.settings.practitioner_role,
+                                ask_about_you=self._ask_about_you)
         dialog = ExportDialog(context, kind, self._window())
         dialog.exported.connect(self._exported)
         dialog.journal_changed.connect(self.journal_changed)
@@ -78,6 +83,20 @@ class ExportFlow(QObject):
         dialog.show()
         dialog.activateWindow()
         return dialog
+
+    def _ask_about_you(self, parent: QWidget) -> AboutYou | None:
+        """When the settings have no name for a pack's cover: ask for it and the role, and keep
+        them for later packs. None when there was a name already or none was given."""
+        if self.settings.practitioner_name.strip():
+            return None
+        about = AboutYouDialog.ask(AboutYou("", self.settings.practitioner_role), before_export=True,
+                                   parent=parent)
+        if about is None or about.empty:
+            return None
+        self.settings.practitioner_name, self.settings.practitioner_role = about.name, about.role
+        if self.save_settings is not None:
+            self.save_settings()
+        return about
 
     def _exported(self, result) -> None:
         self.folder = result.path.parent

@@ -84,7 +84,7 @@ class MainWindow(WindowMenus, QMainWindow):
                                             if self.current_page() == SESSIONS else None),
                 current_filter=lambda: (self.reflect_page.entry_list.entry_filter
                                         if self._reflect_page is not None else EntryFilter()),
-                parent=self)
+                parent=self, save_settings=self._save_settings)
             flow.journal_changed.connect(self._journal_changed_by_export)
             flow.exported.connect(
                 lambda r: self.statusBar().showMessage(f"Exported “{display_name(r.path.name)}”.", 8000))

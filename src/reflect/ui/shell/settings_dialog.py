@@ -1,4 +1,4 @@
-"""Settings: your name on exports, the anonymisation watch list, locking, backups, spelling.
+"""Settings: your name and role on exports, the anonymisation watch list, locking, backups, spelling.
 
 The watch list is journal data (it lists the very names that must not appear) and is saved in
 the encrypted journal, never in the settings file.
@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
+from reflect.ui.common.about_you import AboutYou, AboutYouFields
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.common.widgets import named, wrapped_label
 
@@ -73,12 +74,11 @@ class SettingsDialog(QDialog):
 
     def _you_tab(self, settings: Settings) -> QWidget:
         you = QWidget()
-        you_form = QFormLayout(you)
-        self.name = QLineEdit(settings.practitioner_name)
-        self.name.setPlaceholderText("e.g. your name, or “Social worker, Children’s Services”")
-        self.name.setAccessibleName("Your name or role on exports")
-        you_form.addRow("Your &name or role:", self.name)
-        you_form.addRow("", wrapped_label("Shown as the author on PDFs you export for supervision."))
+        you_layout = QVBoxLayout(you)
+        self.about_you = AboutYouFields(AboutYou(settings.practitioner_name, settings.practitioner_role))
+        self.name, self.role = self.about_you.name, self.about_you.role
+        you_layout.addWidget(self.about_you)
+        you_layout.addStretch(1)
         return you
 
     def _privacy_tab(self, settings: Settings, watch_terms: list[str]) -> QWidget:
@@ -167,7 +167,8 @@ class SettingsDialog(QDialog):
     def value(self) -> SettingsChoice:
         terms = tuple(dict.fromkeys(
             " ".join(line.split()) for line in self.watch.toPlainText().splitlines() if line.strip()))
-        settings = replace(self.original, practitioner_name=self.name.text().strip(),
+        about = self.about_you.value()
+        settings = replace(self.original, practitioner_name=about.name, practitioner_role=about.role,
                            show_anonymise_reminder=self.reminder.isChecked(),
                            spelling=self.spelling.isChecked(), idle_lock_minutes=self.idle.value(),
                            lock_on_minimise=self.minimise.isChecked(),

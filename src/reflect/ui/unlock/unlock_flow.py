@@ -1,5 +1,6 @@
 """From the passphrase to an open journal, with a way out of every problem.
 
+A new journal then asks for the practitioner's name and role (for the covers of their packs).
 A wrong passphrase asks again (no lockout, nothing touched). A damaged journal — or one the right
 passphrase will not open while its newest backup will — offers that backup. A journal open
 elsewhere, from a newer version, or in a folder that cannot be written gets a plain message.
@@ -77,6 +78,8 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
             if not isinstance(passphrase, str):  # OpenCopy: set up from a copy, not this journal
                 opened = open_copy(paths, passphrase.path, passphrase.passphrase, settings)
                 if isinstance(opened, Journal):
+                    if not (settings.practitioner_name or settings.practitioner_role):
+                        ask_about_you(paths, settings)  # a new computer: its settings are new too
                     return opened
                 error = opened
                 continue
@@ -86,7 +89,7 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
             while_opening = None
         passphrase, started, opening = opening.passphrase, opening, None
         try:
-            return started.result()
+            journal = started.result()
         except (WrongPassphrase, JournalDamaged) as exc:
             recovered = None if first_run else try_recovery(paths, settings, passphrase)
             if recovered is not None:
@@ -98,6 +101,25 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
         except ReflectError as exc:
             QMessageBox.critical(None, APP_NAME, exc.message)
             return exc.exit_code
+        else:
+            if first_run and not from_file:  # a started script, or IT, has no one to ask
+                ask_about_you(paths, settings)
+            return journal
+
+
+def ask_about_you(paths: AppPaths, settings: Settings) -> None:
+    """First run: the name and role for the covers of supervision packs, kept in the settings
+    file at once (skipping leaves them as they were)."""
+    from reflect.ui.common.about_you import AboutYou, AboutYouDialog
+
+    about = AboutYouDialog.ask(AboutYou(settings.practitioner_name, settings.practitioner_role))
+    if about is None:
+        return
+    settings.practitioner_name, settings.practitioner_role = about.name, about.role
+    try:
+        settings.save(paths.settings_file)
+    except OSError:  # kept for this run; Settings saves them again on quitting
+        log.warning("settings could not be saved")
 
 
 def _ask(first_run: bool, paths: AppPaths, error: str):
