@@ -21,6 +21,7 @@ log = logging.getLogger(__name__)
 class Settings:
     # [general]
     practitioner_name: str = ""
+    practitioner_role: str = ""  # e.g. "Senior social worker": beside the name on a pack's cover
     idle_lock_minutes: int = 5  # 0 means never
     lock_on_minimise: bool = False
     spelling: bool = True

@@ -6,7 +6,8 @@ The steps, in order, each on the thread it needs:
    reflections the user left out.
 2. `find_problems` runs the anonymisation check over every piece of the user's own text bound for
    the document (`checked_fields`): titles, each stage's answer, tags, the supervisor's name and
-   role, agenda items and actions. Briefing text, labels and the practitioner's own name are the
+   role, agenda items, actions and (unless the pack leaves them out) the session's notes and
+   wellbeing check-in. Briefing text, labels and the practitioner's own name and role are the
    app's or the partnership's words, not a reflection, so they are not reviewed.
 3. The review (`ExportReview`, shown by the findings dialog) edits text through the normal stores,
    remembers "not identifying" pairs in the journal, or leaves reflections out.
@@ -39,6 +40,7 @@ from reflect.domain.errors import DISK_FULL, ExportError, is_disk_full
 from reflect.domain.journal import AnswerDraft
 from reflect.domain.reply import PackRecord
 from reflect.domain.report import (
+    SESSION_NOTE_FIELDS,
     EntryReport,
     ExportOptions,
     PortfolioReport,
@@ -133,7 +135,7 @@ def checked_fields(journal, request: ExportRequest, report: Report) -> list[Chec
     """Every piece of the user's own text the document shows, in document order."""
     fields: list[CheckedField] = []
     if isinstance(report, SessionReport):
-        fields += _session_fields(journal, request.session_id)
+        fields += _session_fields(journal, request.session_id, report)
     if isinstance(report, PortfolioReport):
         fields += [CheckedField(None, None, SELECTION, line.removeprefix(_WORDS_FILTER))
                    for line in report.filter_description if line.startswith(_WORDS_FILTER)]
@@ -156,12 +158,19 @@ def entry_fields(journal, entry_id: int) -> list[CheckedField]:
     return out
 
 
-def _session_fields(journal, session_id: int) -> list[CheckedField]:
+def _session_fields(journal, session_id: int, report: SessionReport) -> list[CheckedField]:
     session = journal.sessions.get_session(session_id)
     out = [CheckedField(None, f"session:{session_id}:supervisor_name", "Supervisor's name",
                         session.supervisor_name),
            CheckedField(None, f"session:{session_id}:supervisor_role", "Supervisor's role",
                         session.supervisor_role)]
+    # The name and role the supervisor signed with (their reply's, pre-filled in the pack) when
+    # they differ from the session's: the supervisor's words, so not editable here.
+    for name, what, signed in (("supervisor_name", "name", report.signed_by_name),
+                               ("supervisor_role", "role", report.signed_by_role)):
+        if signed.strip() != getattr(session, name).strip():
+            out.append(CheckedField(None, f"sign-off:{session_id}:{name}",
+                                    f"Supervisor's {what} (their sign-off)", signed))
     out += [CheckedField(None, f"agenda:{session_id}:{item.id}", "Agenda item", item.text)
             for item in journal.sessions.agenda(session_id)]
     actions = journal.actions.carried_forward_to(session_id) + journal.actions.agreed_in(session_id)
@@ -170,6 +179,9 @@ def _session_fields(journal, session_id: int) -> list[CheckedField]:
         if action.owner is not ActionOwner.ME:
             out.append(CheckedField(None, f"action:{action.id}:owner_name", "Who does the action",
                                     action.owner_name))
+    if report.session_notes:  # the practitioner's own words, as a reflection's are
+        out += [CheckedField(None, f"session:{session_id}:{name}", label, getattr(session, name))
+                for name, label in SESSION_NOTE_FIELDS]
     return out
 
 
@@ -282,9 +294,10 @@ def document_not_names(journal, report: Report) -> list[str]:
 
 
 def own_words(report: Report) -> list[str]:
-    """Texts in the document that are not the reflection's: the practitioner's name, the briefings,
-    the models' names and questions. The name check does not report their words (`not_names`)."""
-    texts = [report.practitioner]
+    """Texts in the document that are not the reflection's: the practitioner's name and role, the
+    briefings, the models' names and questions. The name check does not report their words
+    (`not_names`)."""
+    texts = [report.practitioner, report.practitioner_role]
     for entry in report_entries(report):
         texts += [entry.model_name, entry.briefing_title, entry.question]
     for briefing in report.briefings:
@@ -311,7 +324,7 @@ def allowances(report: Report, watch_terms: Iterable[str] = ()) -> set[tuple[str
     """
     from reflect.export.renderer import FOOTER_TEXT, NOTICE_TEXT
 
-    texts: list[str] = [FOOTER_TEXT, NOTICE_TEXT, report.practitioner]
+    texts: list[str] = [FOOTER_TEXT, NOTICE_TEXT, report.practitioner, report.practitioner_role]
     days: list[date | None] = [report.prepared_on]
     if isinstance(report, SessionReport):
         texts += [report.when, report.session_type]
