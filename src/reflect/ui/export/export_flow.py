@@ -69,7 +69,8 @@ class ExportFlow(QObject):
         self.flush()
         context = ExportContext(self.journal, self.settings.practitioner_name, self.flush,
                                 entry_id=self.current_entry_id(), session_id=self.current_session_id(),
-                                entry_filter=self.current_filter(), folder=self.folder)
+                                entry_filter=self.current_filter(), folder=self.folder,
+                                practitioner_role=self.settings.practitioner_role)
         dialog = ExportDialog(context, kind, self._window())
         dialog.exported.connect(self._exported)
         dialog.journal_changed.connect(self.journal_changed)
