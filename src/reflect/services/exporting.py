@@ -40,7 +40,6 @@ from reflect.domain.errors import DISK_FULL, ExportError, is_disk_full
 from reflect.domain.journal import AnswerDraft
 from reflect.domain.reply import PackRecord
 from reflect.domain.report import (
-    SESSION_NOTE_FIELDS,
     EntryReport,
     ExportOptions,
     PortfolioReport,
@@ -49,10 +48,10 @@ from reflect.domain.report import (
     stage_label,
 )
 from reflect.domain.session_rules import format_day
-from reflect.domain.supervision import ActionOwner
 from reflect.domain.templates import model_by_key
 from reflect.services.print_warnings import RightToLeftBlocksExport, right_to_left_fields
 from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
+from reflect.services.session_fields import session_fields
 from reflect.store.report_loader import ReportLoader
 from reflect.store.write_errors import DatabaseError
 
@@ -135,7 +134,7 @@ def checked_fields(journal, request: ExportRequest, report: Report) -> list[Chec
     """Every piece of the user's own text the document shows, in document order."""
     fields: list[CheckedField] = []
     if isinstance(report, SessionReport):
-        fields += _session_fields(journal, request.session_id, report)
+        fields += session_fields(journal, request.session_id, report)
     if isinstance(report, PortfolioReport):
         fields += [CheckedField(None, None, SELECTION, line.removeprefix(_WORDS_FILTER))
                    for line in report.filter_description if line.startswith(_WORDS_FILTER)]
@@ -155,33 +154,6 @@ def entry_fields(journal, entry_id: int) -> list[CheckedField]:
             for a in entry.answers]
     if entry.tags:
         out.append(CheckedField(entry_id, None, TAGS, ", ".join(entry.tags)))
-    return out
-
-
-def _session_fields(journal, session_id: int, report: SessionReport) -> list[CheckedField]:
-    session = journal.sessions.get_session(session_id)
-    out = [CheckedField(None, f"session:{session_id}:supervisor_name", "Supervisor's name",
-                        session.supervisor_name),
-           CheckedField(None, f"session:{session_id}:supervisor_role", "Supervisor's role",
-                        session.supervisor_role)]
-    # The name and role the supervisor signed with (their reply's, pre-filled in the pack) when
-    # they differ from the session's: the supervisor's words, so not editable here.
-    for name, what, signed in (("supervisor_name", "name", report.signed_by_name),
-                               ("supervisor_role", "role", report.signed_by_role)):
-        if signed.strip() != getattr(session, name).strip():
-            out.append(CheckedField(None, f"sign-off:{session_id}:{name}",
-                                    f"Supervisor's {what} (their sign-off)", signed))
-    out += [CheckedField(None, f"agenda:{session_id}:{item.id}", "Agenda item", item.text)
-            for item in journal.sessions.agenda(session_id)]
-    actions = journal.actions.carried_forward_to(session_id) + journal.actions.agreed_in(session_id)
-    for action in actions:
-        out.append(CheckedField(None, f"action:{action.id}:description", "Action", action.description))
-        if action.owner is not ActionOwner.ME:
-            out.append(CheckedField(None, f"action:{action.id}:owner_name", "Who does the action",
-                                    action.owner_name))
-    if report.session_notes:  # the practitioner's own words, as a reflection's are
-        out += [CheckedField(None, f"session:{session_id}:{name}", label, getattr(session, name))
-                for name, label in SESSION_NOTE_FIELDS]
     return out
 
 
