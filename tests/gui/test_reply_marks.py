@@ -70,7 +70,7 @@ def test_no_reply_no_agreement_button(qtbot, journal):
 
 
 def test_a_later_pack_prints_both_sign_offs(qtbot, journal, tmp_path):
-    """After agreeing, a print-only pack's sign-off table has both dates and the supervisor's name."""
+    """After agreeing, a print-only pack's sign-off has both dates and the supervisor's name and role."""
     session_id = _replied(journal, tmp_path)
     window = _sessions_window(qtbot, journal, session_id)
     window.sessions_page.form.view.agree_button.click()
@@ -78,7 +78,7 @@ def test_a_later_pack_prints_both_sign_offs(qtbot, journal, tmp_path):
     sign_off = norm(page_texts(tmp_path / "later.pdf")[-1])
     assert "Sign-off" in sign_off
     assert f"Supervisee Sam Practitioner {format_day(date.today())}" in sign_off
-    assert f"Supervisor Jo Supervisor {format_day(date(2026, 12, 1))}" in sign_off
+    assert f"Supervisor Jo Supervisor Team manager {format_day(date(2026, 12, 1))}" in sign_off
 
 
 def _details(window, session_id) -> str:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import shutil
 import subprocess
 from pathlib import Path
@@ -29,14 +30,15 @@ def squash(text: str) -> str:
     return "".join(text.split())
 
 
-def page_texts(path: Path, password: str | None = None) -> list[str]:
-    reader = PdfReader(str(path))
+def page_texts(path: Path | bytes, password: str | None = None) -> list[str]:
+    """Each page's text, from a file or from the PDF's bytes."""
+    reader = PdfReader(io.BytesIO(path) if isinstance(path, bytes) else str(path))
     if password is not None:
         reader.decrypt(password)
     return [page.extract_text() or "" for page in reader.pages]
 
 
-def body_text(path: Path, header: str | None = None, password: str | None = None) -> str:
+def body_text(path: Path | bytes, header: str | None = None, password: str | None = None) -> str:
     """The text of every page without the running head, the footer and "Page X of Y"."""
     pages = page_texts(path, password)
     total = len(pages)

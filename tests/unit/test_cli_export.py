@@ -187,3 +187,36 @@ def test_right_to_left_text_is_refused_unless_accepted_then_warned(run_cli, demo
     warned = accepted.stderr.strip().splitlines()
     assert len(warned) == 2
     assert warned[0].startswith("reflect: Warning: Some text is in a right-to-left script")
+
+
+def test_session_pack_names_the_role_and_leave_out_notes_leaves_them_out(run_cli, tmp_path):
+    """The pack's cover gives the name and role from settings; the session's notes and check-in
+    are in it, or with --leave-out-notes neither printed nor checked (no findings, exit 0)."""
+    from datetime import datetime
+
+    from reflect.domain.supervision import NewSession
+    from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
+    from reflect.settings import Settings
+
+    paths = AppPaths(tmp_path / "j")
+    with open_journal(paths, PASSPHRASE, create=True) as journal:
+        session = journal.sessions.create_session(NewSession(datetime(2026, 12, 1, 14, 30)))
+        journal.sessions.update_session(session.id, notes="We met at WN1 1AA.",
+                                        wellbeing="Tired but supported.")
+    Settings(practitioner_name="Sam Practitioner", practitioner_role="Senior social worker").save(
+        paths.settings_file)
+    out = tmp_path / "pack.pdf"
+    found = run_cli("export", "session", str(session.id), "--out", str(out), data_dir=paths.data_dir)
+    assert found.returncode == 6 and "Postcode 'WN1 1AA' (Session notes)" in found.stderr
+    left_out = run_cli("export", "session", str(session.id), "--out", str(out), "--leave-out-notes",
+                       data_dir=paths.data_dir)
+    assert left_out.returncode == 0, left_out.stderr
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages)
+    assert "Supervisee Sam Practitioner, Senior social worker" in text
+    assert "Tired but supported." not in text and "WN1 1AA" not in text
+    included = run_cli("export", "session", str(session.id), "--out", str(out), "--accept-findings",
+                       data_dir=paths.data_dir)
+    assert included.returncode == 0, included.stderr
+    text = " ".join(" ".join(page.extract_text().split()) for page in PdfReader(str(out)).pages)
+    assert "Wellbeing Tired but supported." in text and "We met at WN1 1AA." in text

@@ -131,8 +131,8 @@ def test_session_pack_outline_has_sections_and_each_reflection(rendered):
     """The outline lists the sections and, under Reflections, each reflection by title, in order."""
     entries = outline(PdfReader(str(rendered.paths["session"])))
     top = [title for level, title in entries if level == 0]
-    assert top == ["Cover", "Agenda", "Actions carried forward", "Briefings referenced", "Reflections",
-                   "Actions agreed", "Supervisor's comments", "Sign-off"]
+    assert top == ["Cover", "Agenda", "Actions carried forward", "Session notes", "Briefings referenced",
+                   "Reflections", "Actions agreed", "Supervisor's comments", "Sign-off"]
     start = entries.index((0, "Reflections"))
     children = [title for level, title in entries[start + 1:start + 1 + len(rendered.session.entries)]]
     assert children == [e.display_title for e in rendered.session.entries]
@@ -159,6 +159,9 @@ def test_session_pack_shows_every_part(rendered):
             assert norm(answer) in text
     for briefing in report.briefings:
         assert norm(briefing.learning[0]) in text
+    assert any(words.strip() for _, words in report.session_notes)
+    for label, words in report.session_notes:
+        assert norm(label) in text and norm(words) in text
 
 
 def test_portfolio_contents_outline_and_text(rendered):

@@ -58,9 +58,12 @@ def _request(args, journal, paths):
     from reflect.settings import Settings
 
     password = _pdf_password(Path(args.password_file)) if args.password_file else None
+    settings = Settings.load(paths.settings_file)
     options = ExportOptions(include_briefings=args.include_briefings, password=password,
-                            practitioner=Settings.load(paths.settings_file).practitioner_name,
-                            fields=getattr(args, "fields", True))
+                            practitioner=settings.practitioner_name,
+                            practitioner_role=settings.practitioner_role,
+                            fields=getattr(args, "fields", True),
+                            include_session_notes=getattr(args, "include_session_notes", True))
     if args.export_command == "session":
         session_id = latest_session_id(journal) if args.latest else args.id
         must_exist(journal.sessions.get_session, session_id, "session")

@@ -98,6 +98,8 @@ def _add_export(commands, common) -> None:
                        help="the session with the latest date (an undated one if none has a date)")
     session.add_argument("--no-fields", dest="fields", action="store_false",
                          help="a print-only pack, without fields for the supervisor to fill in")
+    session.add_argument("--leave-out-notes", dest="include_session_notes", action="store_false",
+                         help="leave the session's notes and wellbeing check-in out of the pack")
     portfolio = export.add_parser("portfolio", parents=[common, pdf],
                                   help="the reflections written between two dates")
     portfolio.add_argument("--from", dest="date_from", type=_day, metavar="DATE", help="YYYY-MM-DD")

@@ -30,7 +30,19 @@ class ExportOptions:
     include_briefings: bool = False  # add a short summary of each briefing referenced
     password: str | None = None  # AES-256, applied after rendering; None or "" for none
     practitioner: str = ""  # from settings; the document's author
+    practitioner_role: str = ""  # from settings, beside the name ("Senior social worker")
     fields: bool = True  # a session pack the supervisor can fill in (False: print-only)
+    #: a session pack shows the session's notes and wellbeing check-in (the practitioner's own
+    #: words, checked like a reflection's); False leaves them out
+    include_session_notes: bool = True
+
+
+NOT_GIVEN = "Not given"
+
+
+def person(name: str, role: str) -> str:
+    """"Name, Role" with whichever parts are given ("" when neither is)."""
+    return ", ".join(part for part in (name.strip(), role.strip()) if part)
 
 
 @dataclass(frozen=True)
@@ -91,6 +103,11 @@ class ReportBriefing:
     learning: tuple[str, ...] = ()
 
 
+#: the session's own text fields a pack shows, in the session form's order, with their labels
+SESSION_NOTE_FIELDS = (("notes", "Session notes"), ("learning_needs", "Learning needs"),
+                       ("wellbeing", "Wellbeing"), ("workload", "Workload"))
+
+
 @dataclass(frozen=True)
 class SessionReport:
     """A supervision pack: everything the supervisor needs for one session."""
@@ -115,6 +132,19 @@ class SessionReport:
     session_id: int | None = None
     journal_id: str = ""
     fields: bool = True
+    practitioner_role: str = ""
+    #: (label, text) of the session's notes and wellbeing check-in (`SESSION_NOTE_FIELDS`, empty
+    #: ones included); () when the export leaves them out
+    session_notes: tuple[tuple[str, str], ...] = ()
+    #: who signed off for the supervisor, as their reply gave it (else the session's supervisor,
+    #: once the session records their agreement): pre-filled in a later fillable pack
+    signed_by_name: str = ""
+    signed_by_role: str = ""
+
+    @property
+    def supervisee(self) -> str:
+        """The practitioner's name and role, for the cover and the sign-off."""
+        return person(self.practitioner, self.practitioner_role) or NOT_GIVEN
 
 
 @dataclass(frozen=True)
@@ -129,6 +159,7 @@ class PortfolioReport:
     filter_description: tuple[str, ...] = ()  # one line per filter in use
     entries: tuple[ReportEntry, ...] = ()
     briefings: tuple[ReportBriefing, ...] = field(default=())
+    practitioner_role: str = ""
 
 
 @dataclass(frozen=True)
@@ -139,6 +170,7 @@ class EntryReport:
     prepared_on: date
     entry: ReportEntry
     briefings: tuple[ReportBriefing, ...] = ()
+    practitioner_role: str = ""
 
 
 # -- building blocks the loader and the clipboard share -------------------------------------------

@@ -5,7 +5,8 @@ on the UI thread by `reflect.store.report_loader`), so it can run on a backgroun
 `write_pdf` puts the result in place atomically, optionally with an AES-256 password.
 
     options = ExportOptions(include_briefings=True, password=pw or None,
-                            practitioner=settings.practitioner_name)
+                            practitioner=settings.practitioner_name,
+                            practitioner_role=settings.practitioner_role)
     report = ReportLoader(journal).session_report(session_id, options)     # UI thread
     renderer = SessionPackRenderer(report)
     result = write_pdf(renderer, target, password=options.password,        # background thread

@@ -16,16 +16,22 @@ Choices every reader handles: text fields without a length limit (reportlab's de
 is 100) and with scrolling allowed (no `doNotScroll`), so a long comment always fits; a checkbox
 for the sign-off (radio buttons lose their values in some readers). The fields' font is the
 embedded DejaVu Sans (`form_font`), not the Helvetica reportlab would name.
+
+A field may start with a value (a later pack of a session the supervisor signed off carries their
+name, role and date, and the sign-off ticked): it is the field's value like any typed one, so a
+supervisor who saves the pack again sends it back unchanged, and the page content is the same.
 """
 
 from __future__ import annotations
 
 from reportlab.lib.colors import Color, white
+from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.platypus import Flowable, Paragraph
 
-from reflect.export import form_font
+from reflect.export import fonts, form_font
 
 FIELD_FONT_SIZE = 10
+SMALLEST_FONT_SIZE = 6  # a pre-filled value is made to fit its field down to this size
 
 FIELD_PREFIX = "reflect_"  # every field of ours; a reader may add others, which are ignored
 OVERALL = "reflect_overall"
@@ -60,15 +66,15 @@ class TextField(Flowable):
     Its height is `least`, or, with `fill=True`, as much of the page as is left above `reserve`
     up to `most` (the comments under a reflection take the rest of its last page). When `gap` is
     set, faint ruled lines are drawn on the page beneath the field, so an empty pack printed and
-    written on by hand looks as it always did.
+    written on by hand looks as it always did. `value` is what the field holds to begin with.
     """
 
     def __init__(self, name: str, tooltip: str, *, least: float, most: float | None = None,
                  fill: bool = False, reserve: float = 0, multiline: bool = True,
                  gap: float | None = None, rule: Color | None = None, border: Color | None = None,
-                 text: Color | None = None) -> None:
+                 text: Color | None = None, value: str = "") -> None:
         super().__init__()
-        self.name, self.tooltip = name, tooltip
+        self.name, self.tooltip, self.value = name, tooltip, value
         self.least, self.most = least, most if most is not None else least
         self.fill, self.reserve, self.multiline = fill, reserve, multiline
         self.gap, self.rule, self.border, self.text = gap, rule, border, text
@@ -94,20 +100,35 @@ class TextField(Flowable):
                 y += self.gap
             canv.restoreState()
         form_font.install(canv).textfield(
-            name=self.name, tooltip=self.tooltip, x=0, y=0, width=self.width, height=self.height,
+            value=self.value, name=self.name, tooltip=self.tooltip, x=0, y=0, width=self.width,
+            height=self.height,
             relative=True, maxlen=None, fieldFlags="multiline" if self.multiline else "",
-            fontName="DejaVuSans", fontSize=FIELD_FONT_SIZE, borderWidth=0.6 if self.border else 0,
+            fontName="DejaVuSans", fontSize=self._font_size(), borderWidth=0.6 if self.border else 0,
             borderColor=self.border, fillColor=None, textColor=self.text, annotationFlags="print",
         )
 
 
+    def _font_size(self) -> float:
+        """The usual size, or for a one-line field starting with a value too long for it, the
+        size (down to `SMALLEST_FONT_SIZE`) at which the value fits; the reader scrolls the rest."""
+        if self.multiline or not self.value:
+            return FIELD_FONT_SIZE
+        wide = stringWidth(self.value, fonts.REGULAR, FIELD_FONT_SIZE)
+        room = self.width - 6  # the reader's margins inside the border
+        return FIELD_FONT_SIZE if wide <= room else max(SMALLEST_FONT_SIZE,
+                                                        int(FIELD_FONT_SIZE * room / wide * 2) / 2)
+
+
 class CheckBox(Flowable):
-    """A checkbox with its label to the right, the label being ordinary page text."""
+    """A checkbox with its label to the right, the label being ordinary page text; `checked`
+    ticks it to begin with."""
 
     def __init__(self, name: str, tooltip: str, label: Paragraph, *, size: float = 13,
-                 border: Color | None = None, tick: Color | None = None, space: float = 6) -> None:
+                 border: Color | None = None, tick: Color | None = None, space: float = 6,
+                 checked: bool = False) -> None:
         super().__init__()
         self.name, self.tooltip, self.label, self.size = name, tooltip, label, size
+        self.checked = checked
         self.border, self.tick, self.space = border, tick, space
 
     def wrap(self, availWidth, availHeight):
@@ -122,7 +143,7 @@ class CheckBox(Flowable):
         box_y = self.height - self.size
         form_font.install(canv).checkbox(
             name=self.name, tooltip=self.tooltip, x=0, y=box_y, size=self.size, relative=True,
-            checked=False, buttonStyle="check", shape="square", borderWidth=0.8,
+            checked=self.checked, buttonStyle="check", shape="square", borderWidth=0.8,
             borderColor=self.border, fillColor=white, textColor=self.tick, fieldFlags="",
             annotationFlags="print",
         )

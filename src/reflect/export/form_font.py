@@ -8,7 +8,9 @@ glyphs, some 40 KB). Text beyond WinAnsi (Łódź, Greek) is drawn by readers wi
 their own, as they do for any form.
 
 `install(canvas)` swaps reportlab's `AcroForm` for one whose `makeFont` returns this font; the
-fields' /DA and the form's /DR then name it.
+fields' /DA and the form's /DR then name it. A field's value when the pack is written (a
+pre-filled sign-off) is drawn with it too; a value with a character beyond WinAnsi also asks
+readers to draw the fields again themselves (`/NeedAppearances`), with a font that has it.
 """
 
 from __future__ import annotations
@@ -42,6 +44,14 @@ class DejaVuAcroForm(AcroForm):
         if RESOURCE_NAME not in self.fonts:
             self.fonts[RESOURCE_NAME] = self.getRefStr(_font_object(self.canv._doc))
         return self.fonts[RESOURCE_NAME], RESOURCE_NAME
+
+    def txAP(self, key, value, *args, **kwargs):
+        """A text field's appearance: its value in the font's WinAnsi codes (reportlab's own
+        escaping takes only Latin-1 and fails on anything else)."""
+        codes = value.encode("cp1252", "replace")
+        if codes.decode("cp1252", "replace") != value:
+            self.extras["NeedAppearances"] = pdfdoc.PDFtrue
+        return super().txAP(key, codes.decode("latin-1"), *args, **kwargs)
 
 
 def install(canv) -> AcroForm:

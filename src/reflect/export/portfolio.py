@@ -10,7 +10,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, PageBreak, Paragraph
 
-from reflect.domain.report import PortfolioReport
+from reflect.domain.report import NOT_GIVEN, PortfolioReport, person
 from reflect.domain.session_rules import format_day
 from reflect.export.escape import escape
 from reflect.export.layout import ContentsLine, Separator
@@ -63,7 +63,8 @@ class PortfolioRenderer(PdfRenderer):
     def _title_page(self) -> list[Flowable]:
         r = self.report
         words = sum(e.word_count for e in r.entries)
-        rows = [("Practitioner", r.practitioner), ("Period", self.period),
+        rows = [("Practitioner", person(r.practitioner, r.practitioner_role) or NOT_GIVEN),
+                ("Period", self.period),
                 ("Reflections", f"{len(r.entries)} ({words:,} words)"),
                 ("Selection", "\n".join(r.filter_description) or "All reflections in the period"),
                 ("Prepared on", format_day(r.prepared_on))]

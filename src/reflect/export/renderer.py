@@ -347,16 +347,21 @@ class PdfRenderer:
         s = self.styles
         out = self._section("Briefings referenced", "section-briefings", level=level)
         out.append(Paragraph("A short summary of each 7-minute briefing the reflections answer.", s.small))
+        title_style = s.h2_plain.clone("briefing_title", fontSize=12, leading=16, spaceBefore=14)
+        learn_style = s.stage_label.clone("learn", spaceBefore=8)
         for briefing in briefings:
-            out.append(Anchor(briefing.key, briefing.title, level + 1))
-            out.append(Paragraph(escape(briefing.title), s.h2.clone("briefing_title", fontSize=12,
-                                                                    leading=16, spaceBefore=14)))
+            # The title asks for room for itself, the partnership and the start of the learning
+            # (as a reflection's heading does), so it never ends a page alone.
+            head: list[Flowable] = [Paragraph(escape(briefing.title), title_style)]
             if briefing.partnership.strip():
-                out.append(Paragraph(escape(briefing.partnership), s.small.clone("partner", spaceBefore=0)))
-            if briefing.learning:
-                out += [CondPageBreak(self._stage_room),
-                        Paragraph("What was the learning?", s.stage_label.clone("learn", spaceBefore=8))]
-                out += [Paragraph(escape(point), s.bullet, bulletText="•") for point in briefing.learning]
+                head.append(Paragraph(escape(briefing.partnership), s.small.clone("partner", spaceBefore=0)))
+            learning = [Paragraph(escape(point), s.bullet, bulletText="•") for point in briefing.learning]
+            if learning:
+                head.append(Paragraph("What was the learning?", learn_style))
+            first = min(self._height(learning[:1]), 3 * s.bullet.leading + s.bullet.spaceBefore)
+            room = self._height(head) + (first if learning else 0)
+            out += [CondPageBreak(room),
+                    Anchor(briefing.key, briefing.title, level + 1, keep_with_next=False), *head, *learning]
         return out
 
     @staticmethod

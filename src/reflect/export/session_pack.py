@@ -1,16 +1,23 @@
 """The supervision pack: what the supervisor reads before, and writes on during, a session.
 
 Order follows the session itself: cover (who, when, the confidentiality notice), agenda with the
-function of supervision each item serves, actions carried forward with their status, the briefings
-behind the reflections (optional), each reflection in the order the practitioner chose (one per
-page, so each can be annotated), actions agreed (with blank rows when none are recorded yet), ruled
-space for the supervisor's comments, and a sign-off block for both people.
+function of supervision each item serves, actions carried forward with their status, the session's
+notes and wellbeing check-in (unless the export leaves them out), the briefings behind the
+reflections (optional), each reflection in the order the practitioner chose (one per page, so each
+can be annotated), actions agreed (with blank rows when none are recorded yet), ruled space for the
+supervisor's comments, and a sign-off block for both people, with the sign-offs the journal has
+recorded already.
+
+Nothing from the journal is cut: every title, learning point, tag and note wraps, and a heading
+asks for room for itself and the start of what follows, so it never stands alone at a page's foot.
 
 With `fields=True` (the default) the supervisor's side is fillable (`form_fields`): comments under
 each reflection and overall, editable rows of actions agreed, the next session's date, their name,
 role and date and a sign-off checkbox; the ruled lines stay on the page beneath the fields, so the
-pack prints as before when nothing is typed. `fields=False` is the print-only pack. Either way the
-PDF's metadata names the journal and this export (`identity`), so a reply can be matched to it.
+pack prints as before when nothing is typed. Once the supervisor has signed off (a reply imported),
+a later pack starts with their name, role, date and the tick filled in. `fields=False` is the
+print-only pack. Either way the PDF's metadata names the journal and this export (`identity`), so a
+reply can be matched to it.
 """
 
 from __future__ import annotations
@@ -18,10 +25,10 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Paragraph
 
-from reflect.domain.report import SessionReport
+from reflect.domain.report import NOT_GIVEN, SessionReport, person
 from reflect.domain.session_rules import format_day
 from reflect.export import form_fields as ff
-from reflect.export.escape import escape
+from reflect.export.escape import escape, paragraphs
 from reflect.export.identity import IdentityMark, PackIdentity, new_export_id
 from reflect.export.layout import Anchor, RuledLines
 from reflect.export.renderer import PdfRenderer
@@ -82,6 +89,7 @@ class SessionPackRenderer(PdfRenderer):
             story += [self._gap(3 * mm), self._actions_table(r.carried_forward, agreed_in=True)]
         else:
             story.append(Paragraph("No actions are carried forward from earlier sessions.", self.styles.note))
+        story += self._session_notes()
         if r.briefings:
             story += [PageBreak(), *self._briefings(r.briefings)]
         story += self._reflections()
@@ -118,17 +126,18 @@ class SessionPackRenderer(PdfRenderer):
 
     def _cover(self) -> list[Flowable]:
         r, s = self.report, self.styles
-        supervisor = ", ".join(part for part in (r.supervisor_name, r.supervisor_role) if part)
+        supervisor = person(r.supervisor_name, r.supervisor_role)
         rows = [
-            ("Supervisee", r.practitioner),
-            ("Supervisor", supervisor),
+            ("Supervisee", r.supervisee),
+            ("Supervisor", supervisor or NOT_GIVEN),
             ("Date and time", r.when),
             ("Type of supervision", r.session_type),
             ("Reflections", f"{len(r.entries)}"),
             ("Actions", f"{len(r.carried_forward)} carried forward, {len(r.agreed)} agreed"),
             ("Prepared on", format_day(r.prepared_on)),
         ]
-        contents = ["Agenda", "Actions carried forward"] + (["Briefings referenced"] if r.briefings else [])
+        contents = ["Agenda", "Actions carried forward"] + (["Session notes"] if r.session_notes else [])
+        contents += ["Briefings referenced"] if r.briefings else []
         contents += [f"Reflections ({len(r.entries)})", "Actions agreed", "Supervisor's comments", "Sign-off"]
         subtitle = f"{r.session_type} supervision" + (f" with {supervisor}" if supervisor else "")
         return self._cover_page("Cover", "SUPERVISION PACK", r.when, subtitle, rows, (
@@ -150,6 +159,24 @@ class SessionPackRenderer(PdfRenderer):
         out.append(self._header_table(data, widths))
         return out
 
+    def _session_notes(self) -> list[Flowable]:
+        """The session's notes and wellbeing check-in, each under its label (none when left out)."""
+        notes, s = self.report.session_notes, self.styles
+        if not notes:
+            return []
+        out = [self._gap(8 * mm), CondPageBreak(50 * mm),
+               *self._section("Session notes and wellbeing check-in", "section-session-notes",
+                              outline="Session notes")]
+        if not any(text.strip() for _, text in notes):
+            return out + [Paragraph("Nothing was written in this session's notes or check-in.", s.note)]
+        for label, text in notes:
+            out += [CondPageBreak(self._stage_room), Paragraph(escape(label), s.stage_label)]
+            blocks = paragraphs(text)
+            out += [Paragraph(markup, s.body if starts else s.body_cont) for markup, starts in blocks]
+            if not blocks:
+                out.append(Paragraph("Not written", s.empty))
+        return out
+
     def _reflections(self) -> list[Flowable]:
         entries = self.report.entries
         out: list[Flowable] = [PageBreak()]
@@ -168,41 +195,90 @@ class SessionPackRenderer(PdfRenderer):
         return out
 
     def _sign_off(self) -> list[Flowable]:
-        r, s = self.report, self.styles
-
-        def day(value) -> Paragraph:
-            return Paragraph(format_day(value) if value else "", s.cell)
-
+        r = self.report
+        name = r.signed_by_name or r.supervisor_name
+        role = r.signed_by_role or r.supervisor_role
         data = [
-            [Paragraph(h, s.cell_head) for h in ("", "Name", "Signature", "Date")],
-            [Paragraph("Supervisee", s.cell_strong), Paragraph(escape(r.practitioner), s.cell), "",
-             day(r.supervisee_agreed_on)],
-            [Paragraph("Supervisor", s.cell_strong), Paragraph(escape(r.supervisor_name), s.cell), "",
-             day(r.supervisor_agreed_on)],
-            [Paragraph("Next session", s.cell_strong), day(r.next_session_on), "", ""],
+            self._sign_off_head(),
+            self._supervisee_row(),
+            [self._cell("Supervisor", strong=True), self._cell(name), self._cell(role), "",
+             self._day(r.supervisor_agreed_on)],
+            [self._cell("Next session", strong=True), self._day(r.next_session_on), "", "", ""],
         ]
-        widths = [32 * mm, 50 * mm, self.frame_width - 32 * mm - 50 * mm - 36 * mm, 36 * mm]
+        widths = self._sign_off_widths()
         table = self._table(data, widths, [
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
             ("LINEBELOW", (1, 1), (-1, 2), 0.6, self.ink),
             ("LINEBELOW", (1, 3), (1, 3), 0.6, self.ink),
             ("VALIGN", (0, 0), (-1, -1), "BOTTOM"),
-            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 10),
-            ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ], rowHeights=[None, 15 * mm, 15 * mm, 15 * mm])
-        return [
-            *self._section("Sign-off", "section-sign-off"),
-            Paragraph("We agree that this record reflects the supervision discussion.", s.small),
-            self._gap(2 * mm), table,
-        ]
+            ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
+            ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
+        ], rowHeights=self._row_heights(data, widths, 15 * mm))
+        return [*self._sign_off_intro(), table, *self._recorded()]
+
+    # -- the sign-off's parts, shared by both kinds of pack -----------------------------------------
+    def _sign_off_intro(self) -> list[Flowable]:
+        return [*self._section("Sign-off", "section-sign-off"),
+                Paragraph("We agree that this record reflects the supervision discussion.",
+                          self.styles.small),
+                self._gap(2 * mm)]
+
+    def _cell(self, text: str, *, strong: bool = False) -> Paragraph:
+        s = self.styles
+        return Paragraph(escape(text), s.cell_strong if strong else s.cell)
+
+    def _day(self, value) -> Paragraph:
+        return Paragraph(format_day(value) if value else "", self.styles.cell)
+
+    def _sign_off_head(self) -> list[Paragraph]:
+        return [Paragraph(h, self.styles.cell_head) for h in ("", "Name", "Role", "Signature", "Date")]
+
+    def _supervisee_row(self) -> list:
+        """The practitioner's name and role (never a blank row: "Not given" when neither is)."""
+        r = self.report
+        name = r.practitioner or (NOT_GIVEN if not r.practitioner_role else "")
+        return [self._cell("Supervisee", strong=True), self._cell(name), self._cell(r.practitioner_role),
+                "", self._day(r.supervisee_agreed_on)]
+
+    def _sign_off_widths(self) -> list[float]:
+        fixed = [28 * mm, 42 * mm, 36 * mm, 30 * mm]
+        return [*fixed[:3], self.frame_width - sum(fixed), fixed[3]]
+
+    @staticmethod
+    def _row_heights(data: list[list], widths: list[float], least: float,
+                     padding: tuple[float, float] = (10, 8)) -> list[float | None]:
+        """The header row as tall as it needs, the others at least `least` and as tall as their
+        longest cell (a long name or role wraps, never runs into the row below)."""
+        across, down = padding
+        heights: list[float | None] = [None]
+        for row in data[1:]:
+            tallest = max((cell.wrap(width - across, 1000)[1] for cell, width in zip(row, widths, strict=True)
+                           if isinstance(cell, Flowable)), default=0)
+            heights.append(max(least, tallest + down))
+        return heights
+
+    def _recorded(self) -> list[Flowable]:
+        """The sign-offs the journal holds already, in words (printed whatever the fields show)."""
+        r = self.report
+        said = []
+        if r.supervisee_agreed_on:
+            said.append(f"agreed by the supervisee on {format_day(r.supervisee_agreed_on)}")
+        if r.supervisor_agreed_on:
+            who = person(r.signed_by_name or r.supervisor_name, r.signed_by_role or r.supervisor_role)
+            said.append(f"signed off by the supervisor{f' ({who})' if who else ''} on "
+                        f"{format_day(r.supervisor_agreed_on)}")
+        if not said:
+            return []
+        return [self._gap(3 * mm), Paragraph(escape(f"Recorded in the journal: {'; '.join(said)}."),
+                                             self.styles.small)]
 
     # -- the supervisor's fields (fillable packs) --------------------------------------------------
     def _text_field(self, name: str, tooltip: str, *, least: float, most: float | None = None,
                     fill: bool = False, reserve: float = 0, lines: bool = True,
-                    multiline: bool = True) -> ff.TextField:
+                    multiline: bool = True, value: str = "") -> ff.TextField:
         return ff.TextField(name, tooltip, least=least, most=most, fill=fill, reserve=reserve,
                             multiline=multiline, gap=self.comment_gap if lines else None,
-                            rule=self.rule, border=self.rule, text=self.ink)
+                            rule=self.rule, border=self.rule, text=self.ink, value=value)
 
     def _entry_comments(self, key: str, number: int, total: int) -> list[Flowable]:
         """The comments field under a reflection, taking the rest of its last page."""
@@ -231,43 +307,36 @@ class SessionPackRenderer(PdfRenderer):
         return [Paragraph(intro, s.note), self._gap(2 * mm), table]
 
     def _sign_off_fields(self) -> list[Flowable]:
-        """Both people's names and dates, the supervisor's as fields, the next session's date
-        and the supervisor's sign-off checkbox."""
+        """Both people's names and dates, the supervisor's as fields (filled in with the sign-off
+        the journal has recorded, if any), the next session's date and the sign-off checkbox."""
         r, s = self.report, self.styles
 
-        def field(name: str, tooltip: str) -> ff.TextField:
-            return self._text_field(name, tooltip, least=8 * mm, lines=False, multiline=False)
+        def field(name: str, tooltip: str, value: str = "") -> ff.TextField:
+            return self._text_field(name, tooltip, least=8 * mm, lines=False, multiline=False,
+                                    value=value)
 
-        def day(value) -> Paragraph:
-            return Paragraph(format_day(value) if value else "", s.cell)
-
+        signed_on = format_day(r.supervisor_agreed_on) if r.supervisor_agreed_on else ""
         planned = f"Planned: {format_day(r.next_session_on)}" if r.next_session_on else ""
         data = [
-            [Paragraph(h, s.cell_head) for h in ("", "Name", "Role", "Signature", "Date")],
-            [Paragraph("Supervisee", s.cell_strong), Paragraph(escape(r.practitioner), s.cell), "", "",
-             day(r.supervisee_agreed_on)],
-            [Paragraph("Supervisor", s.cell_strong),
-             field(ff.SUPERVISOR_NAME, "Supervisor's name"),
-             field(ff.SUPERVISOR_ROLE, "Supervisor's role"), "",
-             field(ff.SUPERVISOR_DATE, "Date of the supervisor's sign-off")],
-            [Paragraph("Next session", s.cell_strong),
+            self._sign_off_head(),
+            self._supervisee_row(),
+            [self._cell("Supervisor", strong=True),
+             field(ff.SUPERVISOR_NAME, "Supervisor's name", r.signed_by_name),
+             field(ff.SUPERVISOR_ROLE, "Supervisor's role", r.signed_by_role), "",
+             field(ff.SUPERVISOR_DATE, "Date of the supervisor's sign-off", signed_on)],
+            [self._cell("Next session", strong=True),
              field(ff.NEXT_SESSION, "Date of the next supervision session"),
-             Paragraph(planned, s.cell), "", ""],
+             self._cell(planned), "", ""],
         ]
-        widths = [28 * mm, 42 * mm, 36 * mm, self.frame_width - 28 * mm - 42 * mm - 36 * mm - 30 * mm,
-                  30 * mm]
+        widths = self._sign_off_widths()
         table = self._table(data, widths, [
             ("LINEBELOW", (0, 0), (-1, 0), 0.8, self.accent),
             ("LINEBELOW", (3, 1), (3, 2), 0.6, self.ink),
             ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
             ("LEFTPADDING", (0, 0), (-1, -1), 4), ("RIGHTPADDING", (0, 0), (-1, -1), 6),
             ("TOPPADDING", (0, 0), (-1, -1), 4), ("BOTTOMPADDING", (0, 0), (-1, -1), 4),
-        ], rowHeights=[None, 12 * mm, 12 * mm, 12 * mm])
+        ], rowHeights=self._row_heights(data, widths, 12 * mm))
         check = ff.CheckBox(ff.SIGNOFF, "Supervisor's sign-off: this record reflects our discussion",
                             Paragraph("Supervisor: this record reflects our discussion", s.cell_strong),
-                            border=self.ink, tick=self.ink)
-        return [
-            *self._section("Sign-off", "section-sign-off"),
-            Paragraph("We agree that this record reflects the supervision discussion.", s.small),
-            self._gap(2 * mm), table, self._gap(4 * mm), check,
-        ]
+                            border=self.ink, tick=self.ink, checked=r.supervisor_agreed_on is not None)
+        return [*self._sign_off_intro(), table, self._gap(4 * mm), check, *self._recorded()]

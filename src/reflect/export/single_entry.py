@@ -9,7 +9,7 @@ from __future__ import annotations
 from reportlab.lib.units import mm
 from reportlab.platypus import Flowable, PageBreak, Paragraph
 
-from reflect.domain.report import EntryReport
+from reflect.domain.report import EntryReport, person
 from reflect.domain.session_rules import format_day
 from reflect.export.escape import escape
 from reflect.export.renderer import PdfRenderer
@@ -37,7 +37,8 @@ class SingleEntryRenderer(PdfRenderer):
 
     def _story(self) -> list[Flowable]:
         r, s = self.report, self.styles
-        by = f"By {r.practitioner} · " if r.practitioner else ""
+        author = person(r.practitioner, r.practitioner_role)
+        by = f"By {author} · " if author else ""
         story: list[Flowable] = [
             Paragraph("REFLECTION", s.cover_kicker),
             Paragraph(escape(self.title), s.cover_title.clone("entry_title", fontSize=19, leading=24)),

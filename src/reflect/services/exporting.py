@@ -6,7 +6,8 @@ The steps, in order, each on the thread it needs:
    reflections the user left out.
 2. `find_problems` runs the anonymisation check over every piece of the user's own text bound for
    the document (`checked_fields`): titles, each stage's answer, tags, the supervisor's name and
-   role, agenda items and actions. Briefing text, labels and the practitioner's own name are the
+   role, agenda items, actions and (unless the pack leaves them out) the session's notes and
+   wellbeing check-in. Briefing text, labels and the practitioner's own name and role are the
    app's or the partnership's words, not a reflection, so they are not reviewed.
 3. The review (`ExportReview`, shown by the findings dialog) edits text through the normal stores,
    remembers "not identifying" pairs in the journal, or leaves reflections out.
@@ -47,10 +48,10 @@ from reflect.domain.report import (
     stage_label,
 )
 from reflect.domain.session_rules import format_day
-from reflect.domain.supervision import ActionOwner
 from reflect.domain.templates import model_by_key
 from reflect.services.print_warnings import RightToLeftBlocksExport, right_to_left_fields
 from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
+from reflect.services.session_fields import session_fields
 from reflect.store.report_loader import ReportLoader
 from reflect.store.write_errors import DatabaseError
 
@@ -133,7 +134,7 @@ def checked_fields(journal, request: ExportRequest, report: Report) -> list[Chec
     """Every piece of the user's own text the document shows, in document order."""
     fields: list[CheckedField] = []
     if isinstance(report, SessionReport):
-        fields += _session_fields(journal, request.session_id)
+        fields += session_fields(journal, request.session_id, report)
     if isinstance(report, PortfolioReport):
         fields += [CheckedField(None, None, SELECTION, line.removeprefix(_WORDS_FILTER))
                    for line in report.filter_description if line.startswith(_WORDS_FILTER)]
@@ -153,23 +154,6 @@ def entry_fields(journal, entry_id: int) -> list[CheckedField]:
             for a in entry.answers]
     if entry.tags:
         out.append(CheckedField(entry_id, None, TAGS, ", ".join(entry.tags)))
-    return out
-
-
-def _session_fields(journal, session_id: int) -> list[CheckedField]:
-    session = journal.sessions.get_session(session_id)
-    out = [CheckedField(None, f"session:{session_id}:supervisor_name", "Supervisor's name",
-                        session.supervisor_name),
-           CheckedField(None, f"session:{session_id}:supervisor_role", "Supervisor's role",
-                        session.supervisor_role)]
-    out += [CheckedField(None, f"agenda:{session_id}:{item.id}", "Agenda item", item.text)
-            for item in journal.sessions.agenda(session_id)]
-    actions = journal.actions.carried_forward_to(session_id) + journal.actions.agreed_in(session_id)
-    for action in actions:
-        out.append(CheckedField(None, f"action:{action.id}:description", "Action", action.description))
-        if action.owner is not ActionOwner.ME:
-            out.append(CheckedField(None, f"action:{action.id}:owner_name", "Who does the action",
-                                    action.owner_name))
     return out
 
 
@@ -282,9 +266,10 @@ def document_not_names(journal, report: Report) -> list[str]:
 
 
 def own_words(report: Report) -> list[str]:
-    """Texts in the document that are not the reflection's: the practitioner's name, the briefings,
-    the models' names and questions. The name check does not report their words (`not_names`)."""
-    texts = [report.practitioner]
+    """Texts in the document that are not the reflection's: the practitioner's name and role, the
+    briefings, the models' names and questions. The name check does not report their words
+    (`not_names`)."""
+    texts = [report.practitioner, report.practitioner_role]
     for entry in report_entries(report):
         texts += [entry.model_name, entry.briefing_title, entry.question]
     for briefing in report.briefings:
@@ -311,7 +296,7 @@ def allowances(report: Report, watch_terms: Iterable[str] = ()) -> set[tuple[str
     """
     from reflect.export.renderer import FOOTER_TEXT, NOTICE_TEXT
 
-    texts: list[str] = [FOOTER_TEXT, NOTICE_TEXT, report.practitioner]
+    texts: list[str] = [FOOTER_TEXT, NOTICE_TEXT, report.practitioner, report.practitioner_role]
     days: list[date | None] = [report.prepared_on]
     if isinstance(report, SessionReport):
         texts += [report.when, report.session_type]

@@ -31,6 +31,7 @@ from reflect.store.connection import (
     rekey_file,
     separate_connection,
 )
+from reflect.store.reply_store import ReplyStore
 from reflect.store.session_store import SessionStore
 
 T = TypeVar("T")
@@ -44,6 +45,7 @@ class JournalReader:
         self.briefings = BriefingStore(db)
         self.sessions = SessionStore(db)
         self.actions = ActionStore(db)
+        self.replies = ReplyStore(db)
 
 
 class JournalWork:

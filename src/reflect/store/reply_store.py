@@ -105,6 +105,13 @@ class ReplyStore:
             "(PARTITION BY session_id ORDER BY imported_at DESC, id DESC) AS n FROM reply_imports "
             "WHERE session_id IS NOT NULL) WHERE n = 1")}
 
+    def latest_for_session(self, session_id: int) -> ReplyImport | None:
+        """The latest reply imported to the session (what a later pack pre-fills), or None."""
+        row = self.db.execute(
+            f"SELECT {_IMPORT_COLUMNS} FROM reply_imports WHERE session_id = ? "
+            "ORDER BY imported_at DESC, id DESC LIMIT 1", [session_id]).fetchone()
+        return _import(row) if row else None
+
     def for_session(self, session_id: int) -> SessionReply | None:
         """The session's reply as it stands (the latest import's details), or None."""
         imports = tuple(_import(r) for r in self.db.execute(

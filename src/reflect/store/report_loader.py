@@ -17,6 +17,7 @@ from datetime import date
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus
 from reflect.domain.report import (
+    SESSION_NOTE_FIELDS,
     EntryReport,
     ExportOptions,
     PortfolioReport,
@@ -38,13 +39,14 @@ _CHUNK = 500
 
 class ReportLoader:
     """Snapshots for the three documents. `journal` is an open `Journal` (or anything with its
-    `db`, `sessions`, `actions` and `briefings` attributes)."""
+    `db`, `sessions`, `actions`, `briefings` and `replies` attributes)."""
 
     def __init__(self, journal, *, today: Callable[[], date] = date.today) -> None:
         self.db = journal.db
         self.sessions = journal.sessions
         self.actions = journal.actions
         self.briefing_store = journal.briefings
+        self.replies = journal.replies
         self._today = today
 
     # -- the documents ------------------------------------------------------------------------
@@ -55,9 +57,11 @@ class ReportLoader:
         entries = self.entries(self.sessions.linked_entry_ids(session_id))
         carried = self.actions.carried_forward_to(session_id)
         where = self._where_agreed(carried)
+        signed_by_name, signed_by_role = self._signed_by(session)
         return SessionReport(
             title=session_title(session),
             practitioner=options.practitioner.strip(),
+            practitioner_role=options.practitioner_role.strip(),
             supervisor_name=session.supervisor_name.strip(),
             supervisor_role=session.supervisor_role.strip(),
             when=format_when(session.starts_at) if session.starts_at else "Date to be arranged",
@@ -75,14 +79,28 @@ class ReportLoader:
             supervisee_agreed_on=session.supervisee_agreed_on,
             supervisor_agreed_on=session.supervisor_agreed_on,
             briefings=self._briefings_for(entries) if options.include_briefings else (),
+            session_notes=tuple((label, getattr(session, name)) for name, label in SESSION_NOTE_FIELDS)
+            if options.include_session_notes else (),
+            signed_by_name=signed_by_name, signed_by_role=signed_by_role,
         )
+
+    def _signed_by(self, session) -> tuple[str, str]:
+        """(name, role) the supervisor gave in their latest reply to the session, else the
+        session's supervisor once the session records their agreement; ("", "") before either."""
+        reply = self.replies.latest_for_session(session.id)
+        name = reply.supervisor_name.strip() if reply else ""
+        role = reply.supervisor_role.strip() if reply else ""
+        if reply or session.supervisor_agreed_on is not None:
+            name, role = name or session.supervisor_name.strip(), role or session.supervisor_role.strip()
+        return name, role
 
     def portfolio_report(self, entry_filter: EntryFilter, options: ExportOptions, *,
                          title: str = "Portfolio of reflections") -> PortfolioReport:
         """Every entry matching `entry_filter`, oldest first."""
         entries = self.entries_for(entry_filter)
         return PortfolioReport(
-            title=title, practitioner=options.practitioner.strip(), prepared_on=self._today(),
+            title=title, practitioner=options.practitioner.strip(),
+            practitioner_role=options.practitioner_role.strip(), prepared_on=self._today(),
             date_from=entry_filter.created_from, date_to=entry_filter.created_to,
             filter_description=self.describe_filter(entry_filter), entries=entries,
             briefings=self._briefings_for(entries) if options.include_briefings else (),
@@ -94,7 +112,8 @@ class ReportLoader:
         if not found:
             raise KeyError(entry_id)
         return EntryReport(
-            practitioner=options.practitioner.strip(), prepared_on=self._today(), entry=found[0],
+            practitioner=options.practitioner.strip(),
+            practitioner_role=options.practitioner_role.strip(), prepared_on=self._today(), entry=found[0],
             briefings=self._briefings_for(found) if options.include_briefings else (),
         )
 

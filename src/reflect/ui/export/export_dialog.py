@@ -154,7 +154,9 @@ class ExportDialog(QDialog):
             self._say(error=problem)
             return None
         options = ExportOptions(include_briefings=v.include_briefings.isChecked(), password=password or None,
-                                practitioner=self.ctx.practitioner)
+                                practitioner=self.ctx.practitioner,
+                                practitioner_role=self.ctx.practitioner_role,
+                                include_session_notes=v.include_notes.isChecked())
         base = self.ctx.entry_filter if v.use_filters.isChecked() else EntryFilter()
         entry_filter = replace(base, created_from=v.date_from.date().toPython(),
                                created_to=v.date_to.date().toPython())

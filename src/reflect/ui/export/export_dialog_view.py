@@ -125,6 +125,11 @@ class ExportDialogView(QWidget):
         column = QVBoxLayout(box)
         self.include_briefings = _named(QCheckBox("Include a short &summary of each briefing referred to"),
                                         "Include briefing summaries")
+        self.include_notes = _named(QCheckBox("Include the session's &notes and wellbeing check-in"),
+                                    "Include the session's notes and wellbeing check-in")
+        self.include_notes.setToolTip("Your own words, so they are checked for details that may "
+                                      "identify someone, as your reflections are.")
+        self.include_notes.setChecked(True)
         self.protect = _named(QCheckBox("Protect the PDF with a pass&word"),
                               "Protect the PDF with a password")
         self.password = _named(QLineEdit(), "Password")
@@ -137,6 +142,7 @@ class ExportDialogView(QWidget):
         form.addRow("Password", self.password)
         form.addRow("Again", self.confirm)
         column.addWidget(self.include_briefings)
+        column.addWidget(self.include_notes)
         column.addWidget(self.protect)
         column.addLayout(form)
         column.addWidget(self.password_advice)
@@ -224,6 +230,7 @@ class ExportDialogView(QWidget):
             widget.setEnabled(not working and kind == "portfolio")
         self.filters.setVisible(kind == "portfolio" and self.use_filters.isChecked())
         self.include_briefings.setEnabled(not working)
+        self.include_notes.setEnabled(not working and kind == "session")
         self.protect.setEnabled(not working)
         for widget in (self.password, self.confirm):
             widget.setEnabled(not working and self.protect.isChecked())
