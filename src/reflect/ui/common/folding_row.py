@@ -33,3 +33,4 @@ class FoldingRow(QWidget):
                      else QBoxLayout.Direction.LeftToRight)
         if direction != self.box.direction():
             self.box.setDirection(direction)
+            self.box.setStretch(0, 1 if direction == QBoxLayout.Direction.LeftToRight else 0)

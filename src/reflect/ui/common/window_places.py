@@ -70,12 +70,12 @@ class WindowPlaces(QObject):
     def install(self, app: QApplication) -> None:
         app.installEventFilter(self)
         app.screenAdded.connect(self._watch)
-        app.screenRemoved.connect(lambda _screen: self.keep_all_on_screen())
+        app.screenRemoved.connect(self.keep_all_on_screen)
         for screen in app.screens():
             self._watch(screen)
 
     def _watch(self, screen: QScreen) -> None:
-        screen.availableGeometryChanged.connect(lambda _rect: self.keep_all_on_screen())
+        screen.availableGeometryChanged.connect(self.keep_all_on_screen)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
@@ -131,7 +131,8 @@ class WindowPlaces(QObject):
                 return present[name], screens[name]
         return None, None
 
-    def keep_all_on_screen(self) -> None:
+    def keep_all_on_screen(self, *_changed) -> None:
+        """A screen changed size or went: move every window Reflect placed back inside its screen."""
         for widget in QApplication.topLevelWidgets():
             if widget.isVisible() and widget.property(PLACED):
                 keep_on_screen(widget)
