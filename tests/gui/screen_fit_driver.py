@@ -16,7 +16,6 @@ import json
 import sys
 import tempfile
 from datetime import datetime, timedelta
-from functools import partial
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QPoint, QRect, QSize
@@ -189,7 +188,6 @@ def main_window_views(report: Report, journal, settings, ids) -> None:
 
 def dialogs(report: Report, journal, settings, ids, window, tmp: Path) -> None:
     """Each dialog shown over the main window with the content that makes it largest."""
-    from reflect.services import exporting as svc
     from reflect.store import EntryQuery
     from reflect.ui.care.backups_dialog import BackupsDialog
     from reflect.ui.care.change_passphrase_dialog import ChangePassphraseDialog
@@ -197,7 +195,7 @@ def dialogs(report: Report, journal, settings, ids, window, tmp: Path) -> None:
     from reflect.ui.care.take_away_dialog import TakeAwayDialog
     from reflect.ui.export.export_flow import ExportFlow
     from reflect.ui.export.export_history_dialog import ExportHistoryDialog
-    from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
+    from reflect.ui.export.findings_dialog import FindingsDialog
     from reflect.ui.export.print_warning_dialog import RightToLeftWarning
     from reflect.ui.reflect_page.history_dialog import HistoryDialog
     from reflect.ui.reflect_page.take_to_supervision_dialog import TakeToSupervisionDialog
@@ -206,6 +204,7 @@ def dialogs(report: Report, journal, settings, ids, window, tmp: Path) -> None:
     from reflect.ui.shell.help_dialog import HelpDialog
     from reflect.ui.shell.settings_dialog import SettingsDialog
     from reflect.ui.unlock.passphrase_dialog import PassphraseDialog
+    from tests.gui.test_export_findings import _review
 
     def show(name: str, dialog: QWidget) -> None:
         dialog.show()
@@ -224,7 +223,7 @@ def dialogs(report: Report, journal, settings, ids, window, tmp: Path) -> None:
                       lambda: window.reflect_page.entry_list.entry_filter, parent=window)
     show("ExportDialog", export_dialog(flow))
     show("ExportHistoryDialog", ExportHistoryDialog(journal.exports.all(), window))
-    show("FindingsDialog", FindingsDialog(review(journal, ids, svc, ExportReview), window))
+    show("FindingsDialog", FindingsDialog(_review(journal, ids), window))
     show("FinishRekeying", FinishRekeying(3, "Mon 4 January 2027 at 10:15", window))
     show("HelpDialog", HelpDialog(window))
     show("HistoryDialog", HistoryDialog(journal.revisions.list(ids["visit"]), window))
@@ -249,21 +248,6 @@ def export_dialog(flow):
                             "Choose another folder, such as Documents, and export again.")
     view.protect.setChecked(True)  # shows the password advice, and grows the dialog to fit
     return dialog
-
-
-def review(journal, ids, svc, review_class):
-    from reflect.domain.anonymisation import CheckedField, check_fields
-
-    request = svc.ExportRequest("session", session_id=ids["session"])
-    report = svc.load_report(journal, request)
-    titles = {svc.entry_id_of(e): e.display_title for e in report.entries}
-
-    def check(finding, text):
-        return check_fields([CheckedField(finding.entry_id, finding.stage, finding.field, text)],
-                            accepted=journal.privacy.accepted())
-
-    return review_class(svc.find_problems(journal, request, report), partial(svc.field_text, journal),
-                        partial(svc.save_field_text, journal), journal.privacy.accept, check, titles)
 
 
 def wait(app: QApplication, done) -> None:
