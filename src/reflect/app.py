@@ -60,6 +60,16 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     gc_guard.install(app)
     crash_report.install()
 
+    def save_settings() -> None:
+        try:
+            settings.save(paths.settings_file)
+        except OSError:
+            log.warning("settings could not be saved")
+
+    from reflect.ui.common.window_places import WindowPlaces
+
+    WindowPlaces(settings, save_settings, app).install(app)  # every window fits, and is put back
+
     from reflect.ui.unlock.unlock_flow import unlock
 
     journal = unlock(paths, settings, passphrase_file, opening=opening, while_opening=_load_window_code,
@@ -68,12 +78,6 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
         return journal
 
     from reflect.ui.shell.window_session import WindowSession
-
-    def save_settings() -> None:
-        try:
-            settings.save(paths.settings_file)
-        except OSError:
-            log.warning("settings could not be saved")
 
     session = WindowSession(app, paths, settings, journal, save_settings,
                             exit_after_first_paint=exit_after_first_paint)

@@ -30,13 +30,13 @@ class Settings:
     # [backups]
     backup_dir: str = ""  # empty: the "backups" folder beside the journal
     # [window]
-    window_geometry: str = ""  # base64 of QWidget.saveGeometry()
+    window_places: str = ""  # JSON: each window's size and place per screen (ui/common/window_places.py)
     window_state: str = ""
     splitter_state: str = ""
 
     _SECTIONS = {
         "backup_dir": "backups",
-        "window_geometry": "window",
+        "window_places": "window",
         "window_state": "window",
         "splitter_state": "window",
     }

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QHBoxLayout, QLabel, QVBoxLayout, QWidget
 
 from reflect.ui.briefings.briefing_view import BriefingView
+from reflect.ui.common.narrow_combo import narrow_combo
 
 
 class BriefingPageView(QWidget):
@@ -15,9 +16,7 @@ class BriefingPageView(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(12, 8, 12, 0)
         label = QLabel("Sho&w briefing:")
-        self.picker = QComboBox()
-        self.picker.setAccessibleName("Choose a briefing")
-        self.picker.setMinimumContentsLength(30)
+        self.picker = narrow_combo("Choose a briefing", 14)  # the list shows whole titles
         label.setBuddy(self.picker)
         row.addWidget(label)
         row.addWidget(self.picker, 1)

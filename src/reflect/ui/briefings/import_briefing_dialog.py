@@ -24,6 +24,7 @@ from reflect.domain.errors import BriefingFormatError, ReflectError
 from reflect.store import BriefingStore
 from reflect.ui.briefings.import_briefing_view import ImportBriefingView
 from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
+from reflect.ui.common.screen_fit import fit_to_screen
 
 PASTED = "Pasted text"
 FILE_FILTER = "Briefings (*.md *.markdown *.txt *.docx *.pdf)"
@@ -74,18 +75,8 @@ class ImportBriefingDialog(QDialog):
         view.paste.textChanged.connect(self._paste_changed)
         view.import_button.clicked.connect(self.import_briefing)
         view.buttons.rejected.connect(self.reject)
-        self._fit_screen()
+        fit_to_screen(self, 940, 620)
         view.choose_button.setFocus()
-
-    def _fit_screen(self) -> None:
-        """Roomy on a 1366×768 laptop, never larger than the screen's free area."""
-        width, height = 940, 620
-        screen = self.screen()
-        if screen is not None:
-            free = screen.availableGeometry()
-            width, height = min(width, free.width() - 40), min(height, free.height() - 60)
-        self.setMinimumSize(min(640, width), min(420, height))
-        self.resize(width, height)
 
     # -- reading ---------------------------------------------------------------------------------
 

@@ -28,6 +28,7 @@ from reflect.services.storage_check import storage_warning
 from reflect.store import Journal
 from reflect.ui.common.background import BackgroundTask, run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
 
 CHECKING = "checking…"
@@ -59,7 +60,7 @@ class BackupsDialog(QDialog):
         self.journal = journal
         self.chosen: Path | None = None
         self.setWindowTitle("Backups — Reflect")
-        self.resize(760, 460)
+        fit_to_screen(self, 760, 460)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
             f"Encrypted backups are kept in {journal.backup_dir} — the newest ten, and one "

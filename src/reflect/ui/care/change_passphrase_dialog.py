@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWid
 
 from reflect.services.passphrase import passphrase_problem
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import wrapped_label
 
 
@@ -30,7 +31,7 @@ class ChangePassphraseDialog(QDialog):
         layout.addWidget(self.problem)
         self.buttons, _ok = ok_cancel_buttons(self, "Change passphrase", on_accept=self._try_accept)
         layout.addWidget(self.buttons)
-        self.resize(480, self.sizeHint().height())
+        fit_to_screen(self, 480, self.sizeHint().height())
 
     def _field(self, name: str) -> QLineEdit:
         field = QLineEdit()

@@ -10,6 +10,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import wrapped_label
 
 
@@ -32,7 +33,7 @@ class FinishRekeying(QDialog):
         self.buttons, _ok = ok_cancel_buttons(self, "Change them now", cancel_text="Keep them as they are",
                                               on_accept=self._try_accept)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520, self.sizeHint().height())
 
     def _try_accept(self) -> None:
         if self.previous.text():

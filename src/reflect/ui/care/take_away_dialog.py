@@ -23,6 +23,7 @@ from reflect.services.take_away import encrypted_copy_in_background, readable_co
 from reflect.store import Journal
 from reflect.ui.common.background import run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import named, wrapped_label
 
 READABLE_WARNING = (
@@ -78,7 +79,7 @@ class TakeAwayDialog(QDialog):
         self.save.setAccessibleName("Save copy")
         self.save.clicked.connect(self.save_copy)
         layout.addWidget(self.buttons)
-        self.resize(520, self.sizeHint().height())
+        fit_to_screen(self, 520, self.sizeHint().height())
 
     def save_copy(self) -> None:
         today = date.today().isoformat()

@@ -38,6 +38,7 @@ from reflect.services.print_warnings import right_to_left_fields
 from reflect.store import ReportLoader
 from reflect.ui.common.about_you import AboutYou
 from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
+from reflect.ui.common.screen_fit import fit_to_screen, grow_to_fit
 from reflect.ui.export.export_dialog_view import ChooseExportFile, ExportDialogView, registration_year_start
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
 from reflect.ui.export.print_warning_dialog import RightToLeftWarning
@@ -97,7 +98,7 @@ class ExportDialog(QDialog):
             if v.kind_group.checkedId() < 0:
                 v.set_kind(choice)
         v.update_enabled()
-        self.resize(640, self.sizeHint().height())
+        fit_to_screen(self, 640, self.sizeHint().height())
         QTimer.singleShot(0, self, load_pdf_code)  # once the dialog shows: reportlab, pypdf
 
     def _say(self, **message: str) -> None:
@@ -109,13 +110,9 @@ class ExportDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """Grow to fit what is shown now: wrapped labels need height Qt's minimum size ignores."""
-        layout = self.layout()
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, self.sizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        """Grow to show what is shown now (wrapped labels need height Qt's minimum size ignores),
+        up to the screen's free area; beyond it the choices scroll."""
+        grow_to_fit(self)
 
     @property
     def running(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
+from PySide6.QtCore import QDate, QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -28,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+from reflect.ui.common.scrolling import FittingScrollArea
 from reflect.ui.common.widgets import plain_label
 
 PASSWORD_ADVICE = (
@@ -64,10 +65,16 @@ class ExportDialogView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.addWidget(self._document_box())
-        layout.addWidget(self._options_box())
-        layout.addWidget(self._progress_box())
-        layout.addStretch(1)
+        layout.setContentsMargins(0, 0, 0, 0)
+        content = QWidget()
+        column = QVBoxLayout(content)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.addWidget(self._document_box())
+        column.addWidget(self._options_box())
+        column.addWidget(self._progress_box())
+        column.addStretch(1)
+        self.scroll = FittingScrollArea(content, "Export choices")  # scrolls on a small screen
+        layout.addWidget(self.scroll, 1)
         layout.addLayout(self._buttons())
 
     def _document_box(self) -> QGroupBox:
@@ -243,3 +250,7 @@ class ExportDialogView(QWidget):
         for label, text in ((self.status, status), (self.error, error), (self.done, done)):
             label.setText(text)
             label.setVisible(bool(text))
+        shown = [label for label in (self.done, self.error, self.progress, self.status)
+                 if not label.isHidden()]
+        if shown:  # on a small screen the message is below the fold: bring it into view
+            QTimer.singleShot(0, self, lambda: self.scroll.ensureWidgetVisible(shown[0]))

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLa
 
 from reflect.domain.session_rules import format_when
 from reflect.ui.common.dialogs import close_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
 
 COLUMNS = ("Exported", "Document", "File", "Reflections", "SHA-256")
@@ -28,7 +29,7 @@ class ExportHistoryDialog(QDialog):
         super().__init__(parent)
         self.records = list(records)  # newest first (ExportLogStore.all)
         self.setWindowTitle("Export history — Reflect")
-        self.resize(860, 420)
+        fit_to_screen(self, 860, 420)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
             "Every PDF Reflect has written, newest first. The SHA-256 fingerprint tells you "

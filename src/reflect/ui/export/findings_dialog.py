@@ -35,6 +35,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.anonymisation import Finding, blocking
 from reflect.ui.common.dialogs import run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import plain_label
 
 ACCEPTED, EDITED, LEFT_OUT = "Not identifying", "Edited", "Left out"
@@ -161,7 +162,7 @@ class FindingsDialog(QDialog):
         super().__init__(parent)
         self.review = review
         self.setWindowTitle("Check before exporting — Reflect")
-        self.resize(900, 560)
+        fit_to_screen(self, 900, 560)
         layout = QVBoxLayout(self)
         self.intro = plain_label("These details in the text going into the PDF may identify a child, "
                                  "a family or a colleague. For each one: edit the text, say it does "

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
-    QComboBox,
     QFormLayout,
     QFrame,
     QHBoxLayout,
@@ -20,6 +19,8 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import MODELS
+from reflect.ui.common.folding_row import FoldingRow
+from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.stay_open_menu import StayOpenMenu
 from reflect.ui.common.widgets import boxed_label, buddy_label
 
@@ -52,7 +53,7 @@ class EntryEditorView(QStackedWidget):
         outer.addWidget(self._stages_area(), 1)
         outer.addWidget(self._supervisor_comments())
         outer.addLayout(self._tags_row())
-        outer.addLayout(self._footer())
+        outer.addWidget(self._footer())
         self.addWidget(page)
         self.page = page
 
@@ -64,19 +65,14 @@ class EntryEditorView(QStackedWidget):
         self.title.setPlaceholderText("Title of this reflection")
         self.title.setAccessibleName("Title")
         form.addRow("&Title:", self.title)
-        self.question = QComboBox()
-        self.question.setAccessibleName("Question this reflection answers")
-        self.question.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-        self.question.setMinimumContentsLength(20)
+        self.question = narrow_combo("Question this reflection answers", 12)
         form.addRow("&Question:", self.question)
         row = QHBoxLayout()
-        self.model = QComboBox()
-        self.model.setAccessibleName("Reflective model")
+        self.model = narrow_combo("Reflective model", 10)
         for model in MODELS:
             self.model.addItem(model.name, model.key)
         row.addWidget(self.model, 2)
-        self.status = QComboBox()
-        self.status.setAccessibleName("Status")
+        self.status = narrow_combo("Status", 8)
         for status in EntryStatus:
             self.status.addItem(status.label, status.value)
         row.addWidget(buddy_label("Stat&us:", self.status))
@@ -141,24 +137,29 @@ class EntryEditorView(QStackedWidget):
         tags_row.addWidget(self.tags, 1)
         return tags_row
 
-    def _footer(self) -> QHBoxLayout:
-        """Word count, save status, the sessions it is in, and what to do with it next."""
-        footer = QHBoxLayout()
+    def _footer(self) -> FoldingRow:
+        """Word count, save status, the sessions it is in; then what to do with it next (under
+        them when the pane is narrow)."""
+        footer = FoldingRow()
         self.words = QLabel("0 words")
         self.words.setAccessibleName("Word count")
-        footer.addWidget(self.words)
+        footer.first.addWidget(self.words)
         self.saved = QLabel("")
         self.saved.setAccessibleName("Save status")
-        footer.addWidget(self.saved, 1)
+        self.saved.setWordWrap(True)  # a problem saving is a sentence; it must not widen the window
+        footer.first.addWidget(self.saved, 1)
         self.in_supervision = QLabel("")
         self.in_supervision.setAccessibleName("Supervision sessions this reflection is in")
-        footer.addWidget(self.in_supervision)
+        self.in_supervision.setWordWrap(True)
+        self.in_supervision.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+        footer.first.addWidget(self.in_supervision, 1)
+        footer.second.addStretch(1)
         self.take_to_supervision = QPushButton("Take to su&pervision…")
         self.take_to_supervision.setAccessibleName("Take this reflection to supervision")
-        footer.addWidget(self.take_to_supervision)
+        footer.second.addWidget(self.take_to_supervision)
         self.history = QPushButton("H&istory…")
         self.history.setAccessibleName("History: earlier versions of this reflection")
-        footer.addWidget(self.history)
+        footer.second.addWidget(self.history)
         return footer
 
     def show_empty(self) -> None:

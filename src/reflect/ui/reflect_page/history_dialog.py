@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.journal import Revision
 from reflect.domain.templates import MODELS, model_by_key
 from reflect.ui.common.dialogs import close_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import wrapped_label
 
 REASONS = {
@@ -49,7 +50,7 @@ class HistoryDialog(QDialog):
     def __init__(self, revisions: list[Revision], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("History — Reflect")
-        self.resize(820, 540)
+        fit_to_screen(self, 820, 540)
         self.revisions = revisions
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(

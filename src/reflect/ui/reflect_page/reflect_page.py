@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from functools import partial
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QByteArray, QObject, Qt, Signal
 from PySide6.QtWidgets import QSplitter, QTabWidget, QTextEdit, QWidget
 
 from reflect.domain.entry_filter import EntryFilter
@@ -28,10 +28,19 @@ BRIEFING_TAB, REFLECTIONS_TAB, SEARCH_TAB = range(3)
 
 
 class ReflectPageView(QSplitter):
+    """The side pane (briefing, reflections, search) beside the reflection being written.
+
+    On a small screen the side pane can be put away, dragging the divider to the edge or with
+    View → Side pane, to give the reflection the whole width. Put away, it is hidden rather than
+    squeezed to nothing, so Tab never lands on a control that cannot be seen; the window can then
+    be as narrow as the reflection allows.
+    """
+
+    side_pane_changed = Signal(bool)  # shown
+
     def __init__(self, briefing_page: QWidget, entry_list: QWidget, search: QWidget,
                  editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
-        self.setChildrenCollapsible(False)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Briefing, reflections and search")
         self.tabs.addTab(briefing_page, "&Briefing")
@@ -41,6 +50,37 @@ class ReflectPageView(QSplitter):
         self.addWidget(editor)
         self.setStretchFactor(0, 5)
         self.setStretchFactor(1, 4)
+        self.setCollapsible(0, True)
+        self.setCollapsible(1, False)
+        self.splitterMoved.connect(lambda _pos, _index: self._put_away_if_collapsed())
+
+    def side_pane_shown(self) -> bool:
+        return not self.tabs.isHidden()
+
+    def show_side_pane(self, shown: bool) -> None:
+        if shown == self.side_pane_shown():
+            return
+        if not shown and self.tabs.isAncestorOf(self.focusWidget() or self):
+            self.widget(1).setFocus(Qt.FocusReason.OtherFocusReason)
+        self.tabs.setVisible(shown)
+        if shown:
+            total = sum(self.sizes())
+            side = max(self.tabs.minimumSizeHint().width(), int(total * 0.45))
+            self.setSizes([side, max(0, total - side)])
+        self.side_pane_changed.emit(shown)
+
+    def show_tab(self, index: int) -> None:
+        """Show one of the side pane's tabs, bringing the side pane back if it was put away."""
+        self.show_side_pane(True)
+        self.tabs.setCurrentIndex(index)
+
+    def restore(self, state: QByteArray) -> None:
+        self.restoreState(state)
+        self._put_away_if_collapsed()
+
+    def _put_away_if_collapsed(self) -> None:
+        if self.side_pane_shown() and self.sizes()[0] == 0:
+            self.show_side_pane(False)
 
 
 class ReflectPage(QObject):
@@ -92,11 +132,11 @@ class ReflectPage(QObject):
         self.editor.open_entry(entry_id)
 
     def focus_search(self) -> None:
-        self.view.tabs.setCurrentIndex(SEARCH_TAB)
+        self.view.show_tab(SEARCH_TAB)
         self.search.focus_search()
 
     def show_tab(self, index: int) -> None:
-        self.view.tabs.setCurrentIndex(index)
+        self.view.show_tab(index)
         widget = self.view.tabs.currentWidget()
         widget.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
@@ -112,7 +152,7 @@ class ReflectPage(QObject):
     def briefing_imported(self, briefing_id: int) -> None:
         self.reader.reload(briefing_id)
         self.entry_list.refresh()
-        self.view.tabs.setCurrentIndex(BRIEFING_TAB)
+        self.view.show_tab(BRIEFING_TAB)
 
     # -- wiring ----------------------------------------------------------------------------
     def _reflect_on(self, briefing_id: int, question_id: int) -> None:
@@ -130,14 +170,14 @@ class ReflectPage(QObject):
 
     def show_entries(self, entry_filter: EntryFilter) -> None:
         self.entry_list.set_filter(entry_filter)
-        self.view.tabs.setCurrentIndex(REFLECTIONS_TAB)
+        self.view.show_tab(REFLECTIONS_TAB)
 
     def _show_briefing(self, briefing_id: int, _heading: str) -> None:
         self.reader.show(briefing_id)
         index = self.briefing_page.picker.findData(briefing_id)
         if index >= 0:
             self.briefing_page.picker.setCurrentIndex(index)
-        self.view.tabs.setCurrentIndex(BRIEFING_TAB)
+        self.view.show_tab(BRIEFING_TAB)
 
     def _history(self, entry_id: int) -> None:
         self.editor.flush()
@@ -155,4 +195,4 @@ class ReflectPage(QObject):
         """Show the reflections answering one question in the list."""
         self.entry_list.set_filter(EntryFilter(briefing_id=self.reader.current_id,
                                                question_id=question_id))
-        self.view.tabs.setCurrentIndex(REFLECTIONS_TAB)
+        self.view.show_tab(REFLECTIONS_TAB)

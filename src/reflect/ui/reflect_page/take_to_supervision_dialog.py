@@ -18,6 +18,7 @@ from reflect.domain.session_rules import session_title
 from reflect.domain.supervision import NewSession, Session
 from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import named, wrapped_label
 
 
@@ -61,6 +62,9 @@ class TakeToSupervisionDialog(QDialog):
             self.existing.setEnabled(False)
             self.sessions.setEnabled(False)
         self._update()
+        # wide enough for a session's whole title where the screen allows
+        fit_to_screen(self, max(self.sizeHint().width(), self.sessions.sizeHintForColumn(0) + 60),
+                      self.sizeHint().height())
 
     def _update(self, *_args) -> None:
         self.sessions.setEnabled(self.existing.isChecked())

@@ -21,9 +21,7 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QStyle,
     QStyledItemDelegate,
-    QStyleOptionComboBox,
     QStyleOptionViewItem,
-    QStylePainter,
     QToolButton,
     QVBoxLayout,
     QWidget,
@@ -32,6 +30,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.entry_filter import EntrySort
 from reflect.domain.journal import EntryStatus
 from reflect.ui.common.colours import blend
+from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.widgets import buddy_label, chain_tab_order, named
 from reflect.ui.reflections.entry_list_model import EntryListModel
 from reflect.ui.reflections.tag_filter import TagFilterButton
@@ -148,28 +147,10 @@ class EntryListWidget(QListView):
             painter.end()
 
 
-class ElidingComboBox(QComboBox):
-    """A combo box that ends a long choice with "…" rather than cutting it off mid-letter."""
-
-    def paintEvent(self, event) -> None:
-        painter = QStylePainter(self)
-        option = QStyleOptionComboBox()
-        self.initStyleOption(option)
-        painter.drawComplexControl(QStyle.ComplexControl.CC_ComboBox, option)
-        field = self.style().subControlRect(QStyle.ComplexControl.CC_ComboBox, option,
-                                            QStyle.SubControl.SC_ComboBoxEditField, self)
-        option.currentText = self.fontMetrics().elidedText(
-            option.currentText, Qt.TextElideMode.ElideRight, max(0, field.width() - 4))
-        painter.drawControl(QStyle.ControlElement.CE_ComboBoxLabel, option)
-
-
 def _combo(name: str) -> QComboBox:
-    combo = ElidingComboBox()
-    combo.setAccessibleName(name)
     # Long briefing titles and questions must not widen the side pane: the combo shows what fits
     # and its list is wider, with the whole text as a tooltip.
-    combo.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
-    combo.setMinimumContentsLength(8)
+    combo = narrow_combo(name, 8)
     combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
     combo.view().setMinimumWidth(360)
     combo.view().setTextElideMode(Qt.TextElideMode.ElideRight)

@@ -27,6 +27,7 @@ from reflect.export.reply_reader import WrongPassword
 from reflect.services.replies import ProposedAction, ReadPdf, ReplyCheck, read_pdf, verify
 from reflect.services.reply_import import ImportedReply, import_reply
 from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.replies.reply_preview_view import ReplyPreviewView
 from reflect.ui.replies.reply_text import comments_by_reflection, entry_title, signed_off_line
 
@@ -68,7 +69,7 @@ class ReplyImportDialog(QDialog):
         self._before_save = before_save  # e.g. an encrypted backup, taken before the journal changes
         self.setWindowTitle("Import the supervisor's reply — Reflect")
         self.setModal(True)
-        self.resize(820, 640)
+        fit_to_screen(self, 820, 640)
         self.view = ReplyPreviewView(self, self.save)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(8, 8, 8, 8)

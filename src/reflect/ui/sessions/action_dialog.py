@@ -25,6 +25,7 @@ from reflect.domain.supervision import ActionOwner, NewAction, Session
 from reflect.ui.actions.actions_table_model import OWNER_LABELS
 from reflect.ui.common.date_fields import DateEdit, name_inner_edit
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 
 
 class ActionDialog(QDialog):
@@ -81,7 +82,7 @@ class ActionDialog(QDialog):
         self.has_due.toggled.connect(self._update)
         self.due.dateChanged.connect(self._update)
         self._update()
-        self.resize(560, self.sizeHint().height())
+        fit_to_screen(self, 560, self.sizeHint().height())
 
     def _update(self, *_args) -> None:
         self.due.setEnabled(self.has_due.isChecked())

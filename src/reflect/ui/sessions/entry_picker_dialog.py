@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from reflect.store import BriefingStore, EntryQuery
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import named, packed, wrapped_label
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.reflections.entry_list_panel import EntryListPanel
@@ -51,7 +52,7 @@ class EntryPickerDialog(QDialog):
         self.query = query
         self.already = set(already)
         self.setWindowTitle("Add reflections to the session — Reflect")
-        self.resize(1000, 620)
+        fit_to_screen(self, 1000, 620)
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
             "Find reflections with the filters, then press Enter or “Add” to choose them. "

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
+from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
@@ -115,8 +116,7 @@ def _heading(text: str, buddy: QWidget | None = None) -> QLabel:
 
 
 def _combo(name: str, items) -> QComboBox:
-    combo = QComboBox()
-    combo.setAccessibleName(name)
+    combo = narrow_combo(name, 10)
     for text, data in items:
         combo.addItem(text, data)
     return combo
@@ -198,21 +198,18 @@ class SessionFormView(QStackedWidget):
         self.supervisor_role = _field(QLineEdit, "Supervisor's role", "e.g. Team manager")
         self.type = _combo("Type of session", ((kind.label, kind.value) for kind in SessionType))
         self.status = _combo("Status", ((STATUS_LABELS[status], status.value) for status in SessionStatus))
-        grid.addWidget(buddy_label("Date and &time:", self.when.edit), 0, 0)
-        grid.addWidget(self.when, 0, 1)
-        left = Qt.AlignmentFlag.AlignLeft
-        for combo in (self.type, self.status):
-            combo.setMinimumWidth(180)
-        grid.addWidget(buddy_label("Ty&pe:", self.type), 0, 2)
-        grid.addWidget(self.type, 0, 3, left)
-        grid.addWidget(buddy_label("Supervisor na&me:", self.supervisor_name), 1, 0)
-        grid.addWidget(self.supervisor_name, 1, 1)
-        grid.addWidget(buddy_label("&Status:", self.status), 1, 2)
-        grid.addWidget(self.status, 1, 3, left)
-        grid.addWidget(buddy_label("R&ole:", self.supervisor_role), 2, 0)
-        grid.addWidget(self.supervisor_role, 2, 1)
-        grid.setColumnStretch(1, 3)
-        grid.setColumnStretch(3, 2)
+        # Captions above their fields, two fields a row: narrow enough for the pane beside the
+        # session list on a 1366×768 screen at 150%, in the order Tab follows.
+        fields = ((("Date and &time:", self.when.edit, self.when), ("Ty&pe:", self.type, self.type)),
+                  (("Supervisor na&me:", self.supervisor_name, self.supervisor_name),
+                   ("&Status:", self.status, self.status)),
+                  (("R&ole:", self.supervisor_role, self.supervisor_role),))
+        for row, pairs in enumerate(fields):
+            for column, (caption, buddy, field) in enumerate(pairs):
+                grid.addWidget(buddy_label(caption, buddy), 2 * row, column)
+                grid.addWidget(field, 2 * row + 1, column)
+        grid.setColumnStretch(0, 3)
+        grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
 
     def _add_what_to_bring(self, layout: QVBoxLayout, agenda, linked, carried) -> None:

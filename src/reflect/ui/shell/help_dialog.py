@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QTextBrowser, QVBoxLayout, QWidget
 
 from reflect.ui.common.dialogs import close_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 
 SHORTCUTS = (
     ("Ctrl+N", "New reflection"),
@@ -44,7 +45,7 @@ class HelpDialog(QDialog):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle("Help — Reflect")
-        self.resize(620, 560)
+        fit_to_screen(self, 620, 560)
         layout = QVBoxLayout(self)
         text = QTextBrowser()
         text.setAccessibleName("Help")

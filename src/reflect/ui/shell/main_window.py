@@ -18,6 +18,7 @@ from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
 from reflect.ui.care.journal_care import JournalCare
+from reflect.ui.common.screen_fit import size_new_window
 from reflect.ui.dashboard.dashboard_page import DashboardPage
 from reflect.ui.shell.clipboard_guard import ClipboardGuard
 from reflect.ui.shell.idle_lock import IdleLock
@@ -38,7 +39,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self._retired = False
         self.locked = False
         self.setWindowTitle(APP_NAME)
-        self.resize(1280, 800)
+        size_new_window(self)  # a place remembered for this screen replaces it (WindowPlaces)
 
         self.dashboard = DashboardPage(DashboardQueries(journal.db))
         # Start-up builds only the dashboard; the other pages (and the spelling service) are
@@ -65,7 +66,6 @@ class MainWindow(WindowMenus, QMainWindow):
         self._build_actions()
         self._connect_pages()
         self.statusBar().showMessage("Everything stays on this computer, encrypted.")
-        self._restore_geometry()
         self.show_page(DASHBOARD)
         app = QApplication.instance()
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
@@ -138,6 +138,7 @@ class MainWindow(WindowMenus, QMainWindow):
                                   self._attach_spelling, self)
             self._reflect_page = page
             self._install(REFLECT, page.view)
+            page.view.side_pane_changed.connect(self._side_pane_changed)
             self._restore_splitter()
             page.supervision.sessions_changed.connect(self._sessions_changed_elsewhere)
             page.start()
@@ -267,6 +268,15 @@ class MainWindow(WindowMenus, QMainWindow):
         self._show_entry_sessions()
         self.statusBar().showMessage("The supervisor's reply is saved to the session.", 8000)
 
+    def show_side_pane(self, shown: bool) -> None:
+        self.show_page(REFLECT)
+        self.reflect_page.view.show_side_pane(shown)
+
+    def _side_pane_changed(self, shown: bool) -> None:
+        self.side_pane_action.setChecked(shown)
+        if not shown:
+            self.statusBar().showMessage("The side pane is put away: View → Side pane brings it back.", 8000)
+
     def show_help(self) -> None:
         from reflect.ui.shell.help_dialog import HelpDialog
 
@@ -335,16 +345,12 @@ class MainWindow(WindowMenus, QMainWindow):
         self.locked_changed.emit(False)
 
     # -- window state ----------------------------------------------------------------------
-    def _restore_geometry(self) -> None:
-        if self.settings.window_geometry:
-            self.restoreGeometry(QByteArray.fromBase64(self.settings.window_geometry.encode()))
-
     def _restore_splitter(self) -> None:
         if self.settings.splitter_state:
-            self._reflect_page.view.restoreState(QByteArray.fromBase64(self.settings.splitter_state.encode()))
+            self._reflect_page.view.restore(QByteArray.fromBase64(self.settings.splitter_state.encode()))
         else:
-            width = self.width()
-            self._reflect_page.view.setSizes([int(width * 0.52), int(width * 0.48)])
+            width = self.width()  # the reflection, being written, gets the larger share
+            self._reflect_page.view.setSizes([int(width * 0.45), int(width * 0.55)])
 
     def paintEvent(self, event) -> None:
         super().paintEvent(event)
@@ -379,7 +385,6 @@ class MainWindow(WindowMenus, QMainWindow):
             self._export_flow.close()
         self.clipboard_guard.clear_if_ours()
         self.idle_lock.stop()
-        self.settings.window_geometry = bytes(self.saveGeometry().toBase64()).decode()
         if self._reflect_page is not None:
             self._reflect_page.close()
             self.settings.splitter_state = bytes(self._reflect_page.view.saveState().toBase64()).decode()

@@ -29,6 +29,7 @@ from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
 from reflect.ui.common.about_you import AboutYou, AboutYouFields
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import named, wrapped_label
 
 
@@ -58,7 +59,7 @@ class SettingsDialog(QDialog):
         super().__init__(parent)
         self.setWindowTitle("Settings — Reflect")
         self.original = settings
-        self.resize(620, 480)
+        fit_to_screen(self, 620, 480)
         layout = QVBoxLayout(self)
         self.tabs = QTabWidget()
         self.tabs.setAccessibleName("Settings sections")

@@ -74,6 +74,11 @@ class WindowMenus:
             action.setCheckable(True)
             group.addAction(action)
             self.page_actions.append(action)
+        self.side_pane_action = self._action(
+            "&Side pane", self.show_side_pane,
+            tip="Show or hide the briefing, reflections and search beside the reflection")
+        self.side_pane_action.setCheckable(True)
+        self.side_pane_action.setChecked(True)
         self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
         self.about_action = self._action(f"&About {APP_NAME}", lambda: AboutBox.show(self), journal=False)
         self._build_menus()
@@ -99,6 +104,8 @@ class WindowMenus:
         view_menu = bar.addMenu("&View")
         for action in self.page_actions:
             view_menu.addAction(action)
+        view_menu.addSeparator()
+        view_menu.addAction(self.side_pane_action)
         help_menu = bar.addMenu("&Help")
         help_menu.addAction(self.help_action)
         help_menu.addAction(self.about_action)
