@@ -150,11 +150,14 @@ class ExportDialogView(QWidget):
         self.progress = _named(QProgressBar(), "Export progress")
         self.progress.setTextVisible(True)
         self.error = plain_label("", "Problem")
-        self.error.setStyleSheet("QLabel { background: #FDECEA; color: #7A1C14; border: 1px solid #E8B4AE;"
-                                 " border-radius: 3px; padding: 8px; }")
+        # Boxes in palette colours (no fixed reds and greens: a dark or high-contrast theme
+        # keeps its own); a problem has a heavier frame and bold text, not only a colour.
+        self.error.setStyleSheet("QLabel { background: palette(alternate-base); font-weight: bold;"
+                                 " border: 2px solid palette(window-text); border-radius: 3px;"
+                                 " padding: 8px; }")
         self.done = plain_label("", "Export result")
-        self.done.setStyleSheet("QLabel { background: #EAF5EC; color: #1E4D2B; border: 1px solid #B5D8BD;"
-                                " border-radius: 3px; padding: 8px; }")
+        self.done.setStyleSheet("QLabel { background: palette(alternate-base);"
+                                " border: 1px solid palette(mid); border-radius: 3px; padding: 8px; }")
         for widget in (self.status, self.progress, self.error, self.done):
             column.addWidget(widget)
             widget.hide()

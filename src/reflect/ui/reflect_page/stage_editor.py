@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.common.widgets import mute
+
 MIN_LINES = 4
 
 
@@ -95,8 +97,7 @@ class StageEditor(QFrame):
         self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
-        self.prompt.setForegroundRole(self.prompt.foregroundRole())
-        self.prompt.setEnabled(False)  # drawn in the palette's muted text colour
+        mute(self.prompt)  # quieter than the text, and readable
         if prompt:
             layout.addWidget(self.prompt)
         self.edit = GrowingTextEdit()
