@@ -217,7 +217,7 @@ class FindingsDialog(QDialog):
         self.context = QLabel()
         self.context.setTextFormat(Qt.TextFormat.RichText)  # built by context_html: escaped
         self.context.setWordWrap(True)
-        self.context.setAccessibleName("The text around it")
+        self.context.setAccessibleDescription("The text around it")
         self.context.setStyleSheet("QLabel { background: palette(base); border: 1px solid palette(mid);"
                                    " border-radius: 3px; padding: 8px; }")
         self.advice = plain_label("", "Advice")

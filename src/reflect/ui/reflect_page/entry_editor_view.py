@@ -21,7 +21,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import MODELS
 from reflect.ui.common.stay_open_menu import StayOpenMenu
-from reflect.ui.common.widgets import boxed_label, buddy_label
+from reflect.ui.common.widgets import boxed_label, buddy_label, plain_label
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
@@ -65,13 +65,15 @@ class EntryEditorView(QStackedWidget):
         self.title.setAccessibleName("Title")
         form.addRow("&Title:", self.title)
         self.question = QComboBox()
-        self.question.setAccessibleName("Question this reflection answers")
+        self.question.setAccessibleName("Question")
+        self.question.setAccessibleDescription("The briefing question this reflection answers")
         self.question.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
         self.question.setMinimumContentsLength(20)
         form.addRow("&Question:", self.question)
         row = QHBoxLayout()
         self.model = QComboBox()
-        self.model.setAccessibleName("Reflective model")
+        self.model.setAccessibleName("Model")
+        self.model.setAccessibleDescription("The reflective model: the stages you write in")
         for model in MODELS:
             self.model.addItem(model.name, model.key)
         row.addWidget(self.model, 2)
@@ -96,7 +98,8 @@ class EntryEditorView(QStackedWidget):
         reminder_text.setWordWrap(True)
         reminder_row.addWidget(reminder_text, 1)
         self.dismiss_reminder = QPushButton("&Got it")
-        self.dismiss_reminder.setAccessibleName("Dismiss the reminder about anonymising")
+        self.dismiss_reminder.setAccessibleName("Got it")
+        self.dismiss_reminder.setAccessibleDescription("Hide the reminder about anonymising")
         reminder_row.addWidget(self.dismiss_reminder, 0, Qt.AlignmentFlag.AlignTop)
         return self.reminder
 
@@ -127,7 +130,8 @@ class EntryEditorView(QStackedWidget):
         tags_row = QHBoxLayout()
         self.learning_button = QToolButton()
         self.learning_button.setText("Learning points")
-        self.learning_button.setAccessibleName("Tag with the briefing's learning points")
+        # Its name is its text ("Learning points (2)"), which counts the points ticked.
+        self.learning_button.setAccessibleDescription("Tag with the briefing's learning points")
         self.learning_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.learning_menu = StayOpenMenu(self.learning_button)
         self.learning_button.setMenu(self.learning_menu)
@@ -144,20 +148,20 @@ class EntryEditorView(QStackedWidget):
     def _footer(self) -> QHBoxLayout:
         """Word count, save status, the sessions it is in, and what to do with it next."""
         footer = QHBoxLayout()
-        self.words = QLabel("0 words")
-        self.words.setAccessibleName("Word count")
+        # Labels are read as what they say ("Saved 11:20"); the description says what that is.
+        self.words = plain_label("0 words", "Word count", wrap=False)
         footer.addWidget(self.words)
-        self.saved = QLabel("")
-        self.saved.setAccessibleName("Save status")
+        self.saved = plain_label("", "Save status", wrap=False)
         footer.addWidget(self.saved, 1)
-        self.in_supervision = QLabel("")
-        self.in_supervision.setAccessibleName("Supervision sessions this reflection is in")
+        self.in_supervision = plain_label("", "Supervision sessions this reflection is in", wrap=False)
         footer.addWidget(self.in_supervision)
         self.take_to_supervision = QPushButton("Take to su&pervision…")
-        self.take_to_supervision.setAccessibleName("Take this reflection to supervision")
+        self.take_to_supervision.setAccessibleName("Take to supervision")
+        self.take_to_supervision.setAccessibleDescription("Add this reflection to a supervision session")
         footer.addWidget(self.take_to_supervision)
         self.history = QPushButton("H&istory…")
-        self.history.setAccessibleName("History: earlier versions of this reflection")
+        self.history.setAccessibleName("History")
+        self.history.setAccessibleDescription("Earlier versions of this reflection")
         footer.addWidget(self.history)
         return footer
 

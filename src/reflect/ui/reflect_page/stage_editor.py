@@ -88,7 +88,7 @@ class StageEditor(QFrame):
             header.addWidget(self.remove_button)
         if can_make_actions:
             self.action_button = QPushButton("Make this line an action…")
-            self.action_button.setAccessibleName(f"Make the line at the cursor in {label} an action")
+            self.action_button.setAccessibleName(f"Make this line an action, in {label}")
             self.action_button.setToolTip("Track the line the cursor is on as an action, with who "
                                           "will do it and by when")
             self.action_button.clicked.connect(lambda: self.make_action_requested.emit(self.key))
@@ -101,7 +101,7 @@ class StageEditor(QFrame):
         if prompt:
             layout.addWidget(self.prompt)
         self.edit = GrowingTextEdit()
-        self.edit.setAccessibleName(label)
+        self.edit.setAccessibleName(self.title.text())  # as its caption reads
         self.edit.setAccessibleDescription(prompt)
         self.edit.setPlaceholderText("Write here…")
         self.title.setBuddy(self.edit)

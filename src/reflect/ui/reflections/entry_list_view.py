@@ -259,4 +259,6 @@ class EntryListView(QWidget):
     def set_active_filters(self, count: int) -> None:
         """Say on the toggle how many filters are on, so a folded bar does not hide them."""
         self.filters_toggle.setText(f"Filters ({count})" if count else "Filters")
-        self.filters_toggle.setAccessibleName(f"Filters, {count} on" if count else "Filters")
+        self.filters_toggle.setAccessibleName(self.filters_toggle.text())
+        self.filters_toggle.setAccessibleDescription(
+            "Shows or hides the filters below." + (f" {count} on." if count else ""))
