@@ -192,21 +192,24 @@ def _close(a: QColor, b: QColor) -> bool:
 
 # -- text the app paints itself ----------------------------------------------------------------
 @dataclass
-class Painted:
-    device: object
-    rect: QRectF
+class Drawn:
+    """A text as drawn, before its background is read: `rect` is in `widget`'s coordinates."""
+
+    widget: QWidget
+    rect: QRect
+    where: str
     text: str
     fg: QColor
-    font: QFont
+    large: bool
     document: QTextDocument | None = None
-    palette: QPalette | None = None
+    link: QColor | None = None
 
 
 class PaintRecorder:
     """Records each `drawText` and each text document drawn from Python while active."""
 
     def __init__(self) -> None:
-        self.painted: list[Painted] = []
+        self.painted: list[Drawn] = []  # `widget` is the paint device, `where` is filled in later
 
     @contextlib.contextmanager
     def recording(self):
@@ -221,9 +224,10 @@ class PaintRecorder:
         def recorded_draw_document(layout, painter, context):
             document = layout.document()
             rect = painter.transform().mapRect(QRectF(QPoint(0, 0), document.size()))
-            recorder.painted.append(Painted(painter.device(), rect, document.toPlainText(), QColor(),
-                                            QFont(document.defaultFont()), document.clone(),
-                                            QPalette(context.palette)))
+            recorder.painted.append(Drawn(
+                painter.device(), rect.toAlignedRect(), "", document.toPlainText(),
+                context.palette.color(Role.Text), is_large(document.defaultFont()), document.clone(),
+                context.palette.color(Role.Link)))
             return draw_document(layout, painter, context)
 
         QPainter.drawText = recorded_draw_text
@@ -248,22 +252,8 @@ class PaintRecorder:
             point = first if isinstance(first, QPoint) else QPoint(int(args[0]), int(args[1]))
             box = QRectF(point.x(), point.y() - metrics.ascent(), metrics.horizontalAdvance(text),
                          metrics.height())
-        self.painted.append(Painted(painter.device(), painter.transform().mapRect(box), text,
-                                    QColor(painter.pen().color()), QFont(painter.font())))
-
-
-@dataclass
-class Drawn:
-    """A text as drawn, before its background is read: `rect` is in `widget`'s coordinates."""
-
-    widget: QWidget
-    rect: QRect
-    where: str
-    text: str
-    fg: QColor
-    large: bool
-    document: QTextDocument | None = None
-    link: QColor | None = None
+        self.painted.append(Drawn(painter.device(), painter.transform().mapRect(box).toAlignedRect(), "",
+                                  text, QColor(painter.pen().color()), is_large(painter.font())))
 
 
 def document_runs(document: QTextDocument, default: QColor, link: QColor,
@@ -469,16 +459,13 @@ def drawn_by(widget: QWidget) -> list[Drawn]:
     return []
 
 
-def painted(item: Painted, top: QWidget) -> Drawn | None:
-    device = item.device
+def painted(drawn: Drawn, top: QWidget) -> Drawn | None:
+    """A recorded text, if it was painted on a widget of `top` (named after that widget)."""
+    device = drawn.widget
     if not isinstance(device, QWidget) or device.window() is not top:
         return None
     owner = device.parentWidget() if device.objectName() == "qt_scrollarea_viewport" else device
-    drawn = Drawn(device, item.rect.toAlignedRect(), f"painted on {_name(owner)}", item.text, item.fg,
-                  is_large(item.font))
-    if item.document is not None:
-        drawn.fg = item.palette.color(Role.Text)
-        drawn.document, drawn.link = item.document, item.palette.color(Role.Link)
+    drawn.where = f"painted on {_name(owner)}"
     return drawn
 
 

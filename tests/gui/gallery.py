@@ -102,6 +102,20 @@ def _history(journal):
     return HistoryDialog(journal.revisions.list(entry.id))
 
 
+SETTINGS_TABS = ("You", "Privacy", "Locking", "Backups", "Writing")
+
+
+def _settings(tab: int):
+    """The settings dialog open on its `tab`th tab (the others' widgets are hidden)."""
+    from reflect.settings import Settings
+    from reflect.ui.shell.settings_dialog import SettingsDialog
+
+    dialog = SettingsDialog(Settings(), ["Oak Street"])
+    assert dialog.tabs.count() == len(SETTINGS_TABS)
+    dialog.tabs.setCurrentIndex(tab)
+    return dialog
+
+
 def _export(journal, **message: str):
     """The export dialog; `message` as the dialog's `show_message` takes it (status, error, done)."""
     from reflect.settings import Settings
@@ -118,7 +132,6 @@ def _export(journal, **message: str):
 
 def dialog_factories(journal) -> list[tuple[str, Callable[[], QWidget]]]:
     """How to build each main dialog, by name (built on demand: some add data to the journal)."""
-    from reflect.settings import Settings
     from reflect.store.entry_query import EntryQuery
     from reflect.ui.briefings.import_briefing_dialog import ImportBriefingDialog
     from reflect.ui.care.backups_dialog import BackupsDialog
@@ -133,7 +146,6 @@ def dialog_factories(journal) -> list[tuple[str, Callable[[], QWidget]]]:
     from reflect.ui.sessions.action_dialog import ActionDialog
     from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
     from reflect.ui.shell.help_dialog import HelpDialog
-    from reflect.ui.shell.settings_dialog import SettingsDialog
     from reflect.ui.unlock.passphrase_dialog import PassphraseDialog
 
     def session():
@@ -151,7 +163,7 @@ def dialog_factories(journal) -> list[tuple[str, Callable[[], QWidget]]]:
         ("Take to supervision", lambda: TakeToSupervisionDialog([session()], set())),
         ("New action", lambda: ActionDialog("Ring the school", [session()])),
         ("Choose reflections", lambda: EntryPickerDialog(EntryQuery(journal.db), journal.briefings)),
-        ("Settings", lambda: SettingsDialog(Settings(), ["Oak Street"])),
+        *((f"Settings, {SETTINGS_TABS[tab]}", partial(_settings, tab)) for tab in range(len(SETTINGS_TABS))),
         ("Export", lambda: _export(journal)),
         ("Export, after a problem",
          lambda: _export(journal, error="The PDF could not be written: the folder is read-only.")),
