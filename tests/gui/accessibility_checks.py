@@ -70,7 +70,7 @@ def spoken_name(widget: QWidget) -> str:
 def buddy_of(widget: QWidget) -> QLabel | None:
     top = widget.window()
     for label in top.findChildren(QLabel):
-        if label.buddy() is widget and label.isVisibleTo(top):
+        if label.buddy() is widget:
             return label
     return None
 
@@ -97,10 +97,11 @@ def visible_label(widget: QWidget) -> str:
 
 
 def names_without_their_label(top: QWidget) -> list[str]:
-    """Visible widgets under `top` whose spoken name does not start with their visible label."""
+    """Widgets of `top` whose spoken name does not start with the label they show (hidden ones
+    too: a button shown only after an export is named all the same)."""
     wrong = []
     for widget in [top, *top.findChildren(QWidget)]:
-        if not widget.isVisibleTo(top) or widget.window() is not top:
+        if widget.window() is not top:
             continue
         label = words(visible_label(widget))
         if not label:
