@@ -52,10 +52,12 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
     from reflect.ui.common import crash_report
+    from reflect.ui.common.colours import ReadablePalette
     from reflect.ui.shell import gc_guard
     from reflect.ui.shell.app_icon import app_icon
 
     app.setWindowIcon(app_icon())
+    ReadablePalette(app)  # before the first window: the unlock dialog is text too
 
     gc_guard.install(app)
     crash_report.install()

@@ -41,10 +41,10 @@ def _when_shown(action) -> None:
 
 
 def test_ok_cancel_buttons_carry_texts_and_names(qtbot):
-    """OK takes the given text and accessible name; Cancel is named for screen readers."""
+    """OK takes the given text and accessible name (said without its "&"); Cancel is named too."""
     dialog = NameDialog()
     qtbot.addWidget(dialog)
-    assert dialog.ok.text() == "&Add action" and dialog.ok.accessibleName() == "&Add action"
+    assert dialog.ok.text() == "&Add action" and dialog.ok.accessibleName() == "Add action"
     cancel = dialog.buttons.button(QDialogButtonBox.StandardButton.Cancel)
     assert cancel.accessibleName() == "Cancel"
     box, save = ok_cancel_buttons(dialog, ok_name="Save settings", ok=QDialogButtonBox.StandardButton.Save,

@@ -100,7 +100,7 @@ def test_window_opens_on_child_r(window):
     assert cards[0].count_label.text() == "No reflections yet"
     buttons = [b.accessibleName() for b in reader.widget().findChildren(QPushButton)
                if b.text() == "Reflect on this"]
-    assert buttons == [f"Reflect on question {n}" for n in range(1, 8)]
+    assert buttons == [f"Reflect on this: question {n}" for n in range(1, 8)]
 
 
 def test_placeholder_references_are_not_links(window):

@@ -16,7 +16,8 @@ class BriefingPageView(QWidget):
         row = QHBoxLayout()
         row.setContentsMargins(12, 8, 12, 0)
         label = QLabel("Sho&w briefing:")
-        self.picker = narrow_combo("Choose a briefing", 14)  # the list shows whole titles
+        self.picker = narrow_combo("Show briefing", 14)  # the list shows whole titles
+        self.picker.setAccessibleDescription("Choose the briefing to read beside your reflection")
         label.setBuddy(self.picker)
         row.addWidget(label)
         row.addWidget(self.picker, 1)

@@ -40,13 +40,16 @@ def _scaled_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:
     return font
 
 
-def _text(text: str, *, name: str = "", selectable: bool = True) -> QLabel:
+def _text(text: str, *, description: str = "", selectable: bool = True) -> QLabel:
+    """Briefing text: a screen reader reads all of it (the label's name is its text); what it is
+    ("Heading", "Learning point 3 of 10") is its description."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(True)
     if selectable:
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-    label.setAccessibleName(name or text[:80])
+    if description:
+        label.setAccessibleDescription(description)
     return label
 
 
@@ -88,26 +91,32 @@ class QuestionCard(QFrame):
             " border-radius: 6px; }"
         )
         layout = QVBoxLayout(self)
-        question = _text(f"{number}. {item.text}", name=f"Question {number}")
+        question = _text(f"{number}. {item.text}", description=f"Question {number} for reflection")
         question.setFont(_scaled_font(question, 1.05))
         layout.addWidget(question)
         row = QHBoxLayout()
+        self.number = number
         self.count_label = QPushButton(reflections_label(0))
         self.count_label.setFlat(True)
-        self.count_label.setAccessibleName(f"Show the reflections on question {number}")
+        self.count_label.setAccessibleDescription("List the reflections that answer this question")
         self.count_label.setToolTip("List the reflections that answer this question")
         self.count_label.clicked.connect(lambda: self.show_requested.emit(self.item.id))
         row.addWidget(self.count_label)
         row.addStretch(1)
         self.button = QPushButton("Reflect on this")
-        self.button.setAccessibleName(f"Reflect on question {number}")
+        # The seven buttons read the same; the name says which question each one is for.
+        self.button.setAccessibleName(f"Reflect on this: question {number}")
+        self.button.setAccessibleDescription("Start a reflection on this question, beside the briefing")
         self.button.setToolTip("Start a reflection on this question, beside the briefing")
+        self.set_count(0)
         self.button.clicked.connect(lambda: self.reflect_requested.emit(self.item.id))
         row.addWidget(self.button)
         layout.addLayout(row)
 
     def set_count(self, count: int) -> None:
-        self.count_label.setText(reflections_label(count))
+        text = reflections_label(count)
+        self.count_label.setText(text)
+        self.count_label.setAccessibleName(f"{text} on question {self.number}")
         self.count_label.setEnabled(count > 0)
 
 
@@ -139,17 +148,17 @@ class BriefingView(QScrollArea):
         layout.setContentsMargins(16, 12, 16, 16)
         layout.setSpacing(8)
         b = stored.briefing
-        title = _text(b.title, name="Briefing title")
+        title = _text(b.title, description="Briefing title")
         title.setFont(_scaled_font(title, 1.45))
         layout.addWidget(title)
         if b.partnership or b.subject:
             meta = " · ".join(x for x in (b.partnership, b.subject) if x)
-            layout.addWidget(_text(meta, name="Partnership and subject"))
+            layout.addWidget(_text(meta, description="Partnership and subject"))
 
         questions_shown = learning_shown = False
         for section in b.sections:
             if section.heading:
-                heading = _text(section.heading, name=f"Section: {section.heading}")
+                heading = _text(section.heading, description="Section heading")
                 heading.setFont(_scaled_font(heading, 1.2))
                 heading.setContentsMargins(0, 10, 0, 0)
                 layout.addWidget(heading)
@@ -170,7 +179,7 @@ class BriefingView(QScrollArea):
                 for item in section.items:
                     layout.addWidget(_text(f"•  {item}"))
         if not questions_shown and stored.question_items:
-            heading = _text("Questions for reflection")
+            heading = _text("Questions for reflection", description="Section heading")
             heading.setFont(_scaled_font(heading, 1.2))
             layout.addWidget(heading)
             self._add_questions(layout, stored.question_items)
@@ -179,7 +188,7 @@ class BriefingView(QScrollArea):
 
     def _add_learning(self, layout: QVBoxLayout, items) -> None:
         for number, item in enumerate(items, 1):
-            point = _text(f"{number}.  {item.text}", name=f"Learning point {number}")
+            point = _text(f"{number}.  {item.text}", description=f"Learning point {number} of {len(items)}")
             point.setObjectName("learningPoint")
             point.setStyleSheet(
                 "#learningPoint { border-left: 4px solid palette(highlight); padding-left: 8px; }"
@@ -204,12 +213,11 @@ class BriefingView(QScrollArea):
                 label.setOpenExternalLinks(False)  # never without asking: see link_activated
                 label.linkActivated.connect(self.link_activated)
                 label.setToolTip(item.url)
-                label.setAccessibleName(f"Link: {item.text}")
+                label.setAccessibleDescription(f"Link to {item.url}")
                 label.setWordWrap(True)
                 layout.addWidget(label)
             else:
-                layout.addWidget(_text(f"•  {item.text} (no link given)",
-                                       name=f"Reference: {item.text}"))
+                layout.addWidget(_text(f"•  {item.text} (no link given)", description="Reference"))
 
     def set_counts(self, counts: dict[int, int]) -> None:
         for item_id, card in self.cards.items():

@@ -158,7 +158,8 @@ class ImportBriefingView(QWidget):
         intro.setWordWrap(True)
         layout.addWidget(intro)
         self.choose_button = QPushButton("Choose a &file…")
-        self.choose_button.setAccessibleName("Choose a briefing file")
+        self.choose_button.setAccessibleName("Choose a file")
+        self.choose_button.setAccessibleDescription("Choose a briefing file")
         self.choose_button.setToolTip("Open a briefing saved on this computer or a network drive")
         layout.addWidget(self.choose_button, 0, Qt.AlignmentFlag.AlignLeft)
 
@@ -170,7 +171,7 @@ class ImportBriefingView(QWidget):
         paste_label = QLabel("Or &paste the briefing's text here:")
         paste_label.setWordWrap(True)
         self.paste = QPlainTextEdit()
-        self.paste.setAccessibleName("Pasted briefing text")
+        self.paste.setAccessibleName("Or paste the briefing's text here")
         self.paste.setAccessibleDescription(
             "Paste the whole briefing, headings included, then choose Read pasted text")
         self.paste.setPlaceholderText("Copy the whole briefing from the PDF, web page or email, "
@@ -192,7 +193,7 @@ class ImportBriefingView(QWidget):
         self.status = QLabel(START_TEXT)
         self.status.setTextFormat(Qt.TextFormat.PlainText)
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Import status")
+        self.status.setAccessibleDescription("Import status")
         self.progress = QProgressBar()
         self.progress.setRange(0, 0)  # busy: no way to know how far a parse has got
         self.progress.setTextVisible(False)

@@ -14,7 +14,6 @@ from PySide6.QtWidgets import (
     QDialog,
     QHBoxLayout,
     QHeaderView,
-    QLabel,
     QPushButton,
     QVBoxLayout,
     QWidget,
@@ -29,7 +28,15 @@ from reflect.store import Journal
 from reflect.ui.common.background import BackgroundTask, run_in_background
 from reflect.ui.common.dialogs import close_buttons, confirm, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
-from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
+from reflect.ui.common.widgets import (
+    fill_row,
+    fit_columns,
+    named,
+    packed,
+    plain_label,
+    record_table,
+    wrapped_label,
+)
 
 CHECKING = "checking…"
 
@@ -71,7 +78,7 @@ class BackupsDialog(QDialog):
         self.table = record_table(["Taken", "Why", "Size", "Reflections", "Sessions"], "Backups")
         self.table.horizontalHeader().setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         layout.addWidget(self.table, 1)
-        self.status = named(QLabel(""), "Backup status")
+        self.status = plain_label("", "Backup status")
         layout.addWidget(self.status)
         self.backup_now = named(QPushButton("&Back up now"), "Back up now")
         self.restore = named(QPushButton("&Restore this backup…"), "Restore this backup")

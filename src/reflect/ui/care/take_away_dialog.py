@@ -58,7 +58,8 @@ class TakeAwayDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
             "Copy everything in your journal — reflections, sessions, actions, briefings."))
-        self.encrypted = named(QRadioButton("An &encrypted copy (recommended)"), "An encrypted copy")
+        self.encrypted = named(QRadioButton("An &encrypted copy (recommended)"),
+                              "An encrypted copy (recommended)")
         self.encrypted.setChecked(True)
         layout.addWidget(self.encrypted)
         hint = wrapped_label("Opens in Reflect on another computer with the same passphrase: choose "
@@ -67,7 +68,7 @@ class TakeAwayDialog(QDialog):
         hint.setIndent(24)
         layout.addWidget(hint)
         self.readable = named(QRadioButton("&Readable Markdown files in a zip (not encrypted)"),
-                              "Readable Markdown files in a zip, not encrypted")
+                              "Readable Markdown files in a zip (not encrypted)")
         layout.addWidget(self.readable)
         self.progress = named(QProgressBar(), "Progress")
         self.progress.hide()

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.common.widgets import spoken
+
 T = TypeVar("T")
 Standard = QDialogButtonBox.StandardButton
 Answer = QMessageBox.StandardButton
@@ -40,11 +42,11 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str | None = None, ok_name: str 
     if ok_text is not None:
         ok_button.setText(ok_text)
     if ok_name or ok_text:
-        ok_button.setAccessibleName(ok_name or ok_text)
+        ok_button.setAccessibleName(spoken(ok_name or ok_text))
     cancel = box.button(Standard.Cancel)
     if cancel_text is not None:
         cancel.setText(cancel_text)
-    cancel.setAccessibleName(cancel_text or "Cancel")
+    cancel.setAccessibleName(spoken(cancel_text or "Cancel"))
     box.accepted.connect(on_accept or dialog.accept)
     box.rejected.connect(dialog.reject)
     return box, ok_button

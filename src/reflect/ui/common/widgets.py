@@ -1,19 +1,22 @@
 """Small widget helpers the views share: labels, names, record tables, button rows, Tab order.
 
 Every view builds the same few things the same way. A label that may show user text is plain
-text (a title must not inject markup), wraps, and carries an accessible name (a screen reader
-says "Export status", not nothing, when it is empty). A caption with a mnemonic ("&Notes:") moves
-the focus to its field. Every control has a name a screen reader can say. Tab follows reading
-order, set once as a chain.
+text (a title must not inject markup) and wraps. A label's accessible name is its text, so a
+screen reader says what is on screen ("Saved 11:20", not a caption in its place); what the text
+is goes in its accessible description ("Save status"). A caption with a mnemonic ("&Notes:")
+moves the focus to its field. Every control has a name a screen reader can say, starting with
+the words on screen. Tab follows reading order, set once as a chain.
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import pairwise
 from typing import TypeVar
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QBoxLayout,
@@ -25,7 +28,11 @@ from PySide6.QtWidgets import (
 )
 
 W = TypeVar("W", bound=QWidget)
-MUTED = "color: palette(placeholder-text);"
+
+
+def spoken(text: str) -> str:
+    """`text` as it reads on screen: the mnemonic's "&" gone ("&&" is a literal "&")."""
+    return re.sub(r"&(.)", r"\1", text)
 
 
 def named(widget: W, name: str) -> W:
@@ -34,21 +41,31 @@ def named(widget: W, name: str) -> W:
     return widget
 
 
-def plain_label(text: str = "", name: str = "", *, wrap: bool = True, muted: bool = False) -> QLabel:
-    """Plain text, wrapped unless told not to, named `name` (or its text) for screen readers."""
+def mute(widget: W) -> W:
+    """`widget`'s text in the quieter placeholder colour, which `ReadablePalette` keeps readable
+    (4.5:1) on every background; not disabled, whose grey is not (1.6:1 in Fusion)."""
+    widget.setForegroundRole(QPalette.ColorRole.PlaceholderText)
+    return widget
+
+
+def plain_label(text: str = "", description: str = "", *, wrap: bool = True,
+                muted: bool = False) -> QLabel:
+    """Plain text, wrapped unless told not to; `description` says what it is (a screen reader
+    reads the text itself as the label's name)."""
     label = QLabel(text)
     label.setTextFormat(Qt.TextFormat.PlainText)
     label.setWordWrap(wrap)
-    label.setAccessibleName(name or text)
+    if description:
+        label.setAccessibleDescription(description)
     if muted:
-        label.setStyleSheet(MUTED)
+        mute(label)
     return label
 
 
-def boxed_label(name: str, object_name: str) -> QLabel:
+def boxed_label(description: str, object_name: str) -> QLabel:
     """Read-only text someone else wrote (a supervisor's comments), in a quiet box, selectable
-    with the mouse, plain and wrapped; named `name` for screen readers; hidden until filled."""
-    label = plain_label("", name)
+    with the mouse, plain and wrapped; described as `description`; hidden until filled."""
+    label = plain_label("", description)
     label.setObjectName(object_name)
     label.setMargin(8)
     label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -58,12 +75,12 @@ def boxed_label(name: str, object_name: str) -> QLabel:
     return label
 
 
-def wrapped_label(text: str, name: str = "") -> QLabel:
-    """Our own words (an intro, a note), wrapped; `name` for one whose text changes or empties."""
+def wrapped_label(text: str, description: str = "") -> QLabel:
+    """Our own words (an intro, a note), wrapped; `description` for one whose text changes."""
     label = QLabel(text)
     label.setWordWrap(True)
-    if name:
-        label.setAccessibleName(name)
+    if description:
+        label.setAccessibleDescription(description)
     return label
 
 

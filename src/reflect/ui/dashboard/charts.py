@@ -15,7 +15,7 @@ from PySide6.QtCore import QRectF, QSize, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetrics, QKeyEvent, QPainter, QPalette, QPen
 from PySide6.QtWidgets import QAbstractButton, QHBoxLayout, QSizePolicy, QWidget
 
-from reflect.ui.common.colours import blend
+from reflect.ui.common.colours import blend, secondary
 
 PAD = 6  # inner margin, inside the focus ring
 
@@ -62,7 +62,7 @@ class PaintedButton(QAbstractButton):
 
     @property
     def secondary_color(self) -> QColor:
-        return blend(self.text_color, self.color(QPalette.ColorRole.Base), 0.3)
+        return secondary(self.text_color, self.color(QPalette.ColorRole.Base))
 
     @property
     def track_color(self) -> QColor:

@@ -65,7 +65,6 @@ class Card(QFrame):
         layout.setSpacing(4)
         self.heading = QLabel(title)
         self.heading.setFont(scaled(self.font(), 1.15, bold=True))
-        self.heading.setAccessibleName(title)
         layout.addWidget(self.heading)
         self.body = QVBoxLayout()
         self.body.setSpacing(2)

@@ -82,10 +82,11 @@ class ExportDialogView(QWidget):
         box.setAccessibleName("Document")
         grid = QVBoxLayout(box)
         self.kind_group = QButtonGroup(self)
-        self.kind_session = _named(QRadioButton("&Supervision pack for a session"), "Supervision pack")
+        self.kind_session = _named(QRadioButton("&Supervision pack for a session"),
+                                   "Supervision pack for a session")
         self.session = _named(QComboBox(), "Session")
         self.kind_portfolio = _named(QRadioButton("&Portfolio of reflections (for CPD or appraisal)"),
-                                     "Portfolio")
+                                     "Portfolio of reflections (for CPD or appraisal)")
         self.date_from = _named(DateEdit(), "Portfolio from")
         self.date_to = _named(DateEdit(), "Portfolio to")
         for edit, name in ((self.date_from, "Portfolio from"), (self.date_to, "Portfolio to")):
@@ -94,17 +95,18 @@ class ExportDialogView(QWidget):
             edit.setMaximumDate(QDate(2999, 12, 31))
             name_inner_edit(edit, name)
         self.use_filters = _named(QCheckBox("Only the reflections the Reflections &list shows now"),
-                                  "Use the filters of the Reflections list")
+                                  "Only the reflections the Reflections list shows now")
+        self.use_filters.setAccessibleDescription("Use the filters of the Reflections list")
         self.filters = plain_label("", "Filters of the Reflections list", muted=True)
-        self.kind_entry = _named(QRadioButton("A single &reflection"), "Single reflection")
+        self.kind_entry = _named(QRadioButton("A single &reflection"), "A single reflection")
         self.entry = plain_label("", "The reflection", muted=True)
         for number, radio in enumerate((self.kind_session, self.kind_portfolio, self.kind_entry)):
             self.kind_group.addButton(radio, number)
 
         dates = QHBoxLayout()
-        dates.addWidget(plain_label("Written from", "Written from"))
+        dates.addWidget(plain_label("Written from"))
         dates.addWidget(self.date_from)
-        dates.addWidget(plain_label("to", "to"))
+        dates.addWidget(plain_label("to"))
         dates.addWidget(self.date_to)
         dates.addStretch(1)
         grid.addWidget(self.kind_session)
@@ -131,7 +133,7 @@ class ExportDialogView(QWidget):
         box.setAccessibleName("Options")
         column = QVBoxLayout(box)
         self.include_briefings = _named(QCheckBox("Include a short &summary of each briefing referred to"),
-                                        "Include briefing summaries")
+                                        "Include a short summary of each briefing referred to")
         self.include_notes = _named(QCheckBox("Include the session's &notes and wellbeing check-in"),
                                     "Include the session's notes and wellbeing check-in")
         self.include_notes.setToolTip("Your own words, so they are checked for details that may "
@@ -140,7 +142,8 @@ class ExportDialogView(QWidget):
         self.protect = _named(QCheckBox("Protect the PDF with a pass&word"),
                               "Protect the PDF with a password")
         self.password = _named(QLineEdit(), "Password")
-        self.confirm = _named(QLineEdit(), "Type the password again")
+        self.confirm = _named(QLineEdit(), "Again")
+        self.confirm.setAccessibleDescription("Type the password again")
         for edit in (self.password, self.confirm):
             edit.setEchoMode(QLineEdit.EchoMode.Password)
         self.password_advice = plain_label(PASSWORD_ADVICE, "About the password", muted=True)
@@ -163,11 +166,14 @@ class ExportDialogView(QWidget):
         self.progress = _named(QProgressBar(), "Export progress")
         self.progress.setTextVisible(True)
         self.error = plain_label("", "Problem")
-        self.error.setStyleSheet("QLabel { background: #FDECEA; color: #7A1C14; border: 1px solid #E8B4AE;"
-                                 " border-radius: 3px; padding: 8px; }")
+        # Boxes in palette colours (no fixed reds and greens: a dark or high-contrast theme
+        # keeps its own); a problem has a heavier frame and bold text, not only a colour.
+        self.error.setStyleSheet("QLabel { background: palette(alternate-base); font-weight: bold;"
+                                 " border: 2px solid palette(window-text); border-radius: 3px;"
+                                 " padding: 8px; }")
         self.done = plain_label("", "Export result")
-        self.done.setStyleSheet("QLabel { background: #EAF5EC; color: #1E4D2B; border: 1px solid #B5D8BD;"
-                                " border-radius: 3px; padding: 8px; }")
+        self.done.setStyleSheet("QLabel { background: palette(alternate-base);"
+                                " border: 1px solid palette(mid); border-radius: 3px; padding: 8px; }")
         for widget in (self.status, self.progress, self.error, self.done):
             column.addWidget(widget)
             widget.hide()

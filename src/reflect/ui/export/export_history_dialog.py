@@ -10,12 +10,20 @@ from __future__ import annotations
 from pathlib import Path
 
 from PySide6.QtGui import QGuiApplication
-from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.domain.session_rules import format_when
 from reflect.ui.common.dialogs import close_buttons, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
-from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
+from reflect.ui.common.widgets import (
+    fill_row,
+    fit_columns,
+    named,
+    packed,
+    plain_label,
+    record_table,
+    wrapped_label,
+)
 
 COLUMNS = ("Exported", "Document", "File", "Reflections", "SHA-256")
 
@@ -44,10 +52,11 @@ class ExportHistoryDialog(QDialog):
         fit_columns(self.table, 1)
         layout.addWidget(self.table, 1)
         count = len(self.records)
-        self.status = named(QLabel(f"{count} export" + ("s." if count != 1 else ".") if count else
-                                   "No PDFs have been exported yet."), "Export history status")
+        self.status = plain_label(f"{count} export" + ("s." if count != 1 else ".") if count else
+                                  "No PDFs have been exported yet.", "Export history status")
         layout.addWidget(self.status)
-        self.copy_button = named(QPushButton("&Copy SHA-256"), "Copy the full SHA-256 of the chosen export")
+        self.copy_button = named(QPushButton("&Copy SHA-256"),
+                                 "Copy SHA-256: the full fingerprint of the chosen export")
         layout.addLayout(packed(QHBoxLayout(), self.copy_button, None))
         layout.addWidget(close_buttons(self))
         self.copy_button.clicked.connect(self.copy_hash)

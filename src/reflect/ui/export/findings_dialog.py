@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QFont, QTextCursor
+from PySide6.QtGui import QFont, QGuiApplication, QPalette, QTextCursor
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -40,7 +40,6 @@ from reflect.ui.common.widgets import plain_label
 
 ACCEPTED, EDITED, LEFT_OUT = "Not identifying", "Edited", "Left out"
 ID_ROLE = Qt.ItemDataRole.UserRole
-HIGHLIGHT = "background-color:#FFE08A; color:#1F2933; font-weight:600"
 
 
 @dataclass(frozen=True)
@@ -141,13 +140,17 @@ class ExportReview:
         return ReviewResult(frozenset(self.left_out), frozenset(self.edited), frozenset(self.accepted))
 
 
-def context_html(finding: Finding) -> str:
-    """The finding's context line, escaped, with the found text highlighted."""
+def context_html(finding: Finding, palette: QPalette | None = None) -> str:
+    """The finding's context line, escaped, with the found text marked in bold in the palette's
+    selection colours (readable: see `ReadablePalette`; followed by high-contrast themes)."""
     found = " ".join(finding.text.split())
     before, hit, after = finding.context.partition(found)
     if not hit:
         return html.escape(finding.context)
-    return f'{html.escape(before)}<span style="{HIGHLIGHT}">{html.escape(hit)}</span>{html.escape(after)}'
+    palette = palette or QGuiApplication.palette()
+    mark = (f"background-color:{palette.color(QPalette.ColorRole.Highlight).name()}; "
+            f"color:{palette.color(QPalette.ColorRole.HighlightedText).name()}; font-weight:600")
+    return f'{html.escape(before)}<span style="{mark}">{html.escape(hit)}</span>{html.escape(after)}'
 
 
 def _button(text: str, name: str) -> QPushButton:
@@ -215,7 +218,7 @@ class FindingsDialog(QDialog):
         self.context = QLabel()
         self.context.setTextFormat(Qt.TextFormat.RichText)  # built by context_html: escaped
         self.context.setWordWrap(True)
-        self.context.setAccessibleName("The text around it")
+        self.context.setAccessibleDescription("The text around it")
         self.context.setStyleSheet("QLabel { background: palette(base); border: 1px solid palette(mid);"
                                    " border-radius: 3px; padding: 8px; }")
         self.advice = plain_label("", "Advice")
@@ -313,7 +316,7 @@ class FindingsDialog(QDialog):
         self.kind.setText(f.label + (f" — {item.status}" if item.status else ""))
         title = self.review.title_of(f.entry_id)
         self.where.setText(" — ".join(" ".join(p.split()) for p in (title, f.field or "") if p))
-        self.context.setText(context_html(f))
+        self.context.setText(context_html(f, self.context.palette()))
         self.advice.setText(f.advice)
         if not item.status:
             self.edit_button.setEnabled(self.review.load_text(f) is not None)

@@ -22,7 +22,7 @@ from reflect.domain.templates import MODELS
 from reflect.ui.common.folding_row import FoldingRow
 from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.stay_open_menu import StayOpenMenu
-from reflect.ui.common.widgets import boxed_label, buddy_label
+from reflect.ui.common.widgets import boxed_label, buddy_label, plain_label
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
@@ -65,10 +65,12 @@ class EntryEditorView(QStackedWidget):
         self.title.setPlaceholderText("Title of this reflection")
         self.title.setAccessibleName("Title")
         form.addRow("&Title:", self.title)
-        self.question = narrow_combo("Question this reflection answers", 12)
+        self.question = narrow_combo("Question", 12)
+        self.question.setAccessibleDescription("The briefing question this reflection answers")
         form.addRow("&Question:", self.question)
         row = QHBoxLayout()
-        self.model = narrow_combo("Reflective model", 10)
+        self.model = narrow_combo("Model", 10)
+        self.model.setAccessibleDescription("The reflective model: the stages you write in")
         for model in MODELS:
             self.model.addItem(model.name, model.key)
         row.addWidget(self.model, 2)
@@ -92,7 +94,8 @@ class EntryEditorView(QStackedWidget):
         reminder_text.setWordWrap(True)
         reminder_row.addWidget(reminder_text, 1)
         self.dismiss_reminder = QPushButton("&Got it")
-        self.dismiss_reminder.setAccessibleName("Dismiss the reminder about anonymising")
+        self.dismiss_reminder.setAccessibleName("Got it")
+        self.dismiss_reminder.setAccessibleDescription("Hide the reminder about anonymising")
         reminder_row.addWidget(self.dismiss_reminder, 0, Qt.AlignmentFlag.AlignTop)
         return self.reminder
 
@@ -123,7 +126,8 @@ class EntryEditorView(QStackedWidget):
         tags_row = QHBoxLayout()
         self.learning_button = QToolButton()
         self.learning_button.setText("Learning points")
-        self.learning_button.setAccessibleName("Tag with the briefing's learning points")
+        # Its name is its text ("Learning points (2)"), which counts the points ticked.
+        self.learning_button.setAccessibleDescription("Tag with the briefing's learning points")
         self.learning_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.learning_menu = StayOpenMenu(self.learning_button)
         self.learning_button.setMenu(self.learning_menu)
@@ -141,24 +145,22 @@ class EntryEditorView(QStackedWidget):
         """Word count, save status, the sessions it is in; then what to do with it next (under
         them when the pane is narrow)."""
         footer = FoldingRow()
-        self.words = QLabel("0 words")
-        self.words.setAccessibleName("Word count")
+        # Labels are read as what they say ("Saved 11:20"); the description says what that is.
+        self.words = plain_label("0 words", "Word count", wrap=False)
         footer.first.addWidget(self.words)
-        self.saved = QLabel("")
-        self.saved.setAccessibleName("Save status")
-        self.saved.setWordWrap(True)  # a problem saving is a sentence; it must not widen the window
+        self.saved = plain_label("", "Save status")  # a problem saving is a sentence: it wraps
         footer.first.addWidget(self.saved, 1)
-        self.in_supervision = QLabel("")
-        self.in_supervision.setAccessibleName("Supervision sessions this reflection is in")
-        self.in_supervision.setWordWrap(True)
+        self.in_supervision = plain_label("", "Supervision sessions this reflection is in")
         self.in_supervision.setAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         footer.first.addWidget(self.in_supervision, 1)
         footer.second.addStretch(1)
         self.take_to_supervision = QPushButton("Take to su&pervision…")
-        self.take_to_supervision.setAccessibleName("Take this reflection to supervision")
+        self.take_to_supervision.setAccessibleName("Take to supervision")
+        self.take_to_supervision.setAccessibleDescription("Add this reflection to a supervision session")
         footer.second.addWidget(self.take_to_supervision)
         self.history = QPushButton("H&istory…")
-        self.history.setAccessibleName("History: earlier versions of this reflection")
+        self.history.setAccessibleName("History")
+        self.history.setAccessibleDescription("Earlier versions of this reflection")
         footer.second.addWidget(self.history)
         return footer
 

@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.common.widgets import mute
+
 MIN_LINES = 4
 
 
@@ -86,7 +88,7 @@ class StageEditor(QFrame):
             header.addWidget(self.remove_button)
         if can_make_actions:
             self.action_button = QPushButton("Make this line an action…")
-            self.action_button.setAccessibleName(f"Make the line at the cursor in {label} an action")
+            self.action_button.setAccessibleName(f"Make this line an action, in {label}")
             self.action_button.setToolTip("Track the line the cursor is on as an action, with who "
                                           "will do it and by when")
             self.action_button.clicked.connect(lambda: self.make_action_requested.emit(self.key))
@@ -95,12 +97,11 @@ class StageEditor(QFrame):
         self.prompt = QLabel(prompt)
         self.prompt.setWordWrap(True)
         self.prompt.setTextFormat(Qt.TextFormat.PlainText)
-        self.prompt.setForegroundRole(self.prompt.foregroundRole())
-        self.prompt.setEnabled(False)  # drawn in the palette's muted text colour
+        mute(self.prompt)  # quieter than the text, and readable
         if prompt:
             layout.addWidget(self.prompt)
         self.edit = GrowingTextEdit()
-        self.edit.setAccessibleName(label)
+        self.edit.setAccessibleName(self.title.text())  # as its caption reads
         self.edit.setAccessibleDescription(prompt)
         self.edit.setPlaceholderText("Write here…")
         self.title.setBuddy(self.edit)

@@ -39,7 +39,7 @@ class TakeToSupervisionDialog(QDialog):
             item.setData(256, session.id)
             self.sessions.addItem(item)
         layout.addWidget(self.sessions)
-        self.new = named(QRadioButton("A &new session on:"), "A new session")
+        self.new = named(QRadioButton("A &new session on:"), "A new session on")
         layout.addWidget(self.new)
         now = now or datetime.now()
         start = datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)

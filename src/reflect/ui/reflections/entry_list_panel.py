@@ -222,7 +222,6 @@ class EntryListPanel(QWidget):
             names = ", ".join(sorted(model_by_key(key).name for key in self._models))
             text += f" · {names} only"
         self.view.count.setText(text)
-        self.view.count.setAccessibleName(text)
         if announce and QAccessibleAnnouncementEvent is not None and QAccessible.isActive():
             # Screen-reader users hear the result of a filter without leaving the filter box.
             event = QAccessibleAnnouncementEvent(self.view.count, text)

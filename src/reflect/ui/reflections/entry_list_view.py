@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.entry_filter import EntrySort
 from reflect.domain.journal import EntryStatus
-from reflect.ui.common.colours import blend
+from reflect.ui.common.colours import blend, secondary
 from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.widgets import buddy_label, chain_tab_order, named
 from reflect.ui.reflections.entry_list_model import EntryListModel
@@ -81,7 +81,7 @@ class EntryDelegate(QStyledItemDelegate):
         text_role = QPalette.ColorRole.HighlightedText if selected else QPalette.ColorRole.Text
         back_role = QPalette.ColorRole.Highlight if selected else QPalette.ColorRole.Base
         text = opt.palette.color(group, text_role)
-        secondary = blend(text, opt.palette.color(group, back_role), 0.28)
+        quiet = secondary(text, opt.palette.color(group, back_role))
         ready = index.data(EntryListModel.StatusRole) == EntryStatus.READY.value
         accent = text if selected else opt.palette.color(group, QPalette.ColorRole.Link)
 
@@ -97,11 +97,11 @@ class EntryDelegate(QStyledItemDelegate):
         status_font = QFont(small_font)
         status_font.setBold(ready)
         painter.setFont(status_font)
-        painter.setPen(accent if ready else secondary)
+        painter.setPen(accent if ready else quiet)
         width = min(rect.width(), painter.fontMetrics().horizontalAdvance(status))
         self._line(painter, rect, y, status)
         painter.setFont(small_font)
-        painter.setPen(secondary)
+        painter.setPen(quiet)
         details = QRect(rect.left() + width, y, rect.width() - width, rect.height())
         y = self._line(painter, details, y, " · " + (index.data(EntryListModel.DetailsRole) or ""))
         self._line(painter, rect, y, index.data(EntryListModel.TagsRole) or "")
@@ -138,9 +138,8 @@ class EntryListWidget(QListView):
         if self.model() is not None and self.model().rowCount() == 0 and self.placeholder_text:
             painter = QPainter(self.viewport())
             palette = self.palette()
-            # Not the placeholder colour: that is too faint to read (below 4.5:1) on most styles.
-            painter.setPen(blend(palette.color(QPalette.ColorRole.Text),
-                                  palette.color(QPalette.ColorRole.Base), 0.28))
+            painter.setPen(secondary(palette.color(QPalette.ColorRole.Text),
+                                     palette.color(QPalette.ColorRole.Base)))
             painter.drawText(self.viewport().rect().adjusted(16, 24, -16, -16),
                              Qt.AlignmentFlag.AlignHCenter | Qt.AlignmentFlag.AlignTop
                              | Qt.TextFlag.TextWordWrap, self.placeholder_text)
@@ -241,4 +240,6 @@ class EntryListView(QWidget):
     def set_active_filters(self, count: int) -> None:
         """Say on the toggle how many filters are on, so a folded bar does not hide them."""
         self.filters_toggle.setText(f"Filters ({count})" if count else "Filters")
-        self.filters_toggle.setAccessibleName(f"Filters, {count} on" if count else "Filters")
+        self.filters_toggle.setAccessibleName(self.filters_toggle.text())
+        self.filters_toggle.setAccessibleDescription(
+            "Shows or hides the filters below." + (f" {count} on." if count else ""))

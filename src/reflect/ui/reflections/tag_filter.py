@@ -88,7 +88,8 @@ class TagPicker(QFrame):
         self.clear_button.setAccessibleName("Untick all tags")
         self.clear_button.clicked.connect(self.clear)
         self.done_button = QPushButton("Done")
-        self.done_button.setAccessibleName("Close the tag list")
+        self.done_button.setAccessibleName("Done")
+        self.done_button.setAccessibleDescription("Close the tag list")
         self.done_button.clicked.connect(self.close)
         row.addWidget(self.clear_button)
         row.addStretch(1)
@@ -201,8 +202,8 @@ class TagFilterButton(QPushButton):
         self.setText(label)
         self.setToolTip("Tags (all must match):\n" + "\n".join(sorted(self._tags, key=str.casefold))
                         if self._tags else "Filter by tags")
-        names = " and ".join(sorted(self._tags, key=str.casefold)) if self._tags else "any"
-        self.setAccessibleName(f"Filter by tags: {names}")
+        self.setAccessibleName(label)  # as it reads; the text may be cut short on screen
+        self.setAccessibleDescription("Filter by tags" + (": all must match" if len(self._tags) > 1 else ""))
         self.update()
 
     # -- look like a combo box -----------------------------------------------------------------

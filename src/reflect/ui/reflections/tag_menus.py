@@ -43,7 +43,7 @@ class TagMenus(QObject):
         for group, values in model.tag_groups:
             button = QToolButton()
             button.setText(group)
-            button.setAccessibleName(f"Tag with {group.lower()}")
+            button.setAccessibleDescription(f"Tag with {group.lower()}")  # its name is its text
             button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
             group_menu = StayOpenMenu(button)
             for value in values:

@@ -35,7 +35,7 @@ class ReplyPreviewView(QWidget):
         layout = QVBoxLayout(self)
         top = QHBoxLayout()
         self.status = plain_label("Choose the PDF your supervisor sent back.", "Status")
-        self.choose_button = named(QPushButton("&Choose PDF…"), "Choose the supervisor's reply PDF")
+        self.choose_button = named(QPushButton("&Choose PDF…"), "Choose PDF: the supervisor's reply")
         top.addWidget(self.status, 1)
         top.addWidget(self.choose_button)
         layout.addLayout(top)
@@ -64,14 +64,13 @@ class ReplyPreviewView(QWidget):
         self.unverified.hide()
         layout.addWidget(self.unverified)
         self.buttons, self.save_button = ok_cancel_buttons(
-            dialog, "&Save to session", "Save the reply to the session", ok=Standard.Save, on_accept=on_save)
+            dialog, "&Save to session", "Save to session: the reply", ok=Standard.Save, on_accept=on_save)
         self.save_button.setEnabled(False)
         self.unverified.toggled.connect(self.save_button.setEnabled)
         layout.addWidget(self.buttons)
 
     def show_problem(self, text: str) -> None:
         self.problem.setText(text)
-        self.problem.setAccessibleName(f"Cannot import: {text}")
         self.problem.setVisible(bool(text))
 
     def set_actions(self, rows: Sequence[tuple[str, str, str]]) -> None:

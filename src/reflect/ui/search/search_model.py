@@ -13,6 +13,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
 from reflect.domain.search_results import SearchHit
+from reflect.ui.common.colours import secondary
 
 HitRole = Qt.ItemDataRole.UserRole + 1
 
@@ -44,10 +45,14 @@ class SearchResultsModel(QAbstractListModel):
         return None
 
 
-def hit_html(hit: SearchHit, palette: QPalette) -> str:
-    mark_bg = palette.color(QPalette.ColorRole.Highlight).name()
-    mark_fg = palette.color(QPalette.ColorRole.HighlightedText).name()
-    muted = palette.color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text).name()
+def hit_html(hit: SearchHit, palette: QPalette, *, selected: bool = False) -> str:
+    """The hit as rich text: title, then what it is (quieter, readable on the row's background),
+    then the snippet with the matched words bold in the selection colours."""
+    Role = QPalette.ColorRole
+    mark_bg = palette.color(Role.Highlight).name()
+    mark_fg = palette.color(Role.HighlightedText).name()
+    text, back = (Role.HighlightedText, Role.Highlight) if selected else (Role.Text, Role.Base)
+    muted = secondary(palette.color(text), palette.color(back)).name()
     text, out, cursor = hit.snippet.text, [], 0
     for start, end in hit.snippet.spans:
         out.append(html.escape(text[cursor:start]))
@@ -64,7 +69,8 @@ class SnippetDelegate(QStyledItemDelegate):
     def _document(self, option: QStyleOptionViewItem, index: QModelIndex) -> QTextDocument:
         doc = QTextDocument()
         doc.setDefaultFont(option.font)
-        doc.setHtml(hit_html(index.data(HitRole), option.palette))
+        selected = bool(option.state & QStyle.StateFlag.State_Selected)
+        doc.setHtml(hit_html(index.data(HitRole), option.palette, selected=selected))
         doc.setTextWidth(max(100, option.rect.width() - 8))
         return doc
 

@@ -22,7 +22,7 @@ class SearchPanelView(QWidget):
         self.query.setAccessibleName("Search")
         layout.addWidget(self.query)
         self.summary = QLabel("")
-        self.summary.setAccessibleName("Search results summary")
+        self.summary.setAccessibleDescription("Search results summary")
         layout.addWidget(self.summary)
         self.results = QListView()
         self.results.setAccessibleName("Search results")

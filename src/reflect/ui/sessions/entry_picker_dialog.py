@@ -85,7 +85,7 @@ class EntryPickerDialog(QDialog):
         layout.addLayout(row, 1)
 
         box, self.ok = ok_cancel_buttons(self, "&Link to session",
-                                         "Link the chosen reflections to the session")
+                                         "Link to session: the chosen reflections")
         layout.addWidget(box)
 
         self.entries.entry_activated.connect(lambda entry_id: self.choose([entry_id]))

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QGridLayout, QHeaderView, QPushButton, QWidget
 from reflect.domain.journal import EntrySummary
 from reflect.domain.templates import model_by_key
 from reflect.store import BriefingStore, EntryQuery, SessionStore
-from reflect.ui.common.widgets import chain_tab_order, named, wrapped_label
+from reflect.ui.common.widgets import chain_tab_order, mute, named, wrapped_label
 from reflect.ui.reflections.entry_list_model import UNTITLED
 from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
 from reflect.ui.sessions.reorder_table import MovableRowsModel, ReorderTable, button_column, move_buttons
@@ -89,7 +89,7 @@ class LinkedEntriesEditor(QWidget):
         self.add = named(QPushButton("Add &reflections…"), "Add reflections to this session")
         hint = wrapped_label("Enter or a double-click opens a reflection. Alt+Up and Alt+Down change "
                              "the order.")
-        hint.setEnabled(False)  # drawn in the palette's muted text colour
+        mute(hint)
         self.table = ReorderTable(
             "Reflections to discuss",
             "No reflections yet. Add them here, or use “Take to supervision…” in a reflection.",

@@ -191,8 +191,8 @@ class ReorderTable(FittedTable):
 
 def move_buttons(what: str, remove_name: str) -> tuple[QPushButton, QPushButton, QPushButton]:
     """Move up, Move down and Remove for a ReorderTable of `what` ("the agenda item")."""
-    return (named(QPushButton("Move up"), f"Move {what} up"),
-            named(QPushButton("Move down"), f"Move {what} down"),
+    return (named(QPushButton("Move up"), f"Move up {what}"),
+            named(QPushButton("Move down"), f"Move down {what}"),
             named(QPushButton("Remove"), remove_name))
 
 

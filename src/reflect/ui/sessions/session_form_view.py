@@ -33,7 +33,7 @@ from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import SessionStatus, SessionType
 from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
 from reflect.ui.common.narrow_combo import narrow_combo
-from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order
+from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order, spoken
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
 
@@ -61,7 +61,8 @@ class OptionalDate(QWidget):
         self.edit.setAccessibleName(name)
         name_inner_edit(self.edit, name)
         self.none = QCheckBox(none_text)
-        self.none.setAccessibleName(f"{name}: {none_text.replace('&', '').lower()}")
+        # Named as it reads, then which date it is for: the form has three "Not yet"s.
+        self.none.setAccessibleName(f"{spoken(none_text)} ({name})")
         row.addWidget(self.edit)
         row.addWidget(self.none)
         row.addStretch(1)
@@ -173,9 +174,9 @@ class SessionFormView(QStackedWidget):
             font.setPointSizeF(font.pointSizeF() * 1.3)
         self.title.setFont(font)
         self.title.setWordWrap(True)
-        self.title.setAccessibleName("Session")
+        self.title.setAccessibleDescription("Session")
         self.saved = QLabel("")
-        self.saved.setAccessibleName("Save status")
+        self.saved.setAccessibleDescription("Save status")
         top.addWidget(self.title, 1)
         top.addWidget(self.saved)
         layout.addLayout(top)
@@ -183,7 +184,7 @@ class SessionFormView(QStackedWidget):
         self.notes_box.setObjectName("sessionNotes")
         self.notes_box.setWordWrap(True)
         self.notes_box.setMargin(8)
-        self.notes_box.setAccessibleName("Notes about this session")
+        self.notes_box.setAccessibleDescription("Notes about this session")
         self.notes_box.setStyleSheet("#sessionNotes { background: palette(alternate-base); "
                                      "border: 1px solid palette(mid); border-radius: 4px; }")
         self.notes_box.hide()
@@ -194,8 +195,9 @@ class SessionFormView(QStackedWidget):
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
         self.when = OptionalDate("Date and time", "No date &yet", with_time=True)
-        self.supervisor_name = _field(QLineEdit, "Supervisor's name", "Optional: a role is enough")
-        self.supervisor_role = _field(QLineEdit, "Supervisor's role", "e.g. Team manager")
+        self.supervisor_name = _field(QLineEdit, "Supervisor name", "Optional: a role is enough")
+        self.supervisor_role = _field(QLineEdit, "Role", "e.g. Team manager")
+        self.supervisor_role.setAccessibleDescription("The supervisor's role")
         self.type = _combo("Type of session", ((kind.label, kind.value) for kind in SessionType))
         self.status = _combo("Status", ((STATUS_LABELS[status], status.value) for status in SessionStatus))
         # Captions above their fields, two fields a row: narrow enough for the pane beside the
@@ -222,7 +224,7 @@ class SessionFormView(QStackedWidget):
 
     def _add_what_was_said(self, layout: QVBoxLayout) -> None:
         layout.addWidget(_heading("Notes from the session"))
-        self.notes = _field(GrowingTextEdit, "Session notes", "What you discussed")
+        self.notes = _field(GrowingTextEdit, "Notes", "What you discussed")
         self.wellbeing = _field(GrowingTextEdit, "Wellbeing", "How you are; what helps")
         self.workload = _field(GrowingTextEdit, "Workload", "Caseload, capacity, pressures")
         self.learning_needs = _field(GrowingTextEdit, "Learning needs", "Training, reading, shadowing…")
@@ -265,7 +267,7 @@ class SessionFormView(QStackedWidget):
         self.agree_button = QPushButton(AGREE)
         self.agree_button.setAccessibleName(AGREE)
         self.agreed_note = QLabel()
-        self.agreed_note.setAccessibleName("Your agreement")
+        self.agreed_note.setAccessibleDescription("Your agreement")
         agreement = QHBoxLayout()
         agreement.addWidget(self.agree_button)
         agreement.addWidget(self.agreed_note)

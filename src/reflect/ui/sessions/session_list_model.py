@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.domain.supervision import Session, SessionStatus
 from reflect.store import SessionStore
-from reflect.ui.common.colours import blend
+from reflect.ui.common.colours import blend, secondary
 
 HEADER, SESSION, PLACEHOLDER = "header", "session", "placeholder"
 STATUS_LABELS = {SessionStatus.PLANNED: "Planned", SessionStatus.HELD: "Held",
@@ -197,7 +197,7 @@ class SessionDelegate(QStyledItemDelegate):
             text = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Text)
             back = palette.color(QPalette.ColorGroup.Active, QPalette.ColorRole.Base)
             painter.setFont(bold if kind == HEADER else normal)
-            painter.setPen(text if kind == HEADER else blend(text, back, 0.3))
+            painter.setPen(text if kind == HEADER else secondary(text, back))
             self._line(painter, rect, rect.top() + 2, index.data(Qt.ItemDataRole.DisplayRole))
             if kind == HEADER:
                 painter.setPen(blend(back, text, 0.35))
@@ -221,7 +221,7 @@ class SessionDelegate(QStyledItemDelegate):
         painter.setFont(normal)
         y = self._line(painter, rect, y, index.data(SessionListModel.WhatRole))
         painter.setFont(small)
-        painter.setPen(blend(text, back, 0.28))
+        painter.setPen(secondary(text, back))
         self._line(painter, rect, y, index.data(SessionListModel.DetailsRole))
         painter.restore()
 

@@ -73,7 +73,7 @@ class MessageBar(QFrame):
         self.text = QLabel()
         self.text.setWordWrap(True)
         self.text.setTextFormat(Qt.TextFormat.PlainText)
-        self.text.setAccessibleName("Message")
+        self.text.setAccessibleDescription("Message")
         self.dismiss = named(QPushButton("Dismiss"), "Dismiss the message")
         row.addWidget(self.text, 1)
         row.addWidget(self.dismiss, 0, Qt.AlignmentFlag.AlignTop)
@@ -82,7 +82,6 @@ class MessageBar(QFrame):
 
     def show_message(self, text: str) -> None:
         self.text.setText(text)
-        self.text.setAccessibleName(f"Message: {text}")
         self.show()
 
 
@@ -140,7 +139,7 @@ class SessionsPage(QWidget):
         self.list.setModel(self.list_model)
         caption.setBuddy(self.list)
         self.new_button = named(QPushButton("Ne&w session"), "New session")
-        self.delete_button = named(QPushButton("&Delete session…"), "Delete the session")
+        self.delete_button = named(QPushButton("&Delete session…"), "Delete session")
         left_layout.addWidget(caption)
         left_layout.addWidget(self.list, 1)
         left_layout.addLayout(packed(QHBoxLayout(), self.new_button, self.delete_button, None))

@@ -32,7 +32,7 @@ class LockScreen(QWidget):
         layout.addWidget(self.passphrase, 0, Qt.AlignmentFlag.AlignHCenter)
         self.problem = QLabel("")
         self.problem.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleDescription("Problem")
         self.problem.setStyleSheet("font-weight: bold;")
         layout.addWidget(self.problem)
         self.unlock = QPushButton("&Unlock")

@@ -30,7 +30,7 @@ from reflect.settings import Settings
 from reflect.ui.common.about_you import AboutYou, AboutYouFields
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
-from reflect.ui.common.widgets import named, wrapped_label
+from reflect.ui.common.widgets import named, spoken, wrapped_label
 
 
 @dataclass(frozen=True)
@@ -39,10 +39,11 @@ class SettingsChoice:
     watch_terms: tuple[str, ...]
 
 
-def _check(text: str, name: str, checked: bool) -> QCheckBox:
+def _check(text: str, checked: bool) -> QCheckBox:
+    """A check box named by all the words it shows."""
     box = QCheckBox(text)
     box.setChecked(checked)
-    box.setAccessibleName(name)
+    box.setAccessibleName(spoken(text))
     return box
 
 
@@ -95,7 +96,7 @@ class SettingsDialog(QDialog):
         self.watch.setTabChangesFocus(True)
         privacy_layout.addWidget(self.watch, 1)
         self.reminder = _check("Show the &reminder about anonymising above each reflection",
-                               "Show the reminder about anonymising", settings.show_anonymise_reminder)
+                               settings.show_anonymise_reminder)
         privacy_layout.addWidget(self.reminder)
         return privacy
 
@@ -111,8 +112,7 @@ class SettingsDialog(QDialog):
         security_form.addRow("&Lock after:", self.idle)
         self.idle_warning = wrapped_label("", "Note about locking")
         security_form.addRow("", self.idle_warning)
-        self.minimise = _check("Lock when the window is &minimised", "Lock when the window is minimised",
-                               settings.lock_on_minimise)
+        self.minimise = _check("Lock when the window is &minimised", settings.lock_on_minimise)
         security_form.addRow("", self.minimise)
         self.idle.valueChanged.connect(self._idle_changed)
         self._idle_changed(self.idle.value())
@@ -145,8 +145,7 @@ class SettingsDialog(QDialog):
     def _writing_tab(self, settings: Settings) -> QWidget:
         writing = QWidget()
         writing_layout = QVBoxLayout(writing)
-        self.spelling = _check("Check &spelling as I type (UK English)", "Check spelling as I type",
-                               settings.spelling)
+        self.spelling = _check("Check &spelling as I type (UK English)", settings.spelling)
         writing_layout.addWidget(self.spelling)
         writing_layout.addStretch(1)
         return writing

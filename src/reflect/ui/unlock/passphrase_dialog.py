@@ -73,7 +73,7 @@ class PassphraseDialog(QDialog):
             where = QLabel(f"Journal folder: {folder}")
             where.setWordWrap(True)
             where.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-            where.setAccessibleName("Journal folder")
+            where.setAccessibleDescription("Where your journal is kept")
             layout.addWidget(where)
 
         form = QFormLayout()
@@ -83,7 +83,8 @@ class PassphraseDialog(QDialog):
         form.addRow("&Passphrase:", self.passphrase)
         self.confirm = QLineEdit()
         self.confirm.setEchoMode(QLineEdit.EchoMode.Password)
-        self.confirm.setAccessibleName("Passphrase again")
+        self.confirm.setAccessibleName("Type it again")
+        self.confirm.setAccessibleDescription("The passphrase again")
         if first_run:
             form.addRow("Type it &again:", self.confirm)
             self.confirm_label = form.labelForField(self.confirm)
@@ -93,7 +94,7 @@ class PassphraseDialog(QDialog):
 
         self.problem = QLabel(error)
         self.problem.setWordWrap(True)
-        self.problem.setAccessibleName("Problem")
+        self.problem.setAccessibleDescription("Problem")
         self.problem.setStyleSheet("font-weight: bold;")
         self.problem.setVisible(bool(error))
         layout.addWidget(self.problem)
@@ -104,7 +105,8 @@ class PassphraseDialog(QDialog):
         if first_run:
             self.open_copy = self.buttons.addButton("I have a &copy of my journal…",
                                                     QDialogButtonBox.ButtonRole.ActionRole)
-            self.open_copy.setAccessibleName("Open a copy of my journal")
+            self.open_copy.setAccessibleName("I have a copy of my journal")
+            self.open_copy.setAccessibleDescription("Open a copy of my journal")
             self.open_copy.setToolTip("A copy made with “Take my journal with me”, for example on "
                                       "your old laptop")
             self.open_copy.clicked.connect(self._choose_copy)
