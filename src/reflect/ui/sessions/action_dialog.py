@@ -25,6 +25,7 @@ from reflect.domain.supervision import ActionOwner, NewAction, Session
 from reflect.ui.actions.actions_table_model import OWNER_LABELS
 from reflect.ui.common.date_fields import DateEdit, name_inner_edit
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.widgets import buddy_label
 
 
 class ActionDialog(QDialog):
@@ -50,7 +51,8 @@ class ActionDialog(QDialog):
         who = QHBoxLayout()
         who.addWidget(self.owner)
         who.addWidget(self.owner_name, 1)
-        form.addRow("&Who:", who)
+        # A row whose field is a layout gets no buddy from QFormLayout, so "&" would show as is.
+        form.addRow(buddy_label("&Who:", self.owner), who)
         due_row = QHBoxLayout()
         self.has_due = QCheckBox("&Due by")
         self.has_due.setAccessibleName("Has a due date")
