@@ -63,3 +63,15 @@ def test_turning_the_reminder_off_in_settings_hides_it_on_the_reflect_page(qtbot
     window.settings_action.trigger()
     assert reminder.isHidden() and settings.show_anonymise_reminder is False
     assert window.statusBar().currentMessage() == "Settings saved."
+
+
+def test_lock_after_one_minute_reads_singular(qtbot):
+    """"Lock after" says "1 minute", not "1 minutes", and "5 minutes" again when changed."""
+    dialog = SettingsDialog(Settings(idle_lock_minutes=1), [])
+    qtbot.addWidget(dialog)
+    assert dialog.idle.text() == "1 minute"
+    dialog.idle.setFocus()
+    qtbot.keyClick(dialog.idle, Qt.Key.Key_Up)
+    assert dialog.idle.text() == "2 minutes"
+    qtbot.keyClick(dialog.idle, Qt.Key.Key_Down)
+    assert dialog.idle.text() == "1 minute"

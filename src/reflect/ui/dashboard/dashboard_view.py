@@ -29,9 +29,9 @@ from reflect.domain.dashboard import (
     MONTHS_SHOWN,
     DashboardData,
     long_day,
-    plural,
     relative_day,
 )
+from reflect.domain.wording import plural
 from reflect.domain.session_rules import session_title
 from reflect.ui.dashboard.charts import ItemButton, MeterButton, MonthChart, scaled
 

@@ -32,6 +32,7 @@ from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.errors import ExportError, ReflectError
 from reflect.domain.report import ExportOptions
 from reflect.domain.session_rules import order_for_list, session_title
+from reflect.domain.wording import plural
 from reflect.services import exporting as svc
 from reflect.services.print_warnings import right_to_left_fields
 from reflect.store import ReportLoader
@@ -320,8 +321,8 @@ class ExportDialog(QDialog):
         self._working(False)
         self.view.progress.setValue(self.view.progress.maximum())
         self.view.progress.show()
-        pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-        entries = f"{result.entry_count} reflection" + ("s" if result.entry_count != 1 else "")
+        pages = plural(result.pages, "page")
+        entries = plural(result.entry_count, "reflection")
         lock = (" It is protected with a password (AES-256): send the password to your supervisor "
                 "separately.") if result.encrypted else ""
         self._say(done=f"Saved “{result.path.name}” in {result.path.parent} ({pages}, {entries}). "

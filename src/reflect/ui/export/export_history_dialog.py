@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QLabel, QPushButton, QVBoxLayout, QWidget
 
 from reflect.domain.session_rules import format_when
+from reflect.domain.wording import plural
 from reflect.ui.common.dialogs import close_buttons, run_modal
 from reflect.ui.common.widgets import fill_row, fit_columns, named, packed, record_table, wrapped_label
 
@@ -43,7 +44,7 @@ class ExportHistoryDialog(QDialog):
         fit_columns(self.table, 1)
         layout.addWidget(self.table, 1)
         count = len(self.records)
-        self.status = named(QLabel(f"{count} export" + ("s." if count != 1 else ".") if count else
+        self.status = named(QLabel(f"{plural(count, 'export')}." if count else
                                    "No PDFs have been exported yet."), "Export history status")
         layout.addWidget(self.status)
         self.copy_button = named(QPushButton("&Copy SHA-256"), "Copy the full SHA-256 of the chosen export")

@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
 from reflect.domain.templates import MODELS, model_by_key
+from reflect.domain.wording import plural
 from reflect.store import BriefingStore, DatabaseError, EntryStore, RevisionStore
 from reflect.ui.common.autosave import Autosave
 from reflect.ui.common.dialogs import confirm
@@ -317,7 +318,7 @@ class EntryEditor(QObject):
 
     def _update_word_count(self) -> None:
         words = sum(len(w.text().split()) for w in self.stages.values())
-        self.view.words.setText("1 word" if words == 1 else f"{words:,} words")
+        self.view.words.setText(plural(words, "word"))
 
 
 def _label_for(key: str) -> str:

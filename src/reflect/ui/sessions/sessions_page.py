@@ -27,13 +27,14 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.supervision import NewSession
+from reflect.domain.wording import noun, plural
 from reflect.store import EntryQuery, Journal
 from reflect.ui.common.dialogs import confirm
 from reflect.ui.common.widgets import chain_tab_order, named, packed
 from reflect.ui.replies.reply_drop import ReplyDrop
 from reflect.ui.replies.reply_text import session_reply_text
 from reflect.ui.sessions.session_form import SessionForm, default_start
-from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
+from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView
 
 
 class ConfirmDeleteSession:
@@ -52,7 +53,7 @@ def deleted_message(linked: int, actions: int) -> str:
     text = "Session deleted. "
     if linked:
         text += (f"The {plural(linked, 'reflection')} linked to it "
-                 f"{'is' if linked == 1 else 'are'} kept in your journal.")
+                 f"{noun(linked, 'is', 'are')} kept in your journal.")
     else:
         text += "No reflections were linked to it."
     if actions:

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 from reflect import APP_NAME
 from reflect.domain.display_name import display_name
 from reflect.domain.entry_filter import EntryFilter
+from reflect.domain.wording import plural
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
 from reflect.ui.care.journal_care import JournalCare
@@ -123,7 +124,7 @@ class MainWindow(WindowMenus, QMainWindow):
         result = replaced_from_hint(self.journal, entry_id, found, removed, new)
         if result is not None and result.versions_changed:
             self.statusBar().showMessage(
-                f"Replaced, here and in {result.versions_changed} earlier version(s) of this "
+                f"Replaced, here and in {plural(result.versions_changed, 'earlier version')} of this "
                 f"reflection. {result.backups_note}", 15000)
 
     def _attach_spelling(self, edit) -> None:

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.wording import noun
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
@@ -103,7 +104,6 @@ class SettingsDialog(QDialog):
         security_form = QFormLayout(security)
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
-        self.idle.setSuffix(" minutes")
         self.idle.setSpecialValueText("Never")
         self.idle.setValue(settings.idle_lock_minutes)
         self.idle.setAccessibleName("Lock after this many minutes without use")
@@ -151,6 +151,7 @@ class SettingsDialog(QDialog):
         return writing
 
     def _idle_changed(self, minutes: int) -> None:
+        self.idle.setSuffix(" " + noun(minutes, "minute"))
         self.idle_warning.setText(
             "Reflect will never lock by itself. Anyone at this computer while you are away could read "
             "your journal: lock it with Ctrl+L whenever you leave the desk." if minutes == 0 else "")
