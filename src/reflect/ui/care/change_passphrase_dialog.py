@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
 from reflect.services.passphrase import passphrase_problem
-from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.dialogs import grow_to_fit, ok_cancel_buttons, run_modal
 from reflect.ui.common.widgets import wrapped_label
 
 
@@ -47,6 +47,7 @@ class ChangePassphraseDialog(QDialog):
             problem = passphrase_problem(self.new.text(), self.again.text())
         if problem:
             self.problem.setText(problem)
+            grow_to_fit(self)  # "no way to recover a forgotten one" must stay in view
             return
         self.accept()
 

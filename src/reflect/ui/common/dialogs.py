@@ -83,3 +83,19 @@ def confirm(parent: QWidget | None, title: str, text: str, *, yes: Answer = Answ
     """A question box; True only if the user pressed `yes`. The default button is `no` unless given."""
     show = QMessageBox.warning if warning else QMessageBox.question
     return show(parent, title, text, yes | no, default or no) == yes
+
+
+def grow_to_fit(dialog: QWidget) -> None:
+    """Grow `dialog` to fit what it shows now (a message just shown, a label that wrapped).
+
+    Wrapped labels need height that Qt's minimum size ignores, so without this the layout
+    squeezes them and their last lines (often the warning that matters) disappear.
+    """
+    layout = dialog.layout()
+    if layout is None:
+        return
+    layout.activate()
+    needed = layout.totalHeightForWidth(dialog.width()) if layout.hasHeightForWidth() else -1
+    needed = max(needed, dialog.sizeHint().height())
+    if needed > dialog.height():
+        dialog.resize(dialog.width(), needed)

@@ -37,6 +37,7 @@ from reflect.services import exporting as svc
 from reflect.services.print_warnings import right_to_left_fields
 from reflect.store import ReportLoader
 from reflect.ui.common.background import BackgroundTask, delete_when_done, run_in_background
+from reflect.ui.common.dialogs import grow_to_fit
 from reflect.ui.export.export_dialog_view import ChooseExportFile, ExportDialogView, registration_year_start
 from reflect.ui.export.findings_dialog import ExportReview, FindingsDialog
 from reflect.ui.export.print_warning_dialog import RightToLeftWarning
@@ -103,13 +104,7 @@ class ExportDialog(QDialog):
         self._fit()
 
     def _fit(self) -> None:
-        """Grow to fit what is shown now: wrapped labels need height Qt's minimum size ignores."""
-        layout = self.layout()
-        layout.activate()
-        needed = layout.totalHeightForWidth(self.width()) if layout.hasHeightForWidth() else -1
-        needed = max(needed, self.sizeHint().height())
-        if needed > self.height():
-            self.resize(self.width(), needed)
+        grow_to_fit(self)
 
     @property
     def running(self) -> bool:
