@@ -5,7 +5,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
-
 #: how many average characters the passphrase box shows (passphrases are often short sentences)
 PASSPHRASE_CHARS = 40
 
