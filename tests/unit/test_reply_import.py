@@ -11,8 +11,9 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Text
 
+from reflect.domain.dates import parse_day
 from reflect.domain.journal import NewEntry
-from reflect.domain.reply import action_owner, parse_day
+from reflect.domain.reply import action_owner
 from reflect.domain.report import ExportOptions
 from reflect.domain.supervision import ActionOwner, NewSession
 from reflect.export import form_fields as ff

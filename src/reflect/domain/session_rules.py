@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time
 
+from reflect.domain.dates import format_day
 from reflect.domain.supervision import Action, ActionStatus, Session, SessionStatus
 
 
@@ -57,10 +58,6 @@ PLANNED_HOUR = 10
 
 def planned_start(day: date) -> datetime:
     return datetime.combine(day, time(PLANNED_HOUR))
-
-
-def format_day(day: date) -> str:
-    return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
 
 
 def format_when(moment: datetime) -> str:
