@@ -21,7 +21,7 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -115,8 +115,8 @@ class ExportDialog(QDialog):
         upcoming, past = order_for_list(self.journal.sessions.list_sessions(), datetime.now())
         v.set_sessions([(session_title(s), s.id) for s in upcoming], [(session_title(s), s.id) for s in past],
                        self.ctx.session_id)
-        v.date_from.setDate(QDate(registration_year_start(today)))
-        v.date_to.setDate(QDate(today))
+        v.date_from.setDate(registration_year_start(today))
+        v.date_to.setDate(today)
         v.set_filters([line for line in ReportLoader(self.journal).describe_filter(self.ctx.entry_filter)
                        if not line.startswith("Written: ")])
         try:
@@ -135,6 +135,8 @@ class ExportDialog(QDialog):
             problem = "Choose a password of at least 8 characters (three random words are easy to say)."
         elif v.protect.isChecked() and password != v.confirm.text():
             problem = "The two passwords are not the same. Type them again."
+        elif v.kind() == "portfolio" and not all([v.date_from.commit_text(), v.date_to.commit_text()]):
+            problem = "Reflect cannot read one of the portfolio's dates: see the note under it."
         elif v.kind() == "portfolio" and v.date_from.date() > v.date_to.date():
             problem = "The portfolio's start date is after its end date."
         elif v.kind() == "session" and v.session.currentData() is None:
@@ -145,8 +147,7 @@ class ExportDialog(QDialog):
         options = ExportOptions(include_briefings=v.include_briefings.isChecked(), password=password or None,
                                 practitioner=self.ctx.practitioner)
         base = self.ctx.entry_filter if v.use_filters.isChecked() else EntryFilter()
-        entry_filter = replace(base, created_from=v.date_from.date().toPython(),
-                               created_to=v.date_to.date().toPython())
+        entry_filter = replace(base, created_from=v.date_from.date(), created_to=v.date_to.date())
         return svc.ExportRequest(v.kind(), options, session_id=v.session.currentData(),
                                  entry_id=self.ctx.entry_id, entry_filter=entry_filter)
 

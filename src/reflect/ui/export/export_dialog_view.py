@@ -10,7 +10,6 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -27,7 +26,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+from reflect.domain.dates import BACK
+from reflect.ui.common.date_fields import DateField
 from reflect.ui.common.widgets import plain_label
 
 PASSWORD_ADVICE = (
@@ -79,13 +79,8 @@ class ExportDialogView(QWidget):
         self.session = _named(QComboBox(), "Session")
         self.kind_portfolio = _named(QRadioButton("&Portfolio of reflections (for CPD or appraisal)"),
                                      "Portfolio")
-        self.date_from = _named(DateEdit(), "Portfolio from")
-        self.date_to = _named(DateEdit(), "Portfolio to")
-        for edit, name in ((self.date_from, "Portfolio from"), (self.date_to, "Portfolio to")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy")
-            edit.setMaximumDate(QDate(2999, 12, 31))
-            name_inner_edit(edit, name)
+        self.date_from = DateField("Portfolio from", looking=BACK)
+        self.date_to = DateField("Portfolio to", looking=BACK)
         self.use_filters = _named(QCheckBox("Only the reflections the Reflections &list shows now"),
                                   "Use the filters of the Reflections list")
         self.filters = plain_label("", "Filters of the Reflections list", muted=True)

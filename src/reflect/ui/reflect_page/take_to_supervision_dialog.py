@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QListWidget,
@@ -16,7 +15,7 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.session_rules import session_title
 from reflect.domain.supervision import NewSession, Session
-from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
+from reflect.ui.common.date_fields import DateTimeField
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.common.widgets import named, wrapped_label
 
@@ -42,17 +41,14 @@ class TakeToSupervisionDialog(QDialog):
         layout.addWidget(self.new)
         now = now or datetime.now()
         start = datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)
-        self.when = DateTimeEdit(QDateTime(start.date(), QTime(start.hour, 0)))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        self.when.setAccessibleName("Date and time of the new session")
-        name_inner_edit(self.when, "Date and time of the new session")
+        self.when = DateTimeField("Date and time of the new session", today=now.date)
+        self.when.setDateTime(start)
         layout.addWidget(self.when)
         buttons, self.ok = ok_cancel_buttons(self, "Take to supervision")
         layout.addWidget(buttons)
         self.existing.toggled.connect(self._update)
         self.sessions.currentRowChanged.connect(lambda _r: self._update())
-        self.when.dateTimeChanged.connect(lambda _d: self.new.setChecked(True))
+        self.when.changed.connect(lambda: self.new.setChecked(True))
         if upcoming:
             self.existing.setChecked(True)
             self.sessions.setCurrentRow(0)
@@ -70,7 +66,7 @@ class TakeToSupervisionDialog(QDialog):
     def value(self) -> int | NewSession:
         if self.existing.isChecked() and self.sessions.currentItem() is not None:
             return int(self.sessions.currentItem().data(256))
-        return NewSession(starts_at=self.when.dateTime().toPython().replace(second=0, microsecond=0))
+        return NewSession(starts_at=self.when.dateTime())
 
     @classmethod
     def ask(cls, upcoming: list[Session], already: set[int],

@@ -57,7 +57,7 @@ class SessionForm(QObject):
         self.linked = LinkedEntriesEditor(sessions, query, briefings)
         self.carried = CarriedForwardActions(actions, today=today)
         self.agreed = AgreedActions(actions, today=today)
-        self.view = SessionFormView(self.agenda, self.linked, self.carried, self.agreed)
+        self.view = SessionFormView(self.agenda, self.linked, self.carried, self.agreed, today=today)
         self.session: Session | None = None
         self._loading = False
         self._autosave = Autosave(self._write, self._written, self.view.saved,
