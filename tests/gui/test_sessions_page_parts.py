@@ -56,7 +56,7 @@ def test_session_list_model(qtmodeltester, journal, sessions):
     soon = model.index(model.row_of(sessions["soon"]), 0)
     assert soon.data(SessionListModel.DetailsRole) == "Planned · 3 reflections · 0 actions"
     assert soon.data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Tue 1 Dec 2026, 10:00 — Planned 1:1. Planned · 3 reflections · 0 actions.")
+        "Tue 1 Dec 2026, 10:00 — Regular 1:1. Planned · 3 reflections · 0 actions.")
     recent = model.index(model.row_of(sessions["recent"]), 0)
     assert recent.data(SessionListModel.DetailsRole).endswith("0 reflections · 1 action")
 

@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from reflect.domain.session_rules import format_day, order_for_list
+from reflect.domain.session_rules import format_day, next_session, order_for_list
 from reflect.domain.supervision import NewSession
 from reflect.store import ActionStore, SessionStore
 from reflect.ui.reflect_page.entry_editor import EntryEditor
@@ -52,9 +52,11 @@ class EntrySupervision(QObject):
         if entry_id is None:
             return
         self.editor.flush()
-        upcoming, _past = order_for_list(self.sessions.list_sessions(), self._now())
+        sessions = self.sessions.list_sessions()
+        upcoming, _past = order_for_list(sessions, self._now())
         already = {s.id for s in self.sessions.sessions_for_entry(entry_id)}
-        choice = TakeToSupervisionDialog.ask(upcoming, already, self.editor.view)
+        choice = TakeToSupervisionDialog.ask(upcoming, already, self.editor.view,
+                                             suggested=next_session(sessions, self._now()))
         if choice is None:
             return
         if isinstance(choice, NewSession):

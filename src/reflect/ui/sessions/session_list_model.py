@@ -63,7 +63,7 @@ class SessionListModel(QAbstractListModel):
     KindRole = Qt.ItemDataRole.UserRole + 2
     #: "Tue 1 Dec 2026, 10:00"
     WhenRole = Qt.ItemDataRole.UserRole + 3
-    #: "Planned 1:1 with Team manager"
+    #: "Regular 1:1 with Team manager"
     WhatRole = Qt.ItemDataRole.UserRole + 4
     #: "Planned · 3 reflections · 2 actions"
     DetailsRole = Qt.ItemDataRole.UserRole + 5
