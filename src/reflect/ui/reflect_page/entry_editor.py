@@ -18,6 +18,7 @@ from collections.abc import Callable
 from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
@@ -26,6 +27,7 @@ from reflect.domain.wording import plural
 from reflect.store import BriefingStore, DatabaseError, EntryStore, RevisionStore
 from reflect.ui.common.autosave import Autosave
 from reflect.ui.common.dialogs import confirm
+from reflect.ui.reflect_page import search_marks
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.stage_editor import StageEditor
 from reflect.ui.reflections.tag_menus import TagMenus
@@ -65,6 +67,7 @@ class EntryEditor(QObject):
         self.briefings = briefings
         self.entry: Entry | None = None
         self._draft = False  # `entry` is a new reflection not yet in the journal
+        self._marked: set[str] = set()  # stages showing a search's marks
         self.stages: dict[str, StageEditor] = {}
         self._loading = False
         self._decorate = decorate_text_edit
@@ -209,6 +212,9 @@ class EntryEditor(QObject):
     def _stage_edited(self, key: str) -> None:
         if self._loading:
             return
+        if key in self._marked:  # the search's marks go once the text changes
+            self._marked.discard(key)
+            self.stages[key].edit.setExtraSelections([])
         self._autosave.edited(key)
         self._count_timer.start()
 
@@ -286,6 +292,21 @@ class EntryEditor(QObject):
             return
         point = edit.viewport().mapTo(self.view.stages_host, edit.cursorRect().center())
         self.view.scroll.ensureVisible(point.x(), point.y(), 0, edit.fontMetrics().lineSpacing() * 2)
+
+    # -- search ----------------------------------------------------------------------------
+    def mark_matches(self, where: str, terms) -> None:
+        """Mark the words a search found in every stage (until that stage is edited) and put the
+        cursor on the first one, in the stage `where` the search matched if it has one."""
+        found = search_marks.mark(
+            {key: stage.edit for key, stage in self.stages.items()}, terms,
+            self.view.palette().color(QPalette.ColorRole.Highlight),
+            self.view.palette().color(QPalette.ColorRole.HighlightedText))
+        self._marked = set(found)
+        first = where if where in found else next(iter(found), None)
+        if first is not None:
+            search_marks.go_to_first(self.stages[first].edit)
+        elif where in ("title", "tags"):
+            search_marks.select_first(self.view.title if where == "title" else self.view.tags, terms)
 
     # -- user choices ----------------------------------------------------------------------
     def _model_chosen(self, _index: int) -> None:
