@@ -75,3 +75,14 @@ def test_lock_after_one_minute_reads_singular(qtbot):
     assert dialog.idle.text() == "2 minutes"
     qtbot.keyClick(dialog.idle, Qt.Key.Key_Down)
     assert dialog.idle.text() == "1 minute"
+
+
+def test_oxford_spelling_is_a_setting_off_by_default(qtbot):
+    """The Writing tab offers Oxford -ize spelling, off by default and only with spelling on."""
+    dialog = SettingsDialog(Settings(), [])
+    qtbot.addWidget(dialog)
+    assert not dialog.oxford.isChecked() and dialog.oxford.isEnabled()
+    dialog.oxford.setChecked(True)
+    assert dialog.value().settings.oxford_spelling
+    dialog.spelling.setChecked(False)
+    assert not dialog.oxford.isEnabled()

@@ -101,7 +101,7 @@ class MainWindow(WindowMenus, QMainWindow):
 
             self._spelling = SpellingService(
                 self.journal.dictionary.words(), self.journal.dictionary.add,
-                enabled=self.settings.spelling, parent=self,
+                enabled=self.settings.spelling, oxford=self.settings.oxford_spelling, parent=self,
                 hint_actions=HintActions(hint_replacement, self._accept_finding),
                 hint_check=lambda: None if self._retired or self.locked else hint_check(
                     self.journal, self.settings.practitioner_name))
@@ -285,6 +285,7 @@ class MainWindow(WindowMenus, QMainWindow):
     def _set_spelling(self, enabled: bool) -> None:
         if self._spelling is not None:
             self._spelling.set_enabled(enabled)
+            self._spelling.set_oxford(self.settings.oxford_spelling)
 
     def _toggle_spelling(self, enabled: bool) -> None:
         self.settings.spelling = enabled

@@ -147,6 +147,13 @@ class SettingsDialog(QDialog):
         self.spelling = _check("Check &spelling as I type (UK English)", "Check spelling as I type",
                                settings.spelling)
         writing_layout.addWidget(self.spelling)
+        self.oxford = _check("Also accept Oxford spellings ending in -i&ze (organize, realize)",
+                             "Also accept Oxford spellings ending in -ize", settings.oxford_spelling)
+        self.oxford.setToolTip("GOV.UK style and most councils write -ise (organise, realise), so "
+                               "-ize is marked unless you choose this.")
+        writing_layout.addWidget(self.oxford)
+        self.spelling.toggled.connect(self.oxford.setEnabled)
+        self.oxford.setEnabled(settings.spelling)
         writing_layout.addStretch(1)
         return writing
 
@@ -170,7 +177,8 @@ class SettingsDialog(QDialog):
             " ".join(line.split()) for line in self.watch.toPlainText().splitlines() if line.strip()))
         settings = replace(self.original, practitioner_name=self.name.text().strip(),
                            show_anonymise_reminder=self.reminder.isChecked(),
-                           spelling=self.spelling.isChecked(), idle_lock_minutes=self.idle.value(),
+                           spelling=self.spelling.isChecked(), oxford_spelling=self.oxford.isChecked(),
+                           idle_lock_minutes=self.idle.value(),
                            lock_on_minimise=self.minimise.isChecked(),
                            backup_dir=self.backup_dir.text().strip())
         return SettingsChoice(settings, terms)
