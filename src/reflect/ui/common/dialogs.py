@@ -68,6 +68,7 @@ def run_modal(dialog: QDialog, answer: Callable[[], T], *, when_rejected_too: bo
     should not linger in memory) and `clean_up` runs (to stop the dialog's work) first.
     """
     try:
+        fit_title(dialog)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return answer() if accepted or when_rejected_too else None
     finally:
@@ -99,3 +100,19 @@ def grow_to_fit(dialog: QWidget) -> None:
     needed = max(needed, dialog.sizeHint().height())
     if needed > dialog.height():
         dialog.resize(dialog.width(), needed)
+
+
+#: room a title bar takes besides its text: the window icon and the minimise, maximise and close
+#: buttons (Windows 10 and 11 draw them 46 pixels wide), with some padding
+TITLE_BAR_EXTRA = 200
+
+
+def fit_title(dialog: QWidget) -> None:
+    """Make `dialog` wide enough that the window manager shows its whole title, not "Take to su…".
+
+    The title bar's font is the system's, usually a little larger than the dialog's own."""
+    needed = round(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 1.2) + TITLE_BAR_EXTRA
+    if dialog.minimumWidth() < needed:
+        dialog.setMinimumWidth(needed)
+    if dialog.width() < needed:
+        dialog.resize(needed, dialog.height())
