@@ -60,6 +60,9 @@ class ExportContext:
     folder: Path | None = None
 
 
+WIDTH = 640  # the dialog's width when it opens
+
+
 class ExportDialog(QDialog):
     exported = Signal(object)  # ExportResult
     journal_changed = Signal(object)  # text was edited in a review: frozenset of the entries edited
@@ -92,7 +95,10 @@ class ExportDialog(QDialog):
             if v.kind_group.checkedId() < 0:
                 v.set_kind(choice)
         v.update_enabled()
-        self.resize(640, self.sizeHint().height())
+        # Tall enough for all it may show, so that nothing appearing moves the Export button.
+        margins = self.layout().contentsMargins()
+        roomiest = v.roomiest_height(WIDTH - margins.left() - margins.right())
+        self.resize(WIDTH, max(self.sizeHint().height(), roomiest + margins.top() + margins.bottom()))
         QTimer.singleShot(0, self, load_pdf_code)  # once the dialog shows: reportlab, pypdf
 
     def _say(self, **message: str) -> None:

@@ -22,6 +22,8 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
@@ -58,6 +60,11 @@ def registration_year_start(today: date) -> date:
 def _named(widget, name: str):
     widget.setAccessibleName(name)
     return widget
+
+
+#: a result message of a usual length, for the room the dialog keeps for it
+ROOM_FOR_RESULT = ("Saved “Supervision pack 2026-12-01.pdf” in C:\\Users\\someone\\OneDrive - Council"
+                   "\\Documents (12 pages, 6 reflections). The export log has a record of it.")
 
 
 class ExportDialogView(QWidget):
@@ -163,13 +170,18 @@ class ExportDialogView(QWidget):
         self.export_button = _named(QPushButton("&Export…"), "Export")
         self.cancel_button = _named(QPushButton("&Cancel export"), "Cancel export")
         self.close_button = _named(QPushButton("Close"), "Close")
-        for button in (self.open_pdf, self.show_folder, self.review_button, self.cancel_button):
-            button.hide()
         for button in (self.open_pdf, self.show_folder, self.review_button):
+            button.hide()
             row.addWidget(button)
         row.addStretch(1)
-        for button in (self.export_button, self.cancel_button, self.close_button):
-            row.addWidget(button)
+        # Export and Cancel export take turns in one place, as wide as the wider, and Close stays
+        # where it is: the buttons never move under the pointer while an export starts and ends.
+        self.go = QStackedWidget()
+        self.go.addWidget(self.export_button)
+        self.go.addWidget(self.cancel_button)
+        self.go.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.go)
+        row.addWidget(self.close_button)
         self.export_button.setDefault(True)
         return row
 
@@ -223,9 +235,27 @@ class ExportDialogView(QWidget):
         for widget in (self.password, self.confirm):
             widget.setEnabled(not working and self.protect.isChecked())
         self.password_advice.setVisible(self.protect.isChecked())
-        self.export_button.setVisible(not working)
-        self.cancel_button.setVisible(working)
-        self.close_button.setVisible(not working)
+        self.go.setCurrentWidget(self.cancel_button if working else self.export_button)
+        self.close_button.setEnabled(not working)
+
+    def roomiest_height(self, width: int) -> int:
+        """The height the view needs with everything it can show shown (the filters, the password
+        advice, progress and a result): at that height nothing that appears moves the buttons."""
+        hidden = [w for w in (self.filters, self.password_advice, self.status, self.progress, self.done)
+                  if w.isHidden()]
+        texts = [(label, label.text()) for label in (self.filters, self.status, self.done)]
+        self.filters.setText(self.filters.text() or "Tags: a, b; Status: ready; Model: Gibbs")
+        self.status.setText(self.status.text() or "Checking the text for details… 10 of 10")
+        self.done.setText(self.done.text() or ROOM_FOR_RESULT)
+        for widget in hidden:
+            widget.show()
+        self.layout().activate()
+        height = self.layout().totalHeightForWidth(width)
+        for widget in hidden:
+            widget.hide()
+        for label, text in texts:
+            label.setText(text)
+        return height
 
     def show_message(self, *, status: str = "", error: str = "", done: str = "") -> None:
         for label, text in ((self.status, status), (self.error, error), (self.done, done)):
