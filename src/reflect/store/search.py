@@ -13,7 +13,6 @@ import sqlite_utils
 
 from reflect.domain.search_query import SearchQuery, find_spans, make_snippet, parse_query
 from reflect.domain.search_results import SearchHit
-from reflect.store.rows import text_to_moment
 
 
 class SearchIndex:
@@ -92,6 +91,8 @@ class SearchIndex:
 
 
 def _local_day(moment: str | None) -> date | None:
+    from reflect.store.rows import text_to_moment  # here: importing the index loads no other module
+
     return text_to_moment(moment).astimezone().date() if moment else None
 
 
