@@ -25,6 +25,7 @@ class Settings:
     idle_lock_minutes: int = 5  # 0 means never
     lock_on_minimise: bool = False
     spelling: bool = True
+    oxford_spelling: bool = False  # accept -ize ("organize") as well as the GOV.UK -ise
     show_anonymise_reminder: bool = True
     last_briefing_id: int = 0
     # [backups]

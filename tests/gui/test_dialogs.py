@@ -114,3 +114,25 @@ def test_confirm_is_true_only_for_its_yes_button(qtbot, press, expected):
     _when_shown(answer)
     assert confirm(None, "Open link?", "Open it?", yes=QMessageBox.StandardButton.Open) is expected
     assert defaults == [QMessageBox.StandardButton.Cancel]
+
+
+def test_dialogs_run_by_ask_show_their_whole_title(qtbot):
+    """A dialog shown through `ask` is wide enough for its title ("Take to supervision — Reflect"
+    was cut short at 278 pixels)."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.ui.common.dialogs import TITLE_BAR_EXTRA
+    from reflect.ui.reflect_page.take_to_supervision_dialog import TakeToSupervisionDialog
+
+    seen = []
+
+    def measure_and_close():
+        dialog = QApplication.activeModalWidget()
+        seen.append((dialog.width(), dialog.fontMetrics().horizontalAdvance(dialog.windowTitle())))
+        dialog.reject()
+
+    QTimer.singleShot(0, measure_and_close)
+    assert TakeToSupervisionDialog.ask([], set()) is None
+    (width, title), = seen
+    assert width >= title + TITLE_BAR_EXTRA

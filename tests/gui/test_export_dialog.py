@@ -267,3 +267,28 @@ def test_findings_only_the_pdf_has_can_be_reviewed_and_the_export_repeated(qtbot
         qtbot.mouseClick(dialog.view.review_button, LEFT)
     assert len(shown) == 1 and shown[0].review.title_of(None) == "The written PDF"
     assert target.exists() and journal.exports.all()[0].entry_count == 1
+
+
+def test_the_export_button_stays_put(qtbot, journal, monkeypatch):
+    """Choosing another document, a password, an export starting (Export becomes Cancel export)
+    and ending with a message never moves the Export button or Close."""
+    from PySide6.QtCore import QPoint
+
+    ids = plant(journal)
+    review_with(monkeypatch, lambda dialog: QDialog.DialogCode.Rejected)
+    outer = open_dialog(qtbot, make_flow(qtbot, journal, session_id=ids["session"]))
+    v = outer.view
+
+    def place(button):
+        return button.mapTo(outer, QPoint(0, 0)), button.size(), v.close_button.mapTo(outer, QPoint(0, 0))
+
+    start = place(v.export_button)
+    for click in (v.kind_portfolio, v.use_filters, v.kind_entry, v.kind_session, v.protect, v.protect):
+        qtbot.mouseClick(click, LEFT)
+        assert place(v.export_button) == start
+    qtbot.mouseClick(v.export_button, LEFT)
+    assert outer.running and v.cancel_button.isVisible() and not v.export_button.isVisible()
+    assert place(v.cancel_button) == start  # Cancel export stands where Export was
+    wait_done(qtbot, outer)
+    assert "Nothing was written" in v.status.text()
+    assert place(v.export_button) == start

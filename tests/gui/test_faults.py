@@ -25,7 +25,6 @@ def test_full_disk_keeps_text_and_retries(qtbot, journal):
     window = open_window(qtbot, journal)
     window.new_reflection()
     editor = window.reflect_page.editor
-    entry_id = editor.entry.id
     _fill_the_disk(journal)
     edit = next(iter(editor.stages.values())).edit
     qtbot.keyClicks(edit, "word " * 3000)
@@ -34,7 +33,8 @@ def test_full_disk_keeps_text_and_retries(qtbot, journal):
     assert edit.toPlainText().startswith("word word")
     journal.db.execute("PRAGMA max_page_count = 1073741823")
     qtbot.waitUntil(lambda: editor.view.saved.text().startswith("Saved"), timeout=10000)
-    assert journal.entries.get_entry(entry_id).answer(next(iter(editor.stages))).startswith("word word")
+    stored = journal.entries.get_entry(editor.entry_id)
+    assert stored.answer(next(iter(editor.stages))).startswith("word word")
 
 
 def test_read_only_journal_keeps_text_and_retries(qtbot, journal):

@@ -265,8 +265,8 @@ def test_keyboard_order_and_accessible_names(qtbot, dialog):
     qtbot.mouseClick(dialog.view.read_paste_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=10000)
     v = dialog.view
-    expected = [v.choose_button, v.paste, v.read_paste_button, v.preview, v.import_button,
-                v.cancel_button]
+    expected = [v.choose_button, v.paste, v.read_paste_button, v.preview,
+                *v.corrections.focus_order(), v.import_button, v.cancel_button]
     dialog.activateWindow()
     v.choose_button.setFocus()
     visited = [QApplication.focusWidget()]
@@ -306,3 +306,28 @@ def test_dialog_closed_mid_read_is_deleted_after_the_read(qtbot, monkeypatch, jo
     assert not destroyed and not task.done
     qtbot.waitUntil(lambda: task.done and waiting not in background._closing, timeout=10000)
     qtbot.waitUntil(lambda: bool(destroyed), timeout=2000)
+
+
+def test_what_was_read_can_be_corrected_before_importing(qtbot, dialog, journal):
+    """The title and a question are corrected under the preview; the preview and the journal
+    get the corrected briefing; with every question removed Import is refused until one is back."""
+    dialog.view.paste.setPlainText((FIXTURES / "markdown-child-t.md").read_text(encoding="utf-8"))
+    qtbot.mouseClick(dialog.view.read_paste_button, LEFT)
+    qtbot.waitUntil(lambda: not dialog.reading, timeout=10000)
+    fix = dialog.view.corrections
+    assert fix.isVisible() and fix.title.text() == dialog.read_briefing.title
+    fix.title.selectAll()
+    qtbot.keyClicks(fix.title, "Child T: a corrected title")
+    read = list(dialog.read_briefing.questions)
+    fix.questions.setPlainText("\n".join(["What would you ask  the family first?", "", *read[1:]]))
+    assert "Child T: a corrected title" in preview(dialog)
+    assert "What would you ask the family first?" in preview(dialog)
+    fix.questions.clear()
+    assert not dialog.view.import_button.isEnabled()
+    assert "at least one question" in dialog.view.status.text()
+    fix.questions.setPlainText("\n".join(["What would you ask the family first?", *read[1:]]))
+    assert dialog.view.import_button.isEnabled()
+    qtbot.mouseClick(dialog.view.import_button, LEFT)
+    stored = journal.briefings.get(dialog.imported_id)
+    assert stored.title == "Child T: a corrected title"
+    assert [q.text for q in stored.question_items] == ["What would you ask the family first?", *read[1:]]

@@ -111,3 +111,15 @@ def test_clipboard_cleared_on_lock_only_if_it_came_from_reflect(qtbot, journal):
     assert guard.clear_if_ours() is False
     assert clipboard.text() == "copied from the case system"
     clipboard.clear()
+
+
+def test_lock_screen_passphrase_box_is_a_comfortable_width(qtbot, journal):
+    """The lock screen's passphrase box fits a sentence (it was Qt's 125-pixel default)."""
+    window = open_window(qtbot, journal)
+    window.resize(1000, 700)
+    window.lock()
+    QApplication.processEvents()
+    box = window.lock_screen.passphrase
+    assert box.isVisible()
+    assert box.width() >= 40 * box.fontMetrics().averageCharWidth()
+    assert box.width() >= 2 * window.lock_screen.unlock.width()

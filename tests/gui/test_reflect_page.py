@@ -103,7 +103,8 @@ def test_restore_a_revision_from_history(qtbot, journal, monkeypatch):
     window.reflect_page.new_reflection()
     edit = next(iter(window.reflect_page.editor.stages.values())).edit
     qtbot.keyClicks(edit, "First thoughts")
-    entry_id = window.reflect_page.editor.entry.id
+    window.reflect_page.editor.flush()  # a new reflection is saved with its first words
+    entry_id = window.reflect_page.editor.entry_id
     window.reflect_page.editor.close_entry()  # leaving an entry keeps a version
     window.reflect_page.open_entry(entry_id)
     edit = next(iter(window.reflect_page.editor.stages.values())).edit

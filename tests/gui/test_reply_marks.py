@@ -92,7 +92,8 @@ def test_the_session_list_says_replied_or_signed_off(qtbot, journal, tmp_path, s
     session_id = _replied(journal, tmp_path, sign=sign)
     other = journal.sessions.create_session(NewSession(datetime(2026, 11, 3, 10, 0))).id
     window = _sessions_window(qtbot, journal, session_id)
-    assert _details(window, session_id) == f"Planned · 2 reflections · 3 actions · {word}"
+    status = "Held" if sign else "Planned"  # signed off: the session took place
+    assert _details(window, session_id) == f"{status} · 2 reflections · 3 actions · {word}"
     assert _details(window, other) == "Planned · 0 reflections · 0 actions"
     model = window.sessions_page.list_model
     spoken = model.data(model.index(model.row_of(session_id), 0), Qt.ItemDataRole.AccessibleTextRole)

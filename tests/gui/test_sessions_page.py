@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 
 import pytest
-from PySide6.QtCore import QDateTime, QModelIndex, Qt
+from PySide6.QtCore import QModelIndex, Qt
 from PySide6.QtWidgets import QComboBox
 
 from reflect.domain.supervision import (
@@ -20,15 +20,13 @@ from reflect.ui.common.autosave import SAVE_DELAY_MS
 from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
 from reflect.ui.sessions.sessions_page import ConfirmDeleteSession
 from tests.gui.reflect_page_helpers import choose
-from tests.gui.test_sessions_page_helpers import day, make_entries, open_page
+from tests.gui.test_sessions_page_helpers import day, make_entries, open_page, type_date, type_when
 
 pytestmark = pytest.mark.gui
 
 
 def set_when(page, qtbot, when: datetime) -> None:
-    edit = page.form.view.when.edit
-    edit.setFocus()
-    edit.setDateTime(QDateTime(when))
+    type_when(qtbot, page.form.view.when.edit, when)
 
 
 def pick_by_filter(qtbot, dialog: EntryPickerDialog, words: str) -> None:
@@ -169,7 +167,7 @@ def test_actions_agreed_then_reviewed_in_the_next_session(qtbot, journal):
     agreed.description.setFocus()
     qtbot.keyClicks(agreed.description, "Read the neglect strategy")
     qtbot.keyClick(agreed.due.none, Qt.Key.Key_Space)  # a due date after all
-    agreed.due.edit.setDate(day("2026-11-01"))
+    type_date(qtbot, agreed.due.edit, "1/11/2026")
     qtbot.mouseClick(agreed.add, Qt.MouseButton.LeftButton)
     assert agreed.note.isVisible() and "has already passed" in agreed.note.text()
     qtbot.keyClicks(agreed.description, "Book a joint visit")

@@ -49,3 +49,20 @@ def unnamed_focusable(top: QWidget) -> list[str]:
 
 def day(text: str) -> date:
     return date.fromisoformat(text)
+
+
+def type_date(qtbot, field, text: str) -> None:
+    """Type `text` into a date field (a DateField, or the date of a DateTimeField) and press Enter."""
+    edit = (field.day if hasattr(field, "day") else field).edit
+    edit.setFocus()
+    edit.selectAll()
+    qtbot.keyClicks(edit, text)
+    qtbot.keyClick(edit, Qt.Key.Key_Return)
+
+
+def type_when(qtbot, field, when: datetime) -> None:
+    """Type a date and a time into a DateTimeField, as "1/12/2026" then "14:30"."""
+    type_date(qtbot, field, f"{when.day}/{when.month}/{when.year}")
+    field.time.setFocus()  # the hours first
+    qtbot.keyClicks(field.time, when.strftime("%H:%M"))
+    qtbot.keyClick(field.time, Qt.Key.Key_Tab)

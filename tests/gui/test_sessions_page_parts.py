@@ -14,7 +14,14 @@ from reflect.ui.sessions.agenda_editor import AgendaModel
 from reflect.ui.sessions.entry_picker_dialog import EntryPickerDialog
 from reflect.ui.sessions.linked_entries import LinkedEntriesModel
 from reflect.ui.sessions.session_list_model import HEADER, SessionListModel
-from tests.gui.test_sessions_page_helpers import NOW, focused, make_entries, open_page, unnamed_focusable
+from tests.gui.test_sessions_page_helpers import (
+    NOW,
+    focused,
+    make_entries,
+    open_page,
+    type_when,
+    unnamed_focusable,
+)
 
 pytestmark = pytest.mark.gui
 
@@ -49,7 +56,7 @@ def test_session_list_model(qtmodeltester, journal, sessions):
     soon = model.index(model.row_of(sessions["soon"]), 0)
     assert soon.data(SessionListModel.DetailsRole) == "Planned · 3 reflections · 0 actions"
     assert soon.data(Qt.ItemDataRole.AccessibleTextRole) == (
-        "Tue 1 Dec 2026, 10:00 — Planned 1:1. Planned · 3 reflections · 0 actions.")
+        "Tue 1 Dec 2026, 10:00 — Regular 1:1. Planned · 3 reflections · 0 actions.")
     recent = model.index(model.row_of(sessions["recent"]), 0)
     assert recent.data(SessionListModel.DetailsRole).endswith("0 reflections · 1 action")
 
@@ -96,7 +103,7 @@ def test_refresh_keeps_the_session_and_the_list_follows_edits(qtbot, journal, se
     """Editing the date moves the session in the list and keeps it selected; refresh keeps it."""
     page = open_page(qtbot, journal)
     page.show_session(sessions["soon"])
-    page.form.view.when.edit.setDateTime(datetime(2026, 10, 1, 9, 0))
+    type_when(qtbot, page.form.view.when.edit, datetime(2026, 10, 1, 9, 0))
     assert page.list_model.session_ids()[-2:] == [sessions["soon"], sessions["old"]]
     assert page.list.currentIndex().row() == page.list_model.row_of(sessions["soon"])
     journal.sessions.update_session(sessions["soon"], supervisor_role="Practice educator")
@@ -147,7 +154,8 @@ def test_mnemonics_move_to_their_fields(qtbot, journal, sessions):
     view = page.form.view
     for key, widget in ((Qt.Key.Key_M, view.supervisor_name), (Qt.Key.Key_K, view.workload),
                         (Qt.Key.Key_G, page.form.agenda.new_text), (Qt.Key.Key_U, page.form.linked.table),
-                        (Qt.Key.Key_I, page.form.agreed.description), (Qt.Key.Key_T, view.when.edit)):
+                        (Qt.Key.Key_I, page.form.agreed.description),
+                        (Qt.Key.Key_T, view.when.focus_order()[0])):
         qtbot.keyClick(QApplication.focusWidget() or page, key, Qt.KeyboardModifier.AltModifier)
         assert focused() is widget, key
 

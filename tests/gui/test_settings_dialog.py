@@ -92,3 +92,26 @@ def test_name_and_role_round_trip_through_the_settings_file(qtbot, tmp_path):
     again.value().settings.save(ini)
     assert "practitioner_role" not in ini.read_text(encoding="utf-8")
     assert Settings.load(ini).practitioner_name == "Sam Taylor"
+
+
+def test_lock_after_one_minute_reads_singular(qtbot):
+    """"Lock after" says "1 minute", not "1 minutes", and "5 minutes" again when changed."""
+    dialog = SettingsDialog(Settings(idle_lock_minutes=1), [])
+    qtbot.addWidget(dialog)
+    assert dialog.idle.text() == "1 minute"
+    dialog.idle.setFocus()
+    qtbot.keyClick(dialog.idle, Qt.Key.Key_Up)
+    assert dialog.idle.text() == "2 minutes"
+    qtbot.keyClick(dialog.idle, Qt.Key.Key_Down)
+    assert dialog.idle.text() == "1 minute"
+
+
+def test_oxford_spelling_is_a_setting_off_by_default(qtbot):
+    """The Writing tab offers Oxford -ize spelling, off by default and only with spelling on."""
+    dialog = SettingsDialog(Settings(), [])
+    qtbot.addWidget(dialog)
+    assert not dialog.oxford.isChecked() and dialog.oxford.isEnabled()
+    dialog.oxford.setChecked(True)
+    assert dialog.value().settings.oxford_spelling
+    dialog.spelling.setChecked(False)
+    assert not dialog.oxford.isEnabled()

@@ -193,3 +193,16 @@ def test_detach_leaves_a_plain_editor(qtbot, loads):
     service.attach(second)
     service.detach(first)
     assert underlined(first) == [] and underlined(second) == ["recieve"]
+
+
+def test_oxford_spelling_follows_the_setting(qtbot, loads):
+    """-ize is underlined by default (GOV.UK -ise); choosing Oxford spelling clears it at once."""
+    service = SpellingService([], loader=loads)
+    editor = editor_with(qtbot, "We organize and organise")
+    with qtbot.waitSignal(service.ready, timeout=5000):
+        service.attach(editor)
+    assert underlined(editor) == ["organize"]
+    service.set_oxford(True)
+    assert underlined(editor) == []
+    service.set_oxford(False)
+    assert underlined(editor) == ["organize"]

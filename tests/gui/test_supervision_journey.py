@@ -19,8 +19,8 @@ pytestmark = pytest.mark.gui
 
 def _drive_take_dialog(qtbot, monkeypatch, pick_row: int | None):
     """Replace only the blocking exec: build the real dialog, choose, and accept."""
-    def ask(upcoming, already, parent=None):
-        dialog = TakeToSupervisionDialog(upcoming, already, parent=parent)
+    def ask(upcoming, already, parent=None, suggested=None):
+        dialog = TakeToSupervisionDialog(upcoming, already, suggested=suggested, parent=parent)
         qtbot.addWidget(dialog)
         if pick_row is None:
             dialog.new.setChecked(True)

@@ -32,9 +32,12 @@ def main() -> None:
     window = MainWindow(journal, Settings(), lambda: None)
     window.show()
     window.reflect_page.new_reflection()
-    edit = next(iter(window.reflect_page.editor.stages.values())).edit
+    editor = window.reflect_page.editor
+    QTest.keyClicks(editor.view.title, "Typed before a kill")
+    editor.flush()  # a new reflection reaches the journal with the first thing written in it
+    edit = next(iter(editor.stages.values())).edit
     edit.setFocus()
-    print(f"entry {window.reflect_page.editor.entry.id}", flush=True)
+    print(f"entry {editor.entry_id}", flush=True)
     if mode == "pause":
         QTest.keyClicks(edit, SENTENCE)
         QTest.qWait(1500)  # longer than the debounce

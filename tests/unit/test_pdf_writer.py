@@ -20,9 +20,9 @@ GOOD = b"%PDF-1.4 an earlier, good export\n"
 
 def _report(entries: int = 5) -> SessionReport:
     return SessionReport(
-        title="Tue 1 Dec 2026, 10:00 — Planned 1:1 with Team manager", practitioner="Sam Practitioner",
+        title="Tue 1 Dec 2026, 10:00 — Regular 1:1 with Team manager", practitioner="Sam Practitioner",
         supervisor_name="Jo Supervisor", supervisor_role="Team manager", when="Tue 1 Dec 2026, 10:00",
-        session_type="Planned 1:1", prepared_on=date(2026, 11, 30),
+        session_type="Regular 1:1", prepared_on=date(2026, 11, 30),
         agenda=(ReportAgendaItem("Caseload review", "Management"),),
         carried_forward=(ReportAction("Read the escalation policy", "Sam (supervisee)",
                                       date(2026, 11, 1), "Open — overdue", True, "Session Tue 3 Nov 2026"),),

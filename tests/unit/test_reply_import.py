@@ -11,10 +11,11 @@ import pytest
 from pypdf import PdfReader, PdfWriter
 from pypdf.annotations import Text
 
+from reflect.domain.dates import parse_day
 from reflect.domain.journal import NewEntry
-from reflect.domain.reply import action_owner, parse_day
+from reflect.domain.reply import action_owner
 from reflect.domain.report import ExportOptions
-from reflect.domain.supervision import ActionOwner, NewSession
+from reflect.domain.supervision import ActionOwner, NewSession, SessionStatus
 from reflect.export import form_fields as ff
 from reflect.export.reply_reader import ReplyReadError, WrongPassword
 from reflect.paths import AppPaths
@@ -166,6 +167,7 @@ def test_import_records_comments_actions_next_session_and_sign_off(journal, expo
     session = journal.sessions.get_session(session_id)
     assert session.next_session_on == date(2027, 1, 12)
     assert session.supervisor_agreed_on == date(2026, 12, 1)
+    assert session.status is SessionStatus.HELD  # the supervisor replied about it: it took place
     planned = journal.sessions.get_session(imported.next_session_id)
     assert planned.starts_at == datetime(2027, 1, 12, 10, 0)
     assert (planned.supervisor_name, planned.supervisor_role) == ("Jo Supervisor", "Team manager")

@@ -16,11 +16,28 @@ def checker():
 @pytest.mark.parametrize("word", [
     "behaviour", "colour", "organisation", "paediatric", "recognise", "programme", "judgement",
     "learnt", "practise", "licence", "centre", "ageing", "grey", "travelling", "counselling",
-    "the", "Behaviour", "COLOUR", "realize", "organize",
+    "the", "Behaviour", "COLOUR", "size", "prize", "seize", "citizen", "capsize",
 ])
 def test_accepts_uk_english(checker, word):
-    """British spellings (and Oxford -ize, also correct in the UK) are accepted in any case."""
+    """British spellings are accepted in any case (and words that are -ize everywhere)."""
     assert checker.check(word)
+
+
+@pytest.mark.parametrize(("word", "ise"), [
+    ("organize", "organise"), ("realize", "realise"), ("recognized", "recognised"),
+    ("Organization", "Organisation"), ("prioritizing", "prioritising"), ("apologize", "apologise"),
+])
+def test_oxford_ize_is_marked_by_default_and_accepted_when_chosen(word, ise):
+    """GOV.UK style: "organize" is marked with "organise" first; with Oxford spelling chosen,
+    both are accepted and -ise is still the first suggestion for a typo."""
+    checker = SpellChecker.load()
+    assert not checker.check(word) and checker.check(ise)
+    assert checker.suggest(word)[0] == ise
+    checker.set_oxford(True)
+    assert checker.check(word) and checker.check(ise)
+    assert checker.misspelled_spans(f"We {word.lower()} it.") == []
+    checker.set_oxford(False)
+    assert checker.misspelled_spans(f"We {word.lower()} it.") == [(3, 3 + len(word))]
 
 
 @pytest.mark.parametrize("word", [

@@ -66,8 +66,9 @@ def test_parse_tiered_sections():
     assert len(WordList.from_words(["a", "b"])) == 2
 
 
-def test_build_takes_british_words_and_ranks_oxford_spellings_last(tmp_path):
-    """The builder merges SCOWL lists by size, keeps -ize last and drops large abbreviations."""
+def test_build_takes_british_words_and_keeps_oxford_spellings_apart(tmp_path):
+    """The builder merges SCOWL lists by size, puts what only -ize adds in its own section and
+    drops large abbreviations."""
     scowl = tmp_path / "scowl"
     scowl.mkdir()
     files = {
@@ -77,11 +78,14 @@ def test_build_takes_british_words_and_ranks_oxford_spellings_last(tmp_path):
     }
     for name, text in files.items():
         (scowl / name).write_text(text, encoding="utf-8")
-    tiers = wordlist_build.collect(scowl)
-    assert tiers == {"the": 0, "colour": 0, "realize": 3, "Wigan": 3}
+    tiers, oxford = wordlist_build.collect(scowl)
+    assert tiers == {"the": 0, "colour": 0, "Wigan": 3}
+    assert oxford == ["realize"]
     out = tmp_path / "out.gz"
     assert wordlist_build.main([str(scowl), str(out)]) == 0
-    assert load_wordlist(out, pause=False).tier("realize") == 3
+    built = load_wordlist(out, pause=False)
+    assert built.tier("realize") is None and "realize" not in built
+    assert built.oxford == {"realize"} and built.tier("colour") == 0
 
 
 def test_spelling_package_imports_no_qt_and_only_domain():

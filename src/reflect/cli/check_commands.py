@@ -11,6 +11,7 @@ from pathlib import Path
 
 from reflect.cli.journal_access import journal_paths, must_exist, open_existing
 from reflect.cli.text_io import print_json, read_text_file
+from reflect.domain.wording import plural
 
 
 def check(args) -> int:
@@ -56,6 +57,6 @@ def _finding_json(finding, *, where: bool) -> dict:
 def _report_findings(findings, *, where: bool) -> int:
     print_json([_finding_json(f, where=where) for f in findings])
     if findings:
-        print(f"reflect: {len(findings)} detail(s) may identify someone.", file=sys.stderr)
+        print(f"reflect: {plural(len(findings), 'detail')} may identify someone.", file=sys.stderr)
         return 6
     return 0

@@ -7,7 +7,7 @@ briefing in its own words and order while the app can still find "the questions"
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum
 
 
@@ -68,3 +68,33 @@ class Briefing:
             "questions": list(self.questions),
             "links": [{"title": r.title, "url": r.url} for r in self.links],
         }
+
+
+@dataclass(frozen=True)
+class BriefingCorrections:
+    """What the practitioner put right in the import preview: the title, partnership and subject,
+    and the questions and learning points (one a line, as typed)."""
+
+    title: str
+    partnership: str
+    subject: str
+    questions: tuple[str, ...]
+    learning: tuple[str, ...]
+
+    def applied_to(self, briefing: Briefing) -> Briefing:
+        """`briefing` as corrected: blank lines dropped, spaces tidied; the sections (the text
+        as read, shown in the reader) are kept as they are."""
+        def tidy(lines: tuple[str, ...]) -> tuple[str, ...]:
+            return tuple(" ".join(line.split()) for line in lines if line.strip())
+
+        return replace(briefing, title=" ".join(self.title.split()),
+                       partnership=" ".join(self.partnership.split()),
+                       subject=" ".join(self.subject.split()),
+                       questions=tidy(self.questions), learning=tidy(self.learning))
+
+    @property
+    def problem(self) -> str:
+        """Why the corrected briefing cannot be imported, or ""."""
+        if not any(line.strip() for line in self.questions):
+            return "A briefing needs at least one question for reflection: type one a line."
+        return ""

@@ -15,6 +15,7 @@ from datetime import date
 
 from reflect.domain.supervision import Session
 from reflect.domain.templates import MODELS
+from reflect.domain.wording import noun, plural
 
 #: Actions due within this many days of today are shown (overdue ones always are).
 ACTION_WINDOW_DAYS = 14
@@ -61,11 +62,6 @@ def relative_day(day: date, today: date) -> str:
     if days == -1:
         return "yesterday"
     return f"in {days} days" if days > 0 else f"{-days} days ago"
-
-
-def plural(count: int, singular: str, plural_form: str | None = None) -> str:
-    """e.g. "1 reflection", "3 reflections"."""
-    return f"{count} {singular if count == 1 else plural_form or singular + 's'}"
 
 
 @dataclass(frozen=True, order=True)
@@ -234,9 +230,9 @@ class CpdPicture:
         needs = []
         if self.records_needed:
             more = " more" if self.records else ""
-            needs.append(f"{self.records_needed}{more} CPD record{'s' if self.records_needed > 1 else ''}")
+            needs.append(f"{self.records_needed}{more} CPD {noun(self.records_needed, 'record')}")
         if self.peer_needed:
-            which = "of them" if not self.records else "record" if self.peer_needed == 1 else "records"
+            which = "of them" if not self.records else noun(self.peer_needed, "record")
             needs.append(f"peer reflection in at least {_count_word(self.peer_needed)} {which}")
         left = ("today is the last day" if self.days_left == 0
                 else f"{plural(self.days_left, 'day')} left")

@@ -55,6 +55,8 @@ class NewEntry:
     answers: tuple[tuple[str, str], ...] = ()
     #: set by imports and the demo builder; None means "now"
     created_at: datetime | None = None
+    #: when it was last changed, set by the demo builder (its history); None means `created_at`
+    updated_at: datetime | None = None
 
 
 @dataclass(frozen=True)

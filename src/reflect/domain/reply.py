@@ -1,6 +1,8 @@
 """The supervisor's reply to a pack, as the journal keeps it, and the rules for reading what they typed.
 
-A supervisor types free text into the pack: dates as "15/01/2027", "15 Jan 2027" or "2027-01-15",
+A supervisor types free text into the pack: dates as "15/01/2027", "15 Jan 2027" or "2027-01-15"
+(read by `dates.parse_day`, the parser every date field uses, without a "today": a reply is read
+long after it was typed, so "next Friday" or "22" is kept as text),
 and who does an action as a name, "me", "you" or a role. These rules turn that text into the
 journal's own values (a date, an `ActionOwner`) without ever guessing wildly: what cannot be read
 is kept as text (an unreadable date becomes no date; an unknown name stays the owner's name).
@@ -8,41 +10,15 @@ is kept as text (an unreadable date becomes no date; an unknown name stays the o
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
 from reflect.domain.supervision import ActionOwner
 
-_DAY_FIRST = re.compile(r"^(\d{1,2})[/.\-](\d{1,2})[/.\-](\d{2}|\d{4})$")
-_ISO = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})$")
-_WORDS = re.compile(r"^(?:[a-z]+,?\s+)?(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+)\.?,?\s+(\d{4})$")
-_MONTHS = {name: number for number, names in enumerate(
-    (("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"), ("may",),
-     ("jun", "june"), ("jul", "july"), ("aug", "august"), ("sep", "sept", "september"),
-     ("oct", "october"), ("nov", "november"), ("dec", "december")), start=1) for name in names}
-
 #: what the supervisor may type for "who" meaning the supervisee, or themselves
 _SUPERVISEE_WORDS = {"me", "supervisee", "practitioner", "worker", "you", "sw",
                      "both", "both of us", "us", "we", "joint"}
 _SUPERVISOR_WORDS = {"supervisor", "manager", "team manager", "i", "myself", "practice supervisor"}
-
-
-def parse_day(text: str) -> date | None:
-    """A date typed the British way ("15/01/2027", "15 Jan 2027", "Fri 15th January 2027") or as
-    ISO ("2027-01-15"); None for anything else, including impossible dates."""
-    value = " ".join(text.strip().lower().split())
-    try:
-        if found := _ISO.match(value):
-            return date(int(found[1]), int(found[2]), int(found[3]))
-        if found := _DAY_FIRST.match(value):
-            year = int(found[3]) + (2000 if len(found[3]) == 2 else 0)
-            return date(year, int(found[2]), int(found[1]))
-        if (found := _WORDS.match(value)) and found[2] in _MONTHS:
-            return date(int(found[3]), _MONTHS[found[2]], int(found[1]))
-    except ValueError:
-        return None
-    return None
 
 
 def action_owner(who: str, *, practitioner: str = "", supervisor: str = "") -> tuple[ActionOwner, str]:

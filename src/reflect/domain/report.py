@@ -112,7 +112,7 @@ SESSION_NOTE_FIELDS = (("notes", "Session notes"), ("learning_needs", "Learning 
 class SessionReport:
     """A supervision pack: everything the supervisor needs for one session."""
 
-    title: str  # the session's title, e.g. "Tue 1 Dec 2026, 10:00 — Planned 1:1 with …"
+    title: str  # the session's title, e.g. "Tue 1 Dec 2026, 10:00 — Regular 1:1 with …"
     practitioner: str
     supervisor_name: str
     supervisor_role: str

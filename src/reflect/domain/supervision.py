@@ -16,7 +16,8 @@ class SessionType(str, Enum):
     @property
     def label(self) -> str:
         return {
-            "planned": "Planned 1:1",
+            # Not "Planned 1:1": a held session would still read "Planned" (its status is apart).
+            "planned": "Regular 1:1",
             "ad_hoc": "Ad hoc",
             "group": "Group",
             "peer": "Peer",

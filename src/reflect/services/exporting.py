@@ -49,6 +49,7 @@ from reflect.domain.report import (
 )
 from reflect.domain.session_rules import format_day
 from reflect.domain.templates import model_by_key
+from reflect.domain.wording import plural
 from reflect.services.print_warnings import RightToLeftBlocksExport, right_to_left_fields
 from reflect.services.redaction import NEUTRAL, backups_note, remove_from_history, replacement_in
 from reflect.services.session_fields import session_fields
@@ -219,7 +220,7 @@ def _remove_from_history(journal, finding: Finding, before: str | None, after: s
         removed = True
     if not removed:
         return None
-    versions = "1 earlier version" if changed == 1 else f"{changed} earlier versions"
+    versions = plural(changed, "earlier version")
     return f"What you removed is gone from {versions} of this reflection too. {backups_note(today)}"
 
 

@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from reflect.domain.dates import parse_day
 from reflect.domain.errors import ReflectError
-from reflect.domain.reply import PackRecord, ReplyComment, action_owner, parse_day
+from reflect.domain.reply import PackRecord, ReplyComment, action_owner
 from reflect.domain.supervision import ActionOwner
 from reflect.export import form_fields as ff
 from reflect.export.reply_reader import Reply, ReplyReadError, open_pdf, page_fingerprints, read_reply

@@ -95,6 +95,10 @@ def _record_session(journal, check: ReplyCheck, session) -> None:
         changes["next_session_on"] = check.next_session_on
     if check.signed_off:
         changes["supervisor_agreed_on"] = check.signed_on
+        if session.status is SessionStatus.PLANNED:
+            # The supervisor signed the record off, so the session took place. (A reply without
+            # a sign-off can come before the session: comments on the pack sent ahead of it.)
+            changes["status"] = SessionStatus.HELD
     if check.supervisor_name and not session.supervisor_name:
         changes["supervisor_name"] = check.supervisor_name
     if check.supervisor_role and not session.supervisor_role:

@@ -23,7 +23,7 @@ from reflect.spelling.tokens import (
     plain_compounds,
     skipped,
 )
-from reflect.spelling.wordlist import FIELD_TIER, WordList, load_vocabulary, load_wordlist
+from reflect.spelling.wordlist import FIELD_TIER, OXFORD_TIER, WordList, load_vocabulary, load_wordlist
 
 # Parts before a hyphen that are prefixes rather than words: "multi-agency", "co-sleeping".
 HYPHEN_PREFIXES = frozenset(
@@ -41,8 +41,10 @@ class SpellChecker:
     CAPITALS. Acronyms of 2-6 capitals, single letters and roman numerals are never flagged.
     """
 
-    def __init__(self, words: WordList, vocabulary: Iterable[str] = (), personal: Iterable[str] = ()):
+    def __init__(self, words: WordList, vocabulary: Iterable[str] = (), personal: Iterable[str] = (),
+                 *, oxford: bool = False):
         self._words = words
+        self._oxford = oxford  # accept Oxford -ize spellings ("organize") too
         self._vocabulary = frozenset(_clean(w) for w in vocabulary) - {""}
         self._personal: set[str] = set()
         self._ignored: set[str] = set()
@@ -50,9 +52,21 @@ class SpellChecker:
         self.set_personal(personal)
 
     @classmethod
-    def load(cls, personal: Iterable[str] = ()) -> SpellChecker:
+    def load(cls, personal: Iterable[str] = (), *, oxford: bool = False) -> SpellChecker:
         """The bundled UK English list and safeguarding vocabulary. Slow-ish: not on the UI thread."""
-        return cls(load_wordlist(), load_vocabulary(), personal)
+        return cls(load_wordlist(), load_vocabulary(), personal, oxford=oxford)
+
+    # --- Oxford spelling ----------------------------------------------------------------------
+
+    @property
+    def oxford(self) -> bool:
+        return self._oxford
+
+    def set_oxford(self, oxford: bool) -> None:
+        """Accept the Oxford -ize spellings ("organize", "realize") as well as -ise, or not."""
+        if oxford != self._oxford:
+            self._oxford = oxford
+            self._verdicts.clear()
 
     # --- the user's words -------------------------------------------------------------------
 
@@ -164,7 +178,7 @@ class SpellChecker:
 
     def _known(self, w: str) -> bool:
         return (w in self._words or w in self._vocabulary or w in self._personal or w in self._ignored
-                or self._words.accented(w) is not None)
+                or self._words.accented(w) is not None or (self._oxford and w in self._words.oxford))
 
     def _accepts(self, w: str) -> bool:
         if self._known(w):
@@ -181,6 +195,8 @@ class SpellChecker:
     def _tier(self, form: str) -> int | None:
         if form in self._vocabulary or form in self._personal:
             return FIELD_TIER
+        if self._oxford and form in self._words.oxford:
+            return OXFORD_TIER
         return self._words.tier(form)
 
     def _lookup(self, candidate: str) -> tuple[str, int] | None:

@@ -2,7 +2,9 @@
 
 The word list is SCOWL's British English, already inflected and flattened (see wordlist_build),
 so checking a word is one dictionary look-up and no spelling library has to be installed on a
-locked-down laptop. Each word carries a tier (0 = commonest) that only ranks suggestions.
+locked-down laptop. Each word carries a tier (0 = commonest) that only ranks suggestions. The
+Oxford -ize spellings ("organize") are kept apart (`oxford`): the checker accepts them only when
+the user chooses Oxford spelling, -ise being the GOV.UK and council default.
 
 Loading takes some tens of milliseconds and about 20 MB, so the app does it on a worker thread.
 Long C-level calls there would still hold Python's GIL and stall typing on the UI thread, so the
@@ -26,6 +28,9 @@ VOCABULARY_FILE = "safeguarding.txt"
 
 # Tier given to field vocabulary and personal words when ranking suggestions: as common as it gets.
 FIELD_TIER = 0
+# Tier of the Oxford spellings, when accepted: the rarest, so suggestions still prefer -ise.
+OXFORD_TIER = 3
+OXFORD_SECTION = "\n#oxford\n"
 _SLICE = 32_768  # characters (about 3,500 words) parsed per GIL hold while loading
 _NON_ASCII_LINE = re.compile(r"^.*[^\x00-\x7f].*$", re.MULTILINE)
 
@@ -33,10 +38,13 @@ _NON_ASCII_LINE = re.compile(r"^.*[^\x00-\x7f].*$", re.MULTILINE)
 class WordList:
     """A read-only set of words, each with its commonness tier."""
 
-    __slots__ = ("_tiers", "_unaccented")
+    __slots__ = ("_tiers", "_unaccented", "oxford")
 
-    def __init__(self, tiers: dict[str, int], accented: Iterable[str] | None = None) -> None:
+    def __init__(self, tiers: dict[str, int], accented: Iterable[str] | None = None,
+                 oxford: Iterable[str] = ()) -> None:
         self._tiers = tiers
+        #: Oxford -ize spellings ("organize"), not in the list itself: accepted only when chosen
+        self.oxford = frozenset(oxford)
         if accented is None:
             accented = (w for w in tiers if not w.isascii())
         # People type "cafe", "naive", "fiance" without the accents the list has: accept them.
@@ -77,6 +85,7 @@ def parse_tiered(text: str, *, pause: bool = False) -> WordList:
     """
     tiers: dict[str, int] = {}
     accented: list[str] = []
+    text, _, oxford = text.partition(OXFORD_SECTION)
     for section in text.split("\n#tier ")[1:]:
         number, _, body = section.partition("\n")
         tier = int(number)
@@ -92,7 +101,7 @@ def parse_tiered(text: str, *, pause: bool = False) -> WordList:
             if pause:
                 time.sleep(0)
     tiers.pop("", None)
-    return WordList(tiers, accented)
+    return WordList(tiers, accented, (word for word in oxford.split("\n") if word))
 
 
 def load_wordlist(source: Path | None = None, *, pause: bool = True) -> WordList:

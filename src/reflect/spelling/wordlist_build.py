@@ -16,13 +16,16 @@ What goes in, and why:
 - sizes up to 70 (SCOWL's "large"); 80 and above add Scrabble-only words that hide real typos
   and bring in UKACD, whose licence wants its whole text shown in the app;
 - spellings `english` (common to all), `british` (-ise) and `british_variant_1` (accepted UK
-  variants such as "judgment", "focussed"), plus `british_z` (Oxford -ize, also correct in the
-  UK: Word's en-GB accepts it) at the lowest tier so suggestions prefer -ise;
+  variants such as "judgment", "focussed"); the words only `british_z` has (Oxford -ize:
+  "organize", "realize") go in a section of their own, `#oxford`, accepted only when the user
+  chooses Oxford spelling: GOV.UK style and most councils write -ise, so by default "organize"
+  is marked and "organise" suggested;
 - abbreviations only up to size 60: the larger ones are short lowercase strings ("aet") that
   would accept typos.
 
 The output is gzip'd UTF-8 text: header comments, then `#tier N` sections (0 = most common),
-one word per line. The tier is SCOWL's size band and only ranks suggestions.
+one word per line, then the `#oxford` section. The tier is SCOWL's size band and only ranks
+suggestions.
 """
 
 from __future__ import annotations
@@ -38,11 +41,12 @@ OXFORD = "british_z"
 KINDS = ("words", "upper", "proper-names", "contractions", "abbreviations")
 MAX_ABBREVIATION_SIZE = 60
 LOWEST_TIER = max(SIZE_TIER.values())
+OXFORD_SECTION = "#oxford"  # the Oxford -ize spellings, accepted only when chosen
 
 HEADER = """\
 # UK English word list for Reflect's spelling checker.
 # Built by reflect.spelling.wordlist_build from SCOWL 2020.12.07 (Debian package scowl),
-# sizes <= 70, spellings english + british + british_variant_1 (+ british_z at the last tier).
+# sizes <= 70, spellings english + british + british_variant_1; #oxford: what british_z adds.
 # Copyright 2000-2018 by Kevin Atkinson and others; see SCOWL-LICENSE.txt beside this file.
 """
 
@@ -51,8 +55,9 @@ def _read(path: Path) -> list[str]:
     return [w for w in path.read_text(encoding="utf-8").split("\n") if w.strip()]
 
 
-def collect(scowl_dir: Path) -> dict[str, int]:
-    """Map each accepted word to its tier (the commonest band it appears in)."""
+def collect(scowl_dir: Path) -> tuple[dict[str, int], list[str]]:
+    """Each accepted word with its tier (the commonest band it appears in), and the Oxford
+    spellings (what `british_z` adds to them), sorted."""
     tiers: dict[str, int] = {}
     for spelling in SPELLINGS:
         for kind in KINDS:
@@ -63,20 +68,22 @@ def collect(scowl_dir: Path) -> dict[str, int]:
                 if path.exists():
                     for word in _read(path):
                         tiers[word] = min(tier, tiers.get(word, tier))
+    oxford: set[str] = set()
     for kind in KINDS:
         for size in SIZE_TIER:
             path = scowl_dir / f"{OXFORD}-{kind}.{size}"
             if path.exists() and not (kind == "abbreviations" and size > MAX_ABBREVIATION_SIZE):
-                for word in _read(path):
-                    tiers.setdefault(word, LOWEST_TIER)
-    return tiers
+                oxford.update(word for word in _read(path) if word not in tiers)
+    return tiers, sorted(oxford)
 
 
-def render(tiers: dict[str, int]) -> bytes:
+def render(tiers: dict[str, int], oxford: list[str]) -> bytes:
     lines = [HEADER.rstrip("\n")]
     for tier in range(LOWEST_TIER + 1):
         lines.append(f"#tier {tier}")
         lines.extend(sorted(w for w, t in tiers.items() if t == tier))
+    lines.append(OXFORD_SECTION)
+    lines.extend(oxford)
     return ("\n".join(lines) + "\n").encode("utf-8")
 
 
@@ -84,10 +91,10 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print("usage: python -m reflect.spelling.wordlist_build SCOWL_DIR OUTPUT.gz", file=sys.stderr)
         return 2
-    tiers = collect(Path(argv[0]))
+    tiers, oxford = collect(Path(argv[0]))
     # mtime=0 keeps the file byte-identical between rebuilds (no noise in git).
-    Path(argv[1]).write_bytes(gzip.compress(render(tiers), compresslevel=9, mtime=0))
-    print(f"{len(tiers)} words written to {argv[1]}")
+    Path(argv[1]).write_bytes(gzip.compress(render(tiers, oxford), compresslevel=9, mtime=0))
+    print(f"{len(tiers)} words and {len(oxford)} Oxford spellings written to {argv[1]}")
     return 0
 
 

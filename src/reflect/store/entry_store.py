@@ -33,11 +33,12 @@ class EntryStore:
 
     def _create_entry_in_transaction(self, new: NewEntry) -> int:
         created = moment_to_text(new.created_at or utc_now())
+        updated = moment_to_text(new.updated_at) if new.updated_at else created
         cur = self.db.execute(
             "INSERT INTO entries (title, model, status, briefing_id, question_id, created_at, "
             "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
             [new.title, new.model, EntryStatus(new.status).value, new.briefing_id,
-             new.question_id, created, created],
+             new.question_id, created, updated],
         )
         entry_id = cur.lastrowid
         for stage, text in new.answers:

@@ -53,14 +53,25 @@ class RevisionStore:
                 return None
         if not answers and not title:
             return None  # an untouched new entry is not worth a revision
+        revision = self._insert(entry_id, now, reason, title, model, answers)
+        self._thin_in_transaction(entry_id, now)
+        return revision
+
+    def add_earlier(self, entry_id: int, at, reason: str, title: str, model: str,
+                    answers) -> Revision:
+        """Record an earlier version as it was at `at` (the demo builder gives its reflections a
+        history this way); the keeping policy thins it with the rest at the next snapshot."""
+        with self.db.atomic():
+            return self._insert(entry_id, at, reason, title, model,
+                                [[stage, text] for stage, text in answers if text])
+
+    def _insert(self, entry_id: int, at, reason: str, title: str, model: str, answers) -> Revision:
         cur = self.db.execute(
             "INSERT INTO revisions (entry_id, created_at, reason, title, model, answers_json) "
             "VALUES (?, ?, ?, ?, ?, ?)",
-            [entry_id, moment_to_text(now), reason, title, model,
-             json.dumps(answers, ensure_ascii=False)],
+            [entry_id, moment_to_text(at), reason, title, model, json.dumps(answers, ensure_ascii=False)],
         )
-        self._thin_in_transaction(entry_id, now)
-        return Revision(cur.lastrowid, entry_id, now, reason, title, model,
+        return Revision(cur.lastrowid, entry_id, at, reason, title, model,
                         tuple((s, t) for s, t in answers))
 
     def _thin_in_transaction(self, entry_id: int, now) -> None:

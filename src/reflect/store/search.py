@@ -7,6 +7,8 @@ as the user wrote them, accents and all.
 
 from __future__ import annotations
 
+from datetime import date
+
 import sqlite_utils
 
 from reflect.domain.search_query import SearchQuery, find_spans, make_snippet, parse_query
@@ -47,7 +49,7 @@ class SearchIndex:
                        row_number() OVER (PARTITION BY entry_id ORDER BY rank) AS n
                 FROM (SELECT * FROM answer_hits UNION ALL SELECT * FROM title_hits)
             )
-            SELECT e.id, e.title, r.stage, r.text, r.rank,
+            SELECT e.id, e.title, r.stage, r.text, r.rank, e.created_at,
                    (SELECT group_concat(t.name, ', ') FROM entry_tags et
                     JOIN tags t ON t.id = et.tag_id WHERE et.entry_id = e.id),
                    CASE WHEN r.text IS NULL THEN (SELECT a.text FROM answers a
@@ -58,20 +60,21 @@ class SearchIndex:
             {"q": query.match, "scan": limit * 4, "limit": limit},
         ).fetchall()
         hits = []
-        for entry_id, title, stage, text, rank, tags, first_answer in rows:
+        for entry_id, title, stage, text, rank, created_at, tags, first_answer in rows:
             if text is None:
                 # Matched on the title or tags: show where, and the start of what was written.
                 stage = "tags" if tags and _has_match(tags, query) and not _has_match(title, query) \
                     else "title"
                 text = first_answer or (f"Tags: {tags}" if tags else "")
             hits.append(SearchHit("entry", entry_id, title or "Untitled reflection",
-                                  make_snippet(text, query.terms), stage, rank))
+                                  make_snippet(text, query.terms), stage, rank,
+                                  _local_day(created_at), query.terms))
         return hits
 
     def _briefings(self, query: SearchQuery, limit: int) -> list[SearchHit]:
         rows = self.db.execute(
             """
-            SELECT s.briefing_id, b.title, s.heading, s.body, f.rank
+            SELECT s.briefing_id, b.title, s.heading, s.body, f.rank, b.added_at
             FROM briefings_fts f
             JOIN briefing_sections s ON s.id = f.rowid
             JOIN briefings b ON b.id = s.briefing_id
@@ -82,9 +85,15 @@ class SearchIndex:
         return [
             SearchHit("briefing", briefing_id, title,
                       make_snippet(body if _has_match(body, query) else heading, query.terms),
-                      heading, rank)
-            for briefing_id, title, heading, body, rank in rows
+                      heading, rank, _local_day(added_at), query.terms)
+            for briefing_id, title, heading, body, rank, added_at in rows
         ]
+
+
+def _local_day(moment: str | None) -> date | None:
+    from reflect.store.rows import text_to_moment  # here: importing the index loads no other module
+
+    return text_to_moment(moment).astimezone().date() if moment else None
 
 
 def _has_match(text: str, query: SearchQuery) -> bool:

@@ -6,6 +6,7 @@ benchmark (`--entries 10000`: about 4 million words and 500 sessions, built in w
 
 from __future__ import annotations
 
+import random
 from dataclasses import dataclass
 from datetime import date, datetime, time, timedelta, timezone
 
@@ -45,8 +46,10 @@ def build_demo(journal: Journal, entries: int = 120, *, seed: int = 7,
     if not 1 <= entries <= MAX_ENTRIES:
         raise ValueError(f"entries must be between 1 and {MAX_ENTRIES}")
     today = today or date.today()
+    now = min(datetime.now(timezone.utc), datetime.combine(today, time(23, 59), tzinfo=timezone.utc))
     writer = Writer(seed)
     rng = writer.rng
+    history_rng = random.Random(seed)  # its own, so the rest of the sample is as it always was
     briefings = [journal.briefings.get(b.id) for b in journal.briefings.list()]
     span_days = int(min(max(entries * 0.2, 365), 5 * 365))  # at least a year: the dashboard shows 12 months
     start = today - timedelta(days=span_days)
@@ -75,16 +78,42 @@ def build_demo(journal: Journal, entries: int = 120, *, seed: int = 7,
                 answers.append((stage.key, text))
                 words += len(text.split())
             status = EntryStatus.READY if rng.random() < 0.3 else EntryStatus.DRAFT
+            title = writer.title(theme)
+            versions = _history(history_rng, answers, created, now)
             entry = journal.entries.create_entry(NewEntry(
-                title=writer.title(theme), model=model.key,
+                title=title, model=model.key,
                 briefing_id=briefing.id if briefing else None,
                 question_id=question.id if question else None, status=status,
                 tags=tuple(tags), answers=tuple(answers), created_at=created,
+                updated_at=versions[-1][0] if versions else None,
             ))
+            for at, reason, earlier in versions[:-1]:
+                journal.revisions.add_earlier(entry.id, at, reason, title, model.key, earlier)
             entry_rows.append((entry.id, created_day))
 
         session_count, action_count = _sessions(journal, writer, entry_rows, start, today, entries)
     return DemoSummary(entries, session_count, action_count, words)
+
+
+def _history(rng, answers: list[tuple[str, str]], created: datetime,
+             now: datetime) -> list[tuple[datetime, str, list[tuple[str, str]]]]:
+    """When and how a reflection grew, as History shows it: (time, reason, the stages then), the
+    last being the text as it is now. Written in one go, or over a sitting and a later return:
+    first the opening stage half written, then all but the last stage, then the whole."""
+    first_sitting = created + timedelta(minutes=rng.randint(20, 50))
+    returned = created + timedelta(days=rng.randint(1, 6), hours=rng.randint(0, 5))
+    if returned > now:  # written too recently to have been come back to
+        return [(first_sitting, "closed", answers)] if first_sitting <= now else []
+    half = [(answers[0][0], _first_half(answers[0][1]))]
+    steps = [(created + timedelta(minutes=rng.randint(5, 15)), "while writing", half)]
+    if len(answers) > 1 and rng.random() < 0.7:
+        steps.append((first_sitting, "closed", answers[:-1]))
+    return [*steps, (returned, "closed", answers)]
+
+
+def _first_half(text: str) -> str:
+    words = text.split(" ")
+    return " ".join(words[: max(1, len(words) // 2)])
 
 
 def _stage_text(writer: Writer, key: str, label: str, theme, day: date) -> str:

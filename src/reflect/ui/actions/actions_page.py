@@ -94,6 +94,7 @@ class ActionsPage(QWidget):
         self.add_button.clicked.connect(self.add_action)
         self.model.changed.connect(lambda _id: self._changed())
         self.table.activated.connect(self._activated)
+        self.refresh()  # the window re-reads a page when shown again, not when just built
 
     def _where(self, action: Action) -> str:
         if action.session_id is None:

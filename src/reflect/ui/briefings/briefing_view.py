@@ -24,12 +24,13 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.briefing import SectionKind
 from reflect.domain.library import BriefingItem, StoredBriefing
+from reflect.domain.wording import plural
 
 
 def reflections_label(count: int) -> str:
     if count == 0:
         return "No reflections yet"
-    return "1 reflection" if count == 1 else f"{count} reflections"
+    return plural(count, "reflection")
 
 
 def _scaled_font(widget: QWidget, factor: float, bold: bool = True) -> QFont:

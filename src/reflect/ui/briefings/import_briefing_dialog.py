@@ -60,8 +60,10 @@ class ImportBriefingDialog(QDialog):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.view)
 
-        #: the briefing shown in the preview, ready to import (None until one is recognised)
+        #: the briefing shown in the preview, as corrected, ready to import (None until one is
+        #: recognised, or while a correction leaves it without questions)
         self.briefing: Briefing | None = None
+        self.read_briefing: Briefing | None = None  # as Reflect read it, before corrections
         self.source_name = ""
         self.source_text = ""
         self.imported_id: int | None = None
@@ -74,6 +76,7 @@ class ImportBriefingDialog(QDialog):
         view.read_paste_button.clicked.connect(self.read_pasted_text)
         view.paste.textChanged.connect(self._paste_changed)
         view.import_button.clicked.connect(self.import_briefing)
+        view.corrections.changed.connect(self._corrected)
         view.buttons.rejected.connect(self.reject)
         fit_to_screen(self, 940, 620)
         view.choose_button.setFocus()
@@ -101,7 +104,7 @@ class ImportBriefingDialog(QDialog):
               message: str) -> None:
         self._request += 1
         request = self._request
-        self.briefing = None
+        self.briefing = self.read_briefing = None
         self.reading = True
         self.view.set_busy(True, message)
         self.setCursor(Qt.CursorShape.BusyCursor)
@@ -124,10 +127,12 @@ class ImportBriefingDialog(QDialog):
         if not self._finish_reading(request):
             return
         self.briefing, self.source_name, self.source_text = briefing, source_name, source_text
+        self.read_briefing = briefing
         self.view.show_briefing(briefing, source_name)
+        self.view.corrections.fill(briefing)
         where = "the pasted text" if source_name == PASTED else f"'{source_name}'"
-        self.view.set_status(f"Reflect read {where}. Check what it recognised below, then choose "
-                             "Import to add it to your journal.")
+        self.view.set_status(f"Reflect read {where}. Check what it recognised below and correct "
+                             "it if need be, then choose Import to add it to your journal.")
         self.view.import_button.setEnabled(True)
         self.reading_finished.emit()
 
@@ -144,12 +149,29 @@ class ImportBriefingDialog(QDialog):
     def _paste_changed(self) -> None:
         if not self.reading:
             self.view.read_paste_button.setEnabled(bool(self.view.paste.toPlainText().strip()))
-        if self.briefing is not None and self.source_name == PASTED:
+        if self.read_briefing is not None and self.source_name == PASTED:
             # what would be imported no longer matches the box: ask for a fresh read
-            self.briefing = None
+            self.briefing = self.read_briefing = None
+            self.view.corrections.hide()
             self.view.import_button.setEnabled(False)
             self.view.set_status("The pasted text has changed since Reflect read it. Choose Read "
                                  "pasted text to check it again.")
+
+    def _corrected(self) -> None:
+        """A field under the preview changed: what will be imported is the read briefing as
+        corrected, and the preview shows it."""
+        if self.read_briefing is None or self.reading:
+            return
+        corrections = self.view.corrections.corrections()
+        if corrections.problem:
+            self.briefing = None
+            self.view.import_button.setEnabled(False)
+            self.view.set_status(corrections.problem)
+            return
+        self.briefing = corrections.applied_to(self.read_briefing)
+        self.view.show_briefing(self.briefing, self.source_name)
+        self.view.import_button.setEnabled(True)
+        self.view.set_status("Corrected. Choose Import to add the briefing as it is shown.")
 
     # -- saving ----------------------------------------------------------------------------------
 

@@ -4,7 +4,8 @@ Partnerships write briefings under many different headings, so before anything i
 practitioner sees how Reflect read this one: each heading as written beside the part Reflect took it
 to be, the counts, the questions, and what it could not recognise. Every piece of briefing text goes
 through `html.escape` before it reaches the rich-text preview, so an imported file can never inject
-markup. Behaviour lives in `import_dialog.py`; this module only builds widgets and words.
+markup. What was read can be corrected below the preview (`briefing_corrections.py`) before it is
+imported. Behaviour lives in `import_briefing_dialog.py`; this module only builds widgets and words.
 """
 
 from __future__ import annotations
@@ -27,6 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from reflect.domain.briefing import Briefing, SectionKind
+from reflect.ui.briefings.briefing_corrections import BriefingCorrectionsView
 
 #: what Reflect took each kind of section to be, in the words the preview uses
 KIND_WORDS = {
@@ -145,10 +147,9 @@ class ImportBriefingView(QWidget):
         self.cancel_button.setAccessibleName("Cancel without importing")
         outer.addWidget(self.buttons)
 
-        for first, second in [(self.choose_button, self.paste), (self.paste, self.read_paste_button),
-                              (self.read_paste_button, self.preview),
-                              (self.preview, self.import_button),
-                              (self.import_button, self.cancel_button)]:
+        chain = [self.choose_button, self.paste, self.read_paste_button, self.preview,
+                 *self.corrections.focus_order(), self.import_button, self.cancel_button]
+        for first, second in zip(chain, chain[1:], strict=False):
             QWidget.setTabOrder(first, second)
 
     def _build_sources(self) -> QWidget:
@@ -214,6 +215,8 @@ class ImportBriefingView(QWidget):
         layout.addWidget(self.status)
         layout.addWidget(self.progress)
         layout.addWidget(self.preview, 1)
+        self.corrections = BriefingCorrectionsView()
+        layout.addWidget(self.corrections)
         return layout
 
     def set_busy(self, busy: bool, message: str = "") -> None:
@@ -225,6 +228,7 @@ class ImportBriefingView(QWidget):
         self.progress.setVisible(busy)
         if busy:
             self.import_button.setEnabled(False)
+            self.corrections.hide()
             self.preview.clear()
             self.preview.setPlaceholderText(message)
             self.set_status(message)
@@ -233,7 +237,12 @@ class ImportBriefingView(QWidget):
         self.status.setText(message)
 
     def show_briefing(self, briefing: Briefing, source_name: str) -> None:
+        """Show what will be imported, keeping the place a correction was made from."""
+        bar = self.preview.verticalScrollBar()
+        at = bar.value()
         self.preview.setHtml(preview_html(briefing, source_name))
+        bar.setValue(at)
 
     def show_error(self, message: str) -> None:
+        self.corrections.hide()
         self.preview.setHtml(error_html(message))

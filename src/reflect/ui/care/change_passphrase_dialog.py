@@ -6,7 +6,7 @@ from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWid
 
 from reflect.services.passphrase import passphrase_problem
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
-from reflect.ui.common.screen_fit import fit_to_screen
+from reflect.ui.common.screen_fit import fit_to_screen, grow_to_fit
 from reflect.ui.common.widgets import wrapped_label
 
 
@@ -48,6 +48,7 @@ class ChangePassphraseDialog(QDialog):
             problem = passphrase_problem(self.new.text(), self.again.text())
         if problem:
             self.problem.setText(problem)
+            grow_to_fit(self)  # "no way to recover a forgotten one" must stay in view
             return
         self.accept()
 

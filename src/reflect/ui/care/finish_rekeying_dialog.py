@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtWidgets import QDialog, QFormLayout, QLineEdit, QVBoxLayout, QWidget
 
+from reflect.domain.wording import noun, plural
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import wrapped_label
@@ -21,7 +22,8 @@ class FinishRekeying(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(wrapped_label(
             f"A passphrase change on {started} was interrupted before all the backups were "
-            f"changed: {count} backup(s) still open only with the previous passphrase.\n\n"
+            f"changed: {plural(count, 'backup')} still {noun(count, 'opens', 'open')} only with the "
+            "previous passphrase.\n\n"
             "Type the previous passphrase to change them to the current one now, or keep them "
             "as they are (File → Backups… shows which ones need the previous passphrase)."))
         form = QFormLayout()

@@ -23,6 +23,7 @@ from reflect import APP_NAME
 from reflect.domain.display_name import display_name
 from reflect.domain.errors import ReflectError
 from reflect.domain.session_rules import format_when
+from reflect.domain.wording import noun, plural
 from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
 from reflect.store import Journal
@@ -135,8 +136,8 @@ class JournalCare(QObject):
         self._show_status("Passphrase changed.", 5000)
         message = "Passphrase changed. Your journal and its backups now open only with the new one."
         if left:
-            message += (f"\n\n{len(left)} older backup(s) could not be changed and still open with "
-                        "the old passphrase.")
+            message += (f"\n\n{plural(len(left), 'older backup')} could not be changed and still "
+                        f"{noun(len(left), 'opens', 'open')} with the old passphrase.")
         QMessageBox.information(self.parent(), APP_NAME, message)
 
     def _backups_not_rekeyed(self, exc: BaseException) -> None:
@@ -179,8 +180,9 @@ class JournalCare(QObject):
                                     "Your backups now open with the current passphrase.")
             return
         QMessageBox.warning(self.parent(), APP_NAME,
-                            f"{len(left)} backup(s) did not open with that passphrase and are as "
-                            "they were. Reflect asks again when it is next unlocked.")
+                            f"{plural(len(left), 'backup')} did not open with that passphrase and "
+                            f"{noun(len(left), 'is', 'are')} as before. Reflect asks again when it is "
+                            "next unlocked.")
 
     def take_journal_away(self) -> None:
         self._flush()

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.ui.common.screen_fit import free_area
 from reflect.ui.common.widgets import spoken
 
 T = TypeVar("T")
@@ -70,6 +71,7 @@ def run_modal(dialog: QDialog, answer: Callable[[], T], *, when_rejected_too: bo
     should not linger in memory) and `clean_up` runs (to stop the dialog's work) first.
     """
     try:
+        fit_title(dialog)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return answer() if accepted or when_rejected_too else None
     finally:
@@ -85,3 +87,20 @@ def confirm(parent: QWidget | None, title: str, text: str, *, yes: Answer = Answ
     """A question box; True only if the user pressed `yes`. The default button is `no` unless given."""
     show = QMessageBox.warning if warning else QMessageBox.question
     return show(parent, title, text, yes | no, default or no) == yes
+
+
+#: room a title bar takes besides its text: the window icon and the minimise, maximise and close
+#: buttons (Windows 10 and 11 draw them 46 pixels wide), with some padding
+TITLE_BAR_EXTRA = 200
+
+
+def fit_title(dialog: QWidget) -> None:
+    """Make `dialog` wide enough that the window manager shows its whole title, not "Take to su…".
+
+    The title bar's font is the system's, usually a little larger than the dialog's own."""
+    needed = round(dialog.fontMetrics().horizontalAdvance(dialog.windowTitle()) * 1.2) + TITLE_BAR_EXTRA
+    needed = min(needed, free_area(dialog).width())  # never wider than the screen
+    if dialog.minimumWidth() < needed:
+        dialog.setMinimumWidth(needed)
+    if dialog.width() < needed:
+        dialog.resize(needed, dialog.height())

@@ -29,10 +29,10 @@ from reflect.domain.dashboard import (
     MONTHS_SHOWN,
     DashboardData,
     long_day,
-    plural,
     relative_day,
 )
 from reflect.domain.session_rules import session_title
+from reflect.domain.wording import plural
 from reflect.ui.dashboard.charts import ItemButton, MeterButton, MonthChart, scaled
 
 TWO_COLUMNS_FROM = 900  # px of page width

@@ -22,7 +22,7 @@ from datetime import date, datetime
 from functools import partial
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QStandardPaths, QTimer, QUrl, Signal
+from PySide6.QtCore import QStandardPaths, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QDialog, QVBoxLayout, QWidget
 
@@ -33,6 +33,7 @@ from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.errors import ExportError, ReflectError
 from reflect.domain.report import ExportOptions
 from reflect.domain.session_rules import order_for_list, session_title
+from reflect.domain.wording import plural
 from reflect.services import exporting as svc
 from reflect.services.print_warnings import right_to_left_fields
 from reflect.store import ReportLoader
@@ -63,6 +64,9 @@ class ExportContext:
     #: before a supervision pack: the name and role given when the settings have no name (and
     #: kept there), else None
     ask_about_you: Callable[[QWidget], AboutYou | None] | None = None
+
+
+WIDTH = 640  # the dialog's width when it opens
 
 
 class ExportDialog(QDialog):
@@ -98,7 +102,11 @@ class ExportDialog(QDialog):
             if v.kind_group.checkedId() < 0:
                 v.set_kind(choice)
         v.update_enabled()
-        fit_to_screen(self, 640, self.sizeHint().height())
+        # Tall enough for all it may show, so that nothing appearing moves the Export button (up to
+        # the screen's free area; beyond it the choices scroll).
+        margins = self.layout().contentsMargins()
+        roomiest = v.roomiest_height(WIDTH - margins.left() - margins.right())
+        fit_to_screen(self, WIDTH, max(self.sizeHint().height(), roomiest + margins.top() + margins.bottom()))
         QTimer.singleShot(0, self, load_pdf_code)  # once the dialog shows: reportlab, pypdf
 
     def _say(self, **message: str) -> None:
@@ -123,8 +131,8 @@ class ExportDialog(QDialog):
         upcoming, past = order_for_list(self.journal.sessions.list_sessions(), datetime.now())
         v.set_sessions([(session_title(s), s.id) for s in upcoming], [(session_title(s), s.id) for s in past],
                        self.ctx.session_id)
-        v.date_from.setDate(QDate(registration_year_start(today)))
-        v.date_to.setDate(QDate(today))
+        v.date_from.setDate(registration_year_start(today))
+        v.date_to.setDate(today)
         v.set_filters([line for line in ReportLoader(self.journal).describe_filter(self.ctx.entry_filter)
                        if not line.startswith("Written: ")])
         try:
@@ -143,6 +151,8 @@ class ExportDialog(QDialog):
             problem = "Choose a password of at least 8 characters (three random words are easy to say)."
         elif v.protect.isChecked() and password != v.confirm.text():
             problem = "The two passwords are not the same. Type them again."
+        elif v.kind() == "portfolio" and not all([v.date_from.commit_text(), v.date_to.commit_text()]):
+            problem = "Reflect cannot read one of the portfolio's dates: see the note under it."
         elif v.kind() == "portfolio" and v.date_from.date() > v.date_to.date():
             problem = "The portfolio's start date is after its end date."
         elif v.kind() == "session" and v.session.currentData() is None:
@@ -155,8 +165,7 @@ class ExportDialog(QDialog):
                                 practitioner_role=self.ctx.practitioner_role,
                                 include_session_notes=v.include_notes.isChecked())
         base = self.ctx.entry_filter if v.use_filters.isChecked() else EntryFilter()
-        entry_filter = replace(base, created_from=v.date_from.date().toPython(),
-                               created_to=v.date_to.date().toPython())
+        entry_filter = replace(base, created_from=v.date_from.date(), created_to=v.date_to.date())
         return svc.ExportRequest(v.kind(), options, session_id=v.session.currentData(),
                                  entry_id=self.ctx.entry_id, entry_filter=entry_filter)
 
@@ -331,8 +340,8 @@ class ExportDialog(QDialog):
         self._working(False)
         self.view.progress.setValue(self.view.progress.maximum())
         self.view.progress.show()
-        pages = f"{result.pages} page" + ("s" if result.pages != 1 else "")
-        entries = f"{result.entry_count} reflection" + ("s" if result.entry_count != 1 else "")
+        pages = plural(result.pages, "page")
+        entries = plural(result.entry_count, "reflection")
         lock = (" It is protected with a password (AES-256): send the password to your supervisor "
                 "separately.") if result.encrypted else ""
         self._say(done=f"Saved “{result.path.name}” in {result.path.parent} ({pages}, {entries}). "

@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
-from PySide6.QtCore import QDate, QTimer
+from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import (
     QButtonGroup,
     QCheckBox,
@@ -23,11 +23,14 @@ from PySide6.QtWidgets import (
     QProgressBar,
     QPushButton,
     QRadioButton,
+    QSizePolicy,
+    QStackedWidget,
     QVBoxLayout,
     QWidget,
 )
 
-from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+from reflect.domain.dates import BACK
+from reflect.ui.common.date_fields import DateField
 from reflect.ui.common.scrolling import FittingScrollArea
 from reflect.ui.common.widgets import plain_label
 
@@ -61,6 +64,11 @@ def _named(widget, name: str):
     return widget
 
 
+#: a result message of a usual length, for the room the dialog keeps for it
+ROOM_FOR_RESULT = ("Saved “Supervision pack 2026-12-01.pdf” in C:\\Users\\someone\\OneDrive - Council"
+                   "\\Documents (12 pages, 6 reflections). The export log has a record of it.")
+
+
 class ExportDialogView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -87,13 +95,8 @@ class ExportDialogView(QWidget):
         self.session = _named(QComboBox(), "Session")
         self.kind_portfolio = _named(QRadioButton("&Portfolio of reflections (for CPD or appraisal)"),
                                      "Portfolio of reflections (for CPD or appraisal)")
-        self.date_from = _named(DateEdit(), "Portfolio from")
-        self.date_to = _named(DateEdit(), "Portfolio to")
-        for edit, name in ((self.date_from, "Portfolio from"), (self.date_to, "Portfolio to")):
-            edit.setCalendarPopup(True)
-            edit.setDisplayFormat("ddd d MMM yyyy")
-            edit.setMaximumDate(QDate(2999, 12, 31))
-            name_inner_edit(edit, name)
+        self.date_from = DateField("Portfolio from", looking=BACK)
+        self.date_to = DateField("Portfolio to", looking=BACK)
         self.use_filters = _named(QCheckBox("Only the reflections the Reflections &list shows now"),
                                   "Only the reflections the Reflections list shows now")
         self.use_filters.setAccessibleDescription("Use the filters of the Reflections list")
@@ -187,13 +190,18 @@ class ExportDialogView(QWidget):
         self.export_button = _named(QPushButton("&Export…"), "Export")
         self.cancel_button = _named(QPushButton("&Cancel export"), "Cancel export")
         self.close_button = _named(QPushButton("Close"), "Close")
-        for button in (self.open_pdf, self.show_folder, self.review_button, self.cancel_button):
-            button.hide()
         for button in (self.open_pdf, self.show_folder, self.review_button):
+            button.hide()
             row.addWidget(button)
         row.addStretch(1)
-        for button in (self.export_button, self.cancel_button, self.close_button):
-            row.addWidget(button)
+        # Export and Cancel export take turns in one place, as wide as the wider, and Close stays
+        # where it is: the buttons never move under the pointer while an export starts and ends.
+        self.go = QStackedWidget()
+        self.go.addWidget(self.export_button)
+        self.go.addWidget(self.cancel_button)
+        self.go.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        row.addWidget(self.go)
+        row.addWidget(self.close_button)
         self.export_button.setDefault(True)
         return row
 
@@ -248,9 +256,27 @@ class ExportDialogView(QWidget):
         for widget in (self.password, self.confirm):
             widget.setEnabled(not working and self.protect.isChecked())
         self.password_advice.setVisible(self.protect.isChecked())
-        self.export_button.setVisible(not working)
-        self.cancel_button.setVisible(working)
-        self.close_button.setVisible(not working)
+        self.go.setCurrentWidget(self.cancel_button if working else self.export_button)
+        self.close_button.setEnabled(not working)
+
+    def roomiest_height(self, width: int) -> int:
+        """The height the view needs with everything it can show shown (the filters, the password
+        advice, progress and a result): at that height nothing that appears moves the buttons."""
+        hidden = [w for w in (self.filters, self.password_advice, self.status, self.progress, self.done)
+                  if w.isHidden()]
+        texts = [(label, label.text()) for label in (self.filters, self.status, self.done)]
+        self.filters.setText(self.filters.text() or "Tags: a, b; Status: ready; Model: Gibbs")
+        self.status.setText(self.status.text() or "Checking the text for details… 10 of 10")
+        self.done.setText(self.done.text() or ROOM_FOR_RESULT)
+        for widget in hidden:
+            widget.show()
+        self.layout().activate()
+        height = self.layout().totalHeightForWidth(width)
+        for widget in hidden:
+            widget.hide()
+        for label, text in texts:
+            label.setText(text)
+        return height
 
     def show_message(self, *, status: str = "", error: str = "", done: str = "") -> None:
         for label, text in ((self.status, status), (self.error, error), (self.done, done)):

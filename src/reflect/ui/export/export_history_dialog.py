@@ -13,6 +13,7 @@ from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import QDialog, QHBoxLayout, QPushButton, QVBoxLayout, QWidget
 
 from reflect.domain.session_rules import format_when
+from reflect.domain.wording import plural
 from reflect.ui.common.dialogs import close_buttons, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import (
@@ -52,7 +53,7 @@ class ExportHistoryDialog(QDialog):
         fit_columns(self.table, 1)
         layout.addWidget(self.table, 1)
         count = len(self.records)
-        self.status = plain_label(f"{count} export" + ("s." if count != 1 else ".") if count else
+        self.status = plain_label(f"{plural(count, 'export')}." if count else
                                   "No PDFs have been exported yet.", "Export history status")
         layout.addWidget(self.status)
         self.copy_button = named(QPushButton("&Copy SHA-256"),

@@ -5,22 +5,29 @@ marks it pending; when typing pauses the title and the pending stages are writte
 transaction, and `entry_saved` is emitted. `flush()` does the same at once and runs on entry
 switch, lock, export and close. A failed save (disk full, read-only folder) keeps the text in the
 editor, says so, and retries.
+
+A new reflection ("Reflect on this", New reflection) is not saved until something is written or
+chosen in it: until then it is a draft held here (`_draft`), not in the journal, so one opened
+and left untouched is neither kept nor listed nor counted.
 """
 
 from __future__ import annotations
 
 import logging
 from collections.abc import Callable
-from datetime import timedelta
+from datetime import datetime, timedelta, timezone
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
+from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import QTextEdit, QWidget
 
 from reflect.domain.journal import AnswerDraft, Entry, EntryStatus, NewEntry, default_title
 from reflect.domain.templates import MODELS, model_by_key
+from reflect.domain.wording import plural
 from reflect.store import BriefingStore, DatabaseError, EntryStore, RevisionStore
 from reflect.ui.common.autosave import Autosave
 from reflect.ui.common.dialogs import confirm
+from reflect.ui.reflect_page import search_marks
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.stage_editor import StageEditor
 from reflect.ui.reflections.tag_menus import TagMenus
@@ -29,6 +36,7 @@ log = logging.getLogger(__name__)
 # The title's pending key; stage keys are identifiers, so none can take this one.
 TITLE = ":title"
 WHILE_WRITING = timedelta(minutes=5)
+NOT_SAVED_YET = "New: saved as you write"
 
 
 class ConfirmRemoveStage:
@@ -58,6 +66,8 @@ class EntryEditor(QObject):
         self.revisions = revisions
         self.briefings = briefings
         self.entry: Entry | None = None
+        self._draft = False  # `entry` is a new reflection not yet in the journal
+        self._marked: set[str] = set()  # stages showing a search's marks
         self.stages: dict[str, StageEditor] = {}
         self._loading = False
         self._decorate = decorate_text_edit
@@ -76,48 +86,72 @@ class EntryEditor(QObject):
         view.question.activated.connect(self._question_chosen)
         view.tags.editingFinished.connect(self._save_tags)
         self.tag_menus.changed.connect(self._save_tags)
-        view.history.clicked.connect(lambda: self.entry and self.history_requested.emit(self.entry.id))
+        view.history.clicked.connect(
+            lambda: self.entry_id is not None and self.history_requested.emit(self.entry_id))
         view.show_empty()
 
     # -- opening and closing ---------------------------------------------------------------
     @property
     def entry_id(self) -> int | None:
-        return self.entry.id if self.entry else None
+        """The open reflection's id; None when none is open or it is a new one not yet saved."""
+        return self.entry.id if self.entry and not self._draft else None
 
     def entry_with_edit(self, edit) -> int | None:
         """The open entry's id if `edit` is one of its writing boxes."""
-        if self.entry is None or not any(stage.edit is edit for stage in self.stages.values()):
+        if self.entry_id is None or not any(stage.edit is edit for stage in self.stages.values()):
             return None
-        return self.entry.id
+        return self.entry_id
+
+    def saved_entry_id(self) -> int | None:
+        """The open reflection's id, saving a new one first (it is being taken somewhere)."""
+        if self.entry is None:
+            return None
+        self.flush()
+        self._keep()
+        return self.entry_id
 
     def open_entry(self, entry_id: int) -> None:
-        if self.entry and self.entry.id == entry_id:
+        if self.entry_id == entry_id:
             return
         self.close_entry()
         self._load(self.entries.get_entry(entry_id))
         self.entry_opened.emit(entry_id)
 
-    def new_entry(self, briefing_id: int | None = None, question_id: int | None = None) -> int:
-        """Create an entry (about a question, if given), open it and put the cursor in it."""
+    def new_entry(self, briefing_id: int | None = None, question_id: int | None = None) -> None:
+        """Open a new reflection (about a question, if given) with the cursor in it. It reaches
+        the journal with the first thing typed or chosen in it (see the module docstring)."""
         self.close_entry()
         question = None
         if briefing_id and question_id:
             stored = self.briefings.get(briefing_id)
             question = next((q.text for q in stored.question_items if q.id == question_id), None)
-        entry = self.entries.create_entry(NewEntry(
-            title=default_title(question), model=self.view.model.currentData() or "free",
-            briefing_id=briefing_id, question_id=question_id if question else None))
-        self._load(entry)
-        self.entry_opened.emit(entry.id)
-        self.entry_saved.emit(entry.id, entry.updated_at, self)
-        if briefing_id:
-            self.counts_changed.emit(briefing_id)
+        now = datetime.now(timezone.utc)
+        self._draft = True
+        self._load(Entry(id=0, title=default_title(question), model=self.view.model.currentData() or "free",
+                         status=EntryStatus.DRAFT, briefing_id=briefing_id,
+                         question_id=question_id if question else None, created_at=now, updated_at=now))
+        self.view.saved.setText(NOT_SAVED_YET)
         if question:
             first = next(iter(self.stages.values()), None)
             (first.edit if first else self.view.title).setFocus()
         else:
             self.view.title.setFocus()
-        return entry.id
+
+    def _keep(self) -> bool:
+        """Put a new reflection into the journal (something was written or chosen in it); True if
+        this call did. Its title is the one on screen; every other field is saved by its caller."""
+        if not self._draft or self.entry is None:
+            return False
+        draft = self.entry
+        self.entry = self.entries.create_entry(NewEntry(
+            title=self.view.title.text(), model=draft.model, status=draft.status,
+            briefing_id=draft.briefing_id, question_id=draft.question_id))
+        self._draft = False
+        self.entry_opened.emit(self.entry.id)
+        self.entry_saved.emit(self.entry.id, self.entry.updated_at, self)
+        if self.entry.briefing_id:
+            self.counts_changed.emit(self.entry.briefing_id)
+        return True
 
     def close_entry(self) -> None:
         """Save, keep a revision of what changed, and show the empty state."""
@@ -126,14 +160,15 @@ class EntryEditor(QObject):
         if self.flush():
             self._snapshot("closed")
         self.entry = None
+        self._draft = False  # a new reflection left untouched is simply not kept
         self.stages = {}
         self.view.clear_stages()
         self.view.show_empty()
 
     def reload(self) -> None:
         """Show the stored state of the open entry again (after a restore)."""
-        if self.entry is not None:
-            entry_id = self.entry.id
+        if self.entry_id is not None:
+            entry_id = self.entry_id
             self.entry = None
             self._load(self.entries.get_entry(entry_id))
 
@@ -146,6 +181,7 @@ class EntryEditor(QObject):
         """The title first, then each pending stage; each marked done as it reaches the disk."""
         if self.entry is None:  # closed after a failed save: nothing open to write to
             return None, None
+        self._keep()
         entry_id = self.entry.id
         saved_at = None
         if TITLE in pending:
@@ -166,7 +202,7 @@ class EntryEditor(QObject):
             self._snapshot("while writing", WHILE_WRITING)
 
     def _snapshot(self, reason: str, min_interval: timedelta | None = None) -> None:
-        if self.entry is None:
+        if self.entry_id is None:
             return
         try:
             self.revisions.snapshot(self.entry.id, reason, min_interval=min_interval)
@@ -176,6 +212,9 @@ class EntryEditor(QObject):
     def _stage_edited(self, key: str) -> None:
         if self._loading:
             return
+        if key in self._marked:  # the search's marks go once the text changes
+            self._marked.discard(key)
+            self.stages[key].edit.setExtraSelections([])
         self._autosave.edited(key)
         self._count_timer.start()
 
@@ -254,6 +293,21 @@ class EntryEditor(QObject):
         point = edit.viewport().mapTo(self.view.stages_host, edit.cursorRect().center())
         self.view.scroll.ensureVisible(point.x(), point.y(), 0, edit.fontMetrics().lineSpacing() * 2)
 
+    # -- search ----------------------------------------------------------------------------
+    def mark_matches(self, where: str, terms) -> None:
+        """Mark the words a search found in every stage (until that stage is edited) and put the
+        cursor on the first one, in the stage `where` the search matched if it has one."""
+        found = search_marks.mark(
+            {key: stage.edit for key, stage in self.stages.items()}, terms,
+            self.view.palette().color(QPalette.ColorRole.Highlight),
+            self.view.palette().color(QPalette.ColorRole.HighlightedText))
+        self._marked = set(found)
+        first = where if where in found else next(iter(found), None)
+        if first is not None:
+            search_marks.go_to_first(self.stages[first].edit)
+        elif where in ("title", "tags"):
+            search_marks.select_first(self.view.title if where == "title" else self.view.tags, terms)
+
     # -- user choices ----------------------------------------------------------------------
     def _model_chosen(self, _index: int) -> None:
         key = self.view.model.currentData()
@@ -262,6 +316,7 @@ class EntryEditor(QObject):
         if not self.flush():
             self.view.model.setCurrentIndex(self.view.model.findData(self.entry.model))
             return
+        self._keep()
         saved_at = self.entries.update_entry(self.entry.id, model=key)
         self.entry = self.entries.get_entry(self.entry.id)
         self._loading = True
@@ -276,12 +331,14 @@ class EntryEditor(QObject):
         if self.entry is None:
             return
         status = EntryStatus(self.view.status.currentData())
+        self._keep()
         saved_at = self.entries.update_entry(self.entry.id, status=status)
         self.entry_saved.emit(self.entry.id, saved_at, self)
 
     def _question_chosen(self, _index: int) -> None:
         if self.entry is None:
             return
+        self._keep()
         saved_at = self.entries.update_entry(self.entry.id, question_id=self.view.question.currentData())
         self.entry = self.entries.get_entry(self.entry.id)
         self.entry_saved.emit(self.entry.id, saved_at, self)
@@ -295,6 +352,7 @@ class EntryEditor(QObject):
         wanted = free + self.tag_menus.checked()
         if sorted(map(str.casefold, wanted)) == sorted(map(str.casefold, self.entry.tags)):
             return
+        self._keep()
         self.entries.set_tags(self.entry.id, wanted)
         self.entry = self.entries.get_entry(self.entry.id)
         self.entry_saved.emit(self.entry.id, self.entry.updated_at, self)
@@ -317,7 +375,7 @@ class EntryEditor(QObject):
 
     def _update_word_count(self) -> None:
         words = sum(len(w.text().split()) for w in self.stages.values())
-        self.view.words.setText("1 word" if words == 1 else f"{words:,} words")
+        self.view.words.setText(plural(words, "word"))
 
 
 def _label_for(key: str) -> str:

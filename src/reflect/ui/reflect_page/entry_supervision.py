@@ -11,7 +11,7 @@ from datetime import datetime
 
 from PySide6.QtCore import QObject, Signal
 
-from reflect.domain.session_rules import format_day, order_for_list
+from reflect.domain.session_rules import format_day, next_session, order_for_list
 from reflect.domain.supervision import NewSession
 from reflect.store import ActionStore, SessionStore
 from reflect.ui.reflect_page.entry_editor import EntryEditor
@@ -48,15 +48,18 @@ class EntrySupervision(QObject):
         self.editor.view.set_supervisor_comments(comments)
 
     def take_to_supervision(self) -> None:
-        entry_id = self.editor.entry_id
-        if entry_id is None:
+        if self.editor.entry is None:
             return
         self.editor.flush()
-        upcoming, _past = order_for_list(self.sessions.list_sessions(), self._now())
-        already = {s.id for s in self.sessions.sessions_for_entry(entry_id)}
-        choice = TakeToSupervisionDialog.ask(upcoming, already, self.editor.view)
+        entry_id = self.editor.entry_id  # None for a new reflection not yet saved
+        sessions = self.sessions.list_sessions()
+        upcoming, _past = order_for_list(sessions, self._now())
+        already = {s.id for s in self.sessions.sessions_for_entry(entry_id)} if entry_id else set()
+        choice = TakeToSupervisionDialog.ask(upcoming, already, self.editor.view,
+                                             suggested=next_session(sessions, self._now()))
         if choice is None:
             return
+        entry_id = self.editor.saved_entry_id()  # taking it to supervision keeps it
         if isinstance(choice, NewSession):
             choice = self.sessions.create_session(choice).id
         self.sessions.link_entry(choice, entry_id)
@@ -64,7 +67,7 @@ class EntrySupervision(QObject):
         self.sessions_changed.emit()
 
     def make_action(self, stage_key: str) -> None:
-        entry_id = self.editor.entry_id
+        entry_id = self.editor.saved_entry_id()
         widget = self.editor.stages.get(stage_key)
         if entry_id is None or widget is None:
             return

@@ -117,7 +117,7 @@ class ReflectPage(QObject):
         self.editor.counts_changed.connect(self._counts_changed)
         self.editor.history_requested.connect(self._history)
         self.entry_list.entry_activated.connect(self.open_entry)
-        self.search.entry_chosen.connect(self.open_entry)
+        self.search.entry_chosen.connect(self._open_found)
         self.search.briefing_chosen.connect(self._show_briefing)
 
     def start(self) -> None:
@@ -130,6 +130,11 @@ class ReflectPage(QObject):
 
     def open_entry(self, entry_id: int) -> None:
         self.editor.open_entry(entry_id)
+
+    def _open_found(self, entry_id: int, where: str, terms) -> None:
+        """A search result: the reflection opens with the words found marked, at the first one."""
+        self.editor.open_entry(entry_id)
+        self.editor.mark_matches(where, terms)
 
     def focus_search(self) -> None:
         self.view.show_tab(SEARCH_TAB)

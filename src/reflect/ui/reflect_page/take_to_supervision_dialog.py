@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from dataclasses import replace
+from datetime import datetime
 
-from PySide6.QtCore import QDateTime, QTime
 from PySide6.QtWidgets import (
     QDialog,
     QListWidget,
@@ -14,9 +14,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.session_rules import session_title
+from reflect.domain.session_rules import default_start, session_title
 from reflect.domain.supervision import NewSession, Session
-from reflect.ui.common.date_fields import DateTimeEdit, name_inner_edit
+from reflect.ui.common.date_fields import DateTimeField
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
 from reflect.ui.common.widgets import named, wrapped_label
@@ -24,7 +24,8 @@ from reflect.ui.common.widgets import named, wrapped_label
 
 class TakeToSupervisionDialog(QDialog):
     def __init__(self, upcoming: list[Session], already: set[int], *, now: datetime | None = None,
-                 parent: QWidget | None = None) -> None:
+                 suggested: NewSession | None = None, parent: QWidget | None = None) -> None:
+        """`suggested`: the new session as the last one agreed it (`session_rules.next_session`)."""
         super().__init__(parent)
         self.setWindowTitle("Take to supervision — Reflect")
         layout = QVBoxLayout(self)
@@ -42,18 +43,16 @@ class TakeToSupervisionDialog(QDialog):
         self.new = named(QRadioButton("A &new session on:"), "A new session on")
         layout.addWidget(self.new)
         now = now or datetime.now()
-        start = datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)
-        self.when = DateTimeEdit(QDateTime(start.date(), QTime(start.hour, 0)))
-        self.when.setCalendarPopup(True)
-        self.when.setDisplayFormat("ddd d MMM yyyy, HH:mm")
-        self.when.setAccessibleName("Date and time of the new session")
-        name_inner_edit(self.when, "Date and time of the new session")
+        self.suggested = suggested or NewSession(starts_at=default_start(now))
+        start = self.suggested.starts_at or default_start(now)
+        self.when = DateTimeField("Date and time of the new session", today=now.date)
+        self.when.setDateTime(start)
         layout.addWidget(self.when)
         buttons, self.ok = ok_cancel_buttons(self, "Take to supervision")
         layout.addWidget(buttons)
         self.existing.toggled.connect(self._update)
         self.sessions.currentRowChanged.connect(lambda _r: self._update())
-        self.when.dateTimeChanged.connect(lambda _d: self.new.setChecked(True))
+        self.when.changed.connect(lambda: self.new.setChecked(True))
         if upcoming:
             self.existing.setChecked(True)
             self.sessions.setCurrentRow(0)
@@ -74,11 +73,11 @@ class TakeToSupervisionDialog(QDialog):
     def value(self) -> int | NewSession:
         if self.existing.isChecked() and self.sessions.currentItem() is not None:
             return int(self.sessions.currentItem().data(256))
-        return NewSession(starts_at=self.when.dateTime().toPython().replace(second=0, microsecond=0))
+        return replace(self.suggested, starts_at=self.when.dateTime())
 
     @classmethod
-    def ask(cls, upcoming: list[Session], already: set[int],
-            parent: QWidget | None = None) -> int | NewSession | None:
+    def ask(cls, upcoming: list[Session], already: set[int], parent: QWidget | None = None,
+            suggested: NewSession | None = None) -> int | NewSession | None:
         """A session id, a new session to create, or None."""
-        dialog = cls(upcoming, already, parent=parent)
+        dialog = cls(upcoming, already, suggested=suggested, parent=parent)
         return run_modal(dialog, dialog.value)

@@ -23,6 +23,7 @@ except ImportError:  # pragma: no cover - older PySide6 still allowed by pyproje
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus
 from reflect.domain.templates import model_by_key
+from reflect.domain.wording import noun
 from reflect.store import BriefingStore, EntryQuery
 from reflect.ui.reflections.entry_list_model import EntryListModel
 from reflect.ui.reflections.entry_list_view import EntryListView
@@ -34,14 +35,14 @@ _QUESTION_CHARS = 90  # of a question shown in the picker; the tooltip has it al
 
 
 def count_label(shown: int, total: int, filtered: bool) -> str:
-    noun = "reflection" if total == 1 else "reflections"
+    word = noun(total, "reflection")
     if total == 0:
         return "No reflections yet"
     if not filtered:
-        return f"{total:,} {noun}"
+        return f"{total:,} {word}"
     if shown == 0:
-        return f"None of {total:,} {noun} match"
-    return f"{shown:,} of {total:,} {noun}"
+        return f"None of {total:,} {word} match"
+    return f"{shown:,} of {total:,} {word}"
 
 
 class EntryListPanel(QWidget):

@@ -19,8 +19,9 @@ from pathlib import Path
 from PySide6.QtCore import QStandardPaths, Qt, Signal
 from PySide6.QtWidgets import QDialog, QFileDialog, QInputDialog, QLineEdit, QVBoxLayout, QWidget
 
+from reflect.domain.dates import parse_day
 from reflect.domain.errors import ReflectError
-from reflect.domain.reply import action_owner, parse_day
+from reflect.domain.reply import action_owner
 from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import ActionOwner
 from reflect.export.reply_reader import WrongPassword

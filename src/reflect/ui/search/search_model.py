@@ -12,6 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
+from reflect.domain.dates import format_day
 from reflect.domain.search_results import SearchHit
 from reflect.ui.common.colours import secondary
 
@@ -36,13 +37,19 @@ class SearchResultsModel(QAbstractListModel):
             return None
         hit = self.hits[index.row()]
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.AccessibleTextRole):
-            kind = "Reflection" if hit.kind == "entry" else "Briefing"
-            return f"{kind}: {hit.title} — {hit.snippet.text}"
+            return f"{hit_kind(hit)}: {hit.title} — {hit.snippet.text}"
         if role == Qt.ItemDataRole.ToolTipRole:
             return hit.title
         if role == HitRole:
             return hit
         return None
+
+
+def hit_kind(hit: SearchHit) -> str:
+    """"Reflection, Tue 3 Mar 2026" or "Briefing, added Mon 2 Feb 2026"."""
+    if hit.kind == "entry":
+        return "Reflection" + (f", {format_day(hit.day)}" if hit.day else "")
+    return "Briefing" + (f", added {format_day(hit.day)}" if hit.day else "")
 
 
 def hit_html(hit: SearchHit, palette: QPalette, *, selected: bool = False) -> str:
@@ -59,9 +66,8 @@ def hit_html(hit: SearchHit, palette: QPalette, *, selected: bool = False) -> st
         out.append(f'<b style="background:{mark_bg}; color:{mark_fg}">{html.escape(text[start:end])}</b>')
         cursor = end
     out.append(html.escape(text[cursor:]))
-    kind = "Reflection" if hit.kind == "entry" else "Briefing"
     where = f" · {html.escape(hit.where)}" if hit.where and hit.kind == "briefing" else ""
-    return (f"<div><b>{html.escape(hit.title)}</b> <span style='color:{muted}'>{kind}{where}</span>"
+    return (f"<div><b>{html.escape(hit.title)}</b> <span style='color:{muted}'>{hit_kind(hit)}{where}</span>"
             f"</div><div>{''.join(out)}</div>")
 
 

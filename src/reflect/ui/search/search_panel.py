@@ -33,7 +33,7 @@ class SearchPanelView(QWidget):
 
 
 class SearchPanel(QWidget):
-    entry_chosen = Signal(int)
+    entry_chosen = Signal(int, str, object)  # entry id, where it matched (a stage), the words
     briefing_chosen = Signal(int, str)  # briefing id, section heading
 
     def __init__(self, index: SearchIndex, parent: QWidget | None = None) -> None:
@@ -81,6 +81,6 @@ class SearchPanel(QWidget):
         if hit is None:
             return
         if hit.kind == "entry":
-            self.entry_chosen.emit(hit.id)
+            self.entry_chosen.emit(hit.id, hit.where, hit.terms)
         else:
             self.briefing_chosen.emit(hit.id, hit.where)

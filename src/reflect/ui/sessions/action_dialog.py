@@ -5,9 +5,8 @@ Used from the actions page and from a reflection's action stage ("make this line
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
-from PySide6.QtCore import QDate
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -23,9 +22,10 @@ from PySide6.QtWidgets import (
 from reflect.domain.session_rules import action_notes, session_title
 from reflect.domain.supervision import ActionOwner, NewAction, Session
 from reflect.ui.actions.actions_table_model import OWNER_LABELS
-from reflect.ui.common.date_fields import DateEdit, name_inner_edit
+from reflect.ui.common.date_fields import DateField
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
 from reflect.ui.common.screen_fit import fit_to_screen
+from reflect.ui.common.widgets import buddy_label
 
 
 class ActionDialog(QDialog):
@@ -52,16 +52,14 @@ class ActionDialog(QDialog):
         who = QHBoxLayout()
         who.addWidget(self.owner)
         who.addWidget(self.owner_name, 1)
-        form.addRow("&Who:", who)
+        # A row whose field is a layout gets no buddy from QFormLayout, so "&" would show as is.
+        form.addRow(buddy_label("&Who:", self.owner), who)
         due_row = QHBoxLayout()
         self.has_due = QCheckBox("&Due by")
         self.has_due.setAccessibleName("Due by")
         self.has_due.setAccessibleDescription("Give the action a due date")
-        self.due = DateEdit(QDate(self.today).addDays(28))
-        self.due.setCalendarPopup(True)
-        self.due.setDisplayFormat("ddd d MMM yyyy")
-        self.due.setAccessibleName("Due date")
-        name_inner_edit(self.due, "Due date")
+        self.due = DateField("Due date", today=lambda: self.today)
+        self.due.setDate(self.today + timedelta(days=28))
         self.has_due.setChecked(True)
         due_row.addWidget(self.has_due)
         due_row.addWidget(self.due, 1)
@@ -79,11 +77,11 @@ class ActionDialog(QDialog):
         self.note.setWordWrap(True)
         self.note.setAccessibleDescription("Note about this action")
         layout.addWidget(self.note)
-        self.buttons, self.ok = ok_cancel_buttons(self, "Add action")
+        self.buttons, self.ok = ok_cancel_buttons(self, "Add action", on_accept=self._try_accept)
         layout.addWidget(self.buttons)
         self.description.textChanged.connect(self._update)
         self.has_due.toggled.connect(self._update)
-        self.due.dateChanged.connect(self._update)
+        self.due.changed.connect(self._update)
         self._update()
         fit_to_screen(self, 560, self.sizeHint().height())
 
@@ -93,8 +91,13 @@ class ActionDialog(QDialog):
         notes = action_notes(self._due(), self.today, is_new=True)
         self.note.setText(" ".join(notes))
 
+    def _try_accept(self) -> None:
+        """A due date typed but not yet read is read now; one that cannot be read keeps the dialog."""
+        if not self.has_due.isChecked() or self.due.commit_text():
+            self.accept()
+
     def _due(self) -> date | None:
-        return self.due.date().toPython() if self.has_due.isChecked() else None
+        return self.due.date() if self.has_due.isChecked() else None
 
     def value(self) -> NewAction:
         return NewAction(

@@ -106,7 +106,7 @@ class AgreedActions(QWidget):
         self.owner.setAccessibleName("Who will do the new action")
         for owner, label in OWNER_LABELS.items():
             self.owner.addItem(label, owner.value)
-        self.due = OptionalDate("Due date of the new action", "No due date")
+        self.due = OptionalDate("Due date of the new action", "No due date", today=today)
         self.add = QPushButton("Add action")
         self.add.setAccessibleName("Add action")
         self.note = QLabel("")
@@ -136,9 +136,14 @@ class AgreedActions(QWidget):
         self._reset_new()
 
     def set_session(self, session_id: int | None) -> None:
-        self.session_id = session_id
+        """Show a session's actions. The new action being typed (what, who, due) is kept when the
+        same session is shown again (a refresh after a change elsewhere), cleared for another."""
         self.model.set_actions(self.store.agreed_in(session_id) if session_id else [])
+        if session_id == self.session_id:
+            return
+        self.session_id = session_id
         self.description.clear()
+        self.owner.setCurrentIndex(0)
         self._reset_new()
         self.show_note([])
 

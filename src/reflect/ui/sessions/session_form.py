@@ -14,12 +14,12 @@ controller loads them with the session and passes their changes on.
 from __future__ import annotations
 
 from collections.abc import Callable
-from datetime import date, datetime, timedelta
+from datetime import date, datetime
 
 from PySide6.QtCore import QObject, Signal
 from PySide6.QtWidgets import QLineEdit, QTextEdit
 
-from reflect.domain.session_rules import session_notes, session_title
+from reflect.domain.session_rules import USUAL_GAP, default_start, session_notes, session_title
 from reflect.domain.supervision import Session, SessionStatus, SessionType
 from reflect.store import (
     ActionStore,
@@ -33,10 +33,8 @@ from reflect.ui.sessions.linked_entries import LinkedEntriesEditor
 from reflect.ui.sessions.session_actions import AgreedActions, CarriedForwardActions
 from reflect.ui.sessions.session_form_view import SessionFormView
 
-
-def default_start(now: datetime) -> datetime:
-    """A new session's suggested time: a week from today at 10:00 (as "Take to supervision" does)."""
-    return datetime.combine((now + timedelta(days=7)).date(), datetime.min.time()).replace(hour=10)
+#: the sign-off dates: either one set means the session was held
+AGREEMENTS = ("supervisee_agreed_on", "supervisor_agreed_on")
 
 
 class SessionForm(QObject):
@@ -57,7 +55,7 @@ class SessionForm(QObject):
         self.linked = LinkedEntriesEditor(sessions, query, briefings)
         self.carried = CarriedForwardActions(actions, today=today)
         self.agreed = AgreedActions(actions, today=today)
-        self.view = SessionFormView(self.agenda, self.linked, self.carried, self.agreed)
+        self.view = SessionFormView(self.agenda, self.linked, self.carried, self.agreed, today=today)
         self.session: Session | None = None
         self._loading = False
         self._autosave = Autosave(self._write, self._written, self.view.saved,
@@ -125,7 +123,7 @@ class SessionForm(QObject):
             today = self._today()
             v.next_session.set_value(session.next_session_on,
                                      (session.starts_at.date() if session.starts_at else today)
-                                     + timedelta(days=28))
+                                     + USUAL_GAP)
             v.supervisee_agreed.set_value(session.supervisee_agreed_on, today)
             v.supervisor_agreed.set_value(session.supervisor_agreed_on, today)
             self._autosave.show_saved(session.updated_at)
@@ -186,6 +184,7 @@ class SessionForm(QObject):
             return
         today = self._today()
         self.view.supervisee_agreed.set_value(today, today)
+        self._mark_held()
         self._autosave.save_now("supervisee_agreed_on")  # `_written` swaps the button for the day
 
     def _text_edited(self, name: str) -> None:
@@ -196,7 +195,21 @@ class SessionForm(QObject):
     def _instant(self, name: str) -> None:
         if self._loading or self.session is None:
             return
+        if name in AGREEMENTS and self._read(name) is not None:
+            self._mark_held()
         self._autosave.save_now(name)
+
+    def _mark_held(self) -> None:
+        """A record agreed by either side is of a session that took place: planned becomes held."""
+        status = self.view.status
+        if SessionStatus(status.currentData()) is not SessionStatus.PLANNED:
+            return
+        self._loading = True  # written with the agreement, in the same save
+        try:
+            status.setCurrentIndex(status.findData(SessionStatus.HELD.value))
+        finally:
+            self._loading = False
+        self._autosave.edited("status")
 
     def _when_changed(self) -> None:
         if self._loading or self.session is None:

@@ -10,10 +10,11 @@ yet".
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from typing import TypeVar
 
-from PySide6.QtCore import QDate, QDateTime, Qt, QTime, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -29,17 +30,16 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.dates import AHEAD, BACK
 from reflect.domain.session_rules import format_day
 from reflect.domain.supervision import SessionStatus, SessionType
-from reflect.ui.common.date_fields import DateEdit, DateTimeEdit, name_inner_edit
+from reflect.ui.common.date_fields import DateField, DateTimeField
 from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order, spoken
 from reflect.ui.reflect_page.stage_editor import GrowingTextEdit
 from reflect.ui.sessions.session_list_model import STATUS_LABELS
 
 Edit = TypeVar("Edit", QLineEdit, GrowingTextEdit)
-DAY_FORMAT = "ddd d MMM yyyy"
-WHEN_FORMAT = "ddd d MMM yyyy, HH:mm"
 AGREE = "I agree this record reflects our discussion"
 EMPTY_STATE = "No session chosen. Press “New session” to plan one, or choose a session from the list."
 
@@ -49,52 +49,42 @@ class OptionalDate(QWidget):
 
     changed = Signal()
 
-    def __init__(self, name: str, none_text: str, *, with_time: bool = False,
-                 parent: QWidget | None = None) -> None:
+    def __init__(self, name: str, none_text: str, *, with_time: bool = False, looking: str = AHEAD,
+                 today: Callable[[], date] = date.today, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.with_time = with_time
         row = QHBoxLayout(self)
         row.setContentsMargins(0, 0, 0, 0)
-        self.edit = DateTimeEdit() if with_time else DateEdit()
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(WHEN_FORMAT if with_time else DAY_FORMAT)
-        self.edit.setAccessibleName(name)
-        name_inner_edit(self.edit, name)
+        field = DateTimeField if with_time else DateField
+        self.edit = field(name, looking=looking, today=today)
         self.none = QCheckBox(none_text)
         # Named as it reads, then which date it is for: the form has three "Not yet"s.
         self.none.setAccessibleName(f"{spoken(none_text)} ({name})")
-        row.addWidget(self.edit)
-        row.addWidget(self.none)
+        row.addWidget(self.edit, 0, Qt.AlignmentFlag.AlignTop)
+        row.addWidget(self.none, 0, Qt.AlignmentFlag.AlignTop)
         row.addStretch(1)
-        if with_time:
-            self.edit.dateTimeChanged.connect(lambda _v: self.changed.emit())
-        else:
-            self.edit.dateChanged.connect(lambda _v: self.changed.emit())
+        self.edit.changed.connect(self.changed)
         self.none.toggled.connect(self._toggled)
 
     def value(self) -> date | datetime | None:
         if self.none.isChecked():
             return None
-        if self.with_time:
-            return self.edit.dateTime().toPython().replace(second=0, microsecond=0)
-        return self.edit.date().toPython()
+        return self.edit.dateTime() if self.with_time else self.edit.date()
 
     def set_value(self, value: date | datetime | None, default: date | datetime) -> None:
         """Show `value` (or `default`, greyed out, when there is none) without emitting `changed`."""
         shown = value or default
-        blocked = self.edit.blockSignals(True), self.none.blockSignals(True)
+        blocked = self.none.blockSignals(True)
         if self.with_time:
-            self.edit.setDateTime(QDateTime(QDate(shown.year, shown.month, shown.day),
-                                            QTime(shown.hour, shown.minute)))
+            self.edit.setDateTime(shown)
         else:
-            self.edit.setDate(QDate(shown.year, shown.month, shown.day))
+            self.edit.setDate(shown)
         self.none.setChecked(value is None)
         self.edit.setEnabled(value is not None)
-        self.edit.blockSignals(blocked[0])
-        self.none.blockSignals(blocked[1])
+        self.none.blockSignals(blocked)
 
     def focus_order(self) -> list[QWidget]:
-        return [self.edit, self.none]
+        return [*self.edit.focus_order(), self.none]
 
     def _toggled(self, none: bool) -> None:
         self.edit.setEnabled(not none)
@@ -131,9 +121,11 @@ def _field(kind: type[Edit], name: str, placeholder: str) -> Edit:
 
 
 class SessionFormView(QStackedWidget):
-    def __init__(self, agenda, linked, carried, agreed, parent: QWidget | None = None) -> None:
+    def __init__(self, agenda, linked, carried, agreed, parent: QWidget | None = None, *,
+                 today: Callable[[], date] = date.today) -> None:
         """`agenda`, `linked`, `carried`, `agreed`: widgets with a `focus_order()` method."""
         super().__init__(parent)
+        self._today = today
         self.setAccessibleName("Session")
         self.empty = QLabel(EMPTY_STATE)
         self.empty.setWordWrap(True)
@@ -194,7 +186,7 @@ class SessionFormView(QStackedWidget):
         layout.addWidget(_heading("When and who"))
         grid = QGridLayout()
         grid.setHorizontalSpacing(12)
-        self.when = OptionalDate("Date and time", "No date &yet", with_time=True)
+        self.when = OptionalDate("Date and time", "No date &yet", with_time=True, today=self._today)
         self.supervisor_name = _field(QLineEdit, "Supervisor name", "Optional: a role is enough")
         self.supervisor_role = _field(QLineEdit, "Role", "e.g. Team manager")
         self.supervisor_role.setAccessibleDescription("The supervisor's role")
@@ -248,9 +240,11 @@ class SessionFormView(QStackedWidget):
         layout.addWidget(_heading("Next session and agreement"))
         dates = QGridLayout()
         dates.setHorizontalSpacing(12)
-        self.next_session = OptionalDate("Next session", "Not set")
-        self.supervisee_agreed = OptionalDate("Supervisee agreed on", "Not yet")
-        self.supervisor_agreed = OptionalDate("Supervisor agreed on", "Not yet")
+        self.next_session = OptionalDate("Next session", "Not set", today=self._today)
+        self.supervisee_agreed = OptionalDate("Supervisee agreed on", "Not yet", looking=BACK,
+                                              today=self._today)
+        self.supervisor_agreed = OptionalDate("Supervisor agreed on", "Not yet", looking=BACK,
+                                              today=self._today)
         for row, (label, widget) in enumerate((("Ne&xt session:", self.next_session),
                                                ("Supervisee agreed on:", self.supervisee_agreed),
                                                ("Supervisor agreed on:", self.supervisor_agreed))):

@@ -29,16 +29,13 @@ from PySide6.QtWidgets import (
 
 from reflect.domain.session_rules import order_for_list, session_title
 from reflect.domain.supervision import Session, SessionStatus
+from reflect.domain.wording import plural
 from reflect.store import SessionStore
 from reflect.ui.common.colours import blend, secondary
 
 HEADER, SESSION, PLACEHOLDER = "header", "session", "placeholder"
 STATUS_LABELS = {SessionStatus.PLANNED: "Planned", SessionStatus.HELD: "Held",
                  SessionStatus.CANCELLED: "Cancelled"}
-
-
-def plural(count: int, noun: str) -> str:
-    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def counts_text(reflections: int, actions: int) -> str:
@@ -66,7 +63,7 @@ class SessionListModel(QAbstractListModel):
     KindRole = Qt.ItemDataRole.UserRole + 2
     #: "Tue 1 Dec 2026, 10:00"
     WhenRole = Qt.ItemDataRole.UserRole + 3
-    #: "Planned 1:1 with Team manager"
+    #: "Regular 1:1 with Team manager"
     WhatRole = Qt.ItemDataRole.UserRole + 4
     #: "Planned · 3 reflections · 2 actions"
     DetailsRole = Qt.ItemDataRole.UserRole + 5

@@ -26,14 +26,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.supervision import NewSession
+from reflect.domain.session_rules import next_session
+from reflect.domain.wording import noun, plural
 from reflect.store import EntryQuery, Journal
 from reflect.ui.common.dialogs import confirm
 from reflect.ui.common.widgets import chain_tab_order, named, packed
 from reflect.ui.replies.reply_drop import ReplyDrop
 from reflect.ui.replies.reply_text import session_reply_text
-from reflect.ui.sessions.session_form import SessionForm, default_start
-from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView, plural
+from reflect.ui.sessions.session_form import SessionForm
+from reflect.ui.sessions.session_list_model import SessionListModel, SessionListView
 
 
 class ConfirmDeleteSession:
@@ -52,7 +53,7 @@ def deleted_message(linked: int, actions: int) -> str:
     text = "Session deleted. "
     if linked:
         text += (f"The {plural(linked, 'reflection')} linked to it "
-                 f"{'is' if linked == 1 else 'are'} kept in your journal.")
+                 f"{noun(linked, 'is', 'are')} kept in your journal.")
     else:
         text += "No reflections were linked to it."
     if actions:
@@ -201,7 +202,8 @@ class SessionsPage(QWidget):
     def new_session(self) -> int | None:
         if not self.form.flush():
             return None
-        session = self.sessions.create_session(NewSession(starts_at=default_start(self._now())))
+        # On the date and with the supervisor agreed last time (see `next_session`).
+        session = self.sessions.create_session(next_session(self.sessions.list_sessions(), self._now()))
         self.list_model.refresh()
         self._show(session.id)
         self.form.focus_first()

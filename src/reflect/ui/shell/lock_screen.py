@@ -5,6 +5,9 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QLabel, QLineEdit, QPushButton, QVBoxLayout, QWidget
 
+#: how many average characters the passphrase box shows (passphrases are often short sentences)
+PASSPHRASE_CHARS = 40
+
 
 class LockScreen(QWidget):
     unlock_requested = Signal(str)
@@ -27,7 +30,9 @@ class LockScreen(QWidget):
         self.passphrase = QLineEdit()
         self.passphrase.setEchoMode(QLineEdit.EchoMode.Password)
         self.passphrase.setAccessibleName("Passphrase")
-        self.passphrase.setMaximumWidth(360)
+        # Centred, a line edit shrinks to its size hint (about 125 px): room for a passphrase
+        # sentence instead, in characters so it grows with a larger font.
+        self.passphrase.setMinimumWidth(self.passphrase.fontMetrics().averageCharWidth() * PASSPHRASE_CHARS)
         self.passphrase.setPlaceholderText("Passphrase")
         layout.addWidget(self.passphrase, 0, Qt.AlignmentFlag.AlignHCenter)
         self.problem = QLabel("")

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 from reflect import APP_NAME
 from reflect.domain.display_name import display_name
 from reflect.domain.entry_filter import EntryFilter
+from reflect.domain.wording import plural
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
 from reflect.ui.care.journal_care import JournalCare
@@ -100,7 +101,7 @@ class MainWindow(WindowMenus, QMainWindow):
 
             self._spelling = SpellingService(
                 self.journal.dictionary.words(), self.journal.dictionary.add,
-                enabled=self.settings.spelling, parent=self,
+                enabled=self.settings.spelling, oxford=self.settings.oxford_spelling, parent=self,
                 hint_actions=HintActions(hint_replacement, self._accept_finding),
                 hint_check=lambda: None if self._retired or self.locked else hint_check(
                     self.journal, self.settings.practitioner_name))
@@ -123,7 +124,7 @@ class MainWindow(WindowMenus, QMainWindow):
         result = replaced_from_hint(self.journal, entry_id, found, removed, new)
         if result is not None and result.versions_changed:
             self.statusBar().showMessage(
-                f"Replaced, here and in {result.versions_changed} earlier version(s) of this "
+                f"Replaced, here and in {plural(result.versions_changed, 'earlier version')} of this "
                 f"reflection. {result.backups_note}", 15000)
 
     def _attach_spelling(self, edit) -> None:
@@ -294,6 +295,7 @@ class MainWindow(WindowMenus, QMainWindow):
     def _set_spelling(self, enabled: bool) -> None:
         if self._spelling is not None:
             self._spelling.set_enabled(enabled)
+            self._spelling.set_oxford(self.settings.oxford_spelling)
 
     def _toggle_spelling(self, enabled: bool) -> None:
         self.settings.spelling = enabled

@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from reflect.domain.wording import noun
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
 from reflect.ui.common.about_you import AboutYou, AboutYouFields
@@ -105,7 +106,6 @@ class SettingsDialog(QDialog):
         security_form = QFormLayout(security)
         self.idle = QSpinBox()
         self.idle.setRange(0, 240)
-        self.idle.setSuffix(" minutes")
         self.idle.setSpecialValueText("Never")
         self.idle.setValue(settings.idle_lock_minutes)
         self.idle.setAccessibleName("Lock after this many minutes without use")
@@ -147,10 +147,18 @@ class SettingsDialog(QDialog):
         writing_layout = QVBoxLayout(writing)
         self.spelling = _check("Check &spelling as I type (UK English)", settings.spelling)
         writing_layout.addWidget(self.spelling)
+        self.oxford = _check("Also accept Oxford spellings ending in -i&ze (organize, realize)",
+                             "Also accept Oxford spellings ending in -ize", settings.oxford_spelling)
+        self.oxford.setToolTip("GOV.UK style and most councils write -ise (organise, realise), so "
+                               "-ize is marked unless you choose this.")
+        writing_layout.addWidget(self.oxford)
+        self.spelling.toggled.connect(self.oxford.setEnabled)
+        self.oxford.setEnabled(settings.spelling)
         writing_layout.addStretch(1)
         return writing
 
     def _idle_changed(self, minutes: int) -> None:
+        self.idle.setSuffix(" " + noun(minutes, "minute"))
         self.idle_warning.setText(
             "Reflect will never lock by itself. Anyone at this computer while you are away could read "
             "your journal: lock it with Ctrl+L whenever you leave the desk." if minutes == 0 else "")
@@ -170,7 +178,8 @@ class SettingsDialog(QDialog):
         about = self.about_you.value()
         settings = replace(self.original, practitioner_name=about.name, practitioner_role=about.role,
                            show_anonymise_reminder=self.reminder.isChecked(),
-                           spelling=self.spelling.isChecked(), idle_lock_minutes=self.idle.value(),
+                           spelling=self.spelling.isChecked(), oxford_spelling=self.oxford.isChecked(),
+                           idle_lock_minutes=self.idle.value(),
                            lock_on_minimise=self.minimise.isChecked(),
                            backup_dir=self.backup_dir.text().strip())
         return SettingsChoice(settings, terms)

@@ -41,6 +41,7 @@ class SpellingService(QObject):
         add_word: Callable[[str], None] = lambda word: None,
         *,
         enabled: bool = True,
+        oxford: bool = False,
         loader: Callable[[list[str]], SpellChecker] = SpellChecker.load,
         hint_actions: HintActions | None = None,
         hint_check: Callable[[], Check | None] | None = None,
@@ -50,6 +51,7 @@ class SpellingService(QObject):
         self._personal = list(personal_words)
         self._store_word = add_word
         self._enabled = enabled
+        self._oxford = oxford  # accept Oxford -ize spellings too (a setting; -ise is the default)
         self._loader = loader
         self._checker: SpellChecker | None = None
         self._task: BackgroundTask | None = None
@@ -119,6 +121,13 @@ class SpellingService(QObject):
             self._task = None
         self.refresh_all()
 
+    def set_oxford(self, oxford: bool) -> None:
+        """Follow the Oxford spelling setting: accept "organize" as well as "organise", or not."""
+        self._oxford = oxford
+        if self._checker is not None and self._checker.oxford != oxford:
+            self._checker.set_oxford(oxford)
+            self.refresh_all()
+
     def set_personal_words(self, words: Iterable[str]) -> None:
         """Replace the personal dictionary (e.g. after the journal was unlocked or restored)."""
         self._personal = list(words)
@@ -144,6 +153,7 @@ class SpellingService(QObject):
                 return
             self._task = None
             checker.set_personal(self._personal)  # words may have changed while loading
+            checker.set_oxford(self._oxford)
             self._checker = checker
             log.info("spelling dictionary ready after %.0f ms", (time.perf_counter() - started) * 1000)
             self.refresh_all()

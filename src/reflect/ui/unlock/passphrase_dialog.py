@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from reflect.domain.display_name import display_name
 from reflect.services.passphrase import passphrase_problem
 from reflect.ui.common.dialogs import ok_cancel_buttons, run_modal
+from reflect.ui.common.screen_fit import grow_to_fit
 
 FIRST_RUN_TEXT = (
     "<p><b>Welcome to Reflect.</b></p>"
@@ -144,6 +145,7 @@ class PassphraseDialog(QDialog):
         if problem:
             self.problem.setText(problem)
             self.problem.show()
+            grow_to_fit(self)  # the "cannot be recovered" warning above must stay in view
             return
         self.accept()
 
