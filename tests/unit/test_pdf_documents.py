@@ -183,7 +183,8 @@ def test_portfolio_contents_page_numbers_point_at_the_reflections(rendered):
     pages = page_texts(rendered.paths["portfolio"])
     whole = "\n".join(pages)
     for number, entry in enumerate(report.entries, start=1):
-        line = re.search(rf"\n{number}\.\n{re.escape(format_day(entry.created_on))}\n(\d+)\n", whole)
+        # each line of text ends with a space (see test_accessible_pdfs)
+        line = re.search(rf"\n{number}\. \n{re.escape(format_day(entry.created_on))} \n(\d+) \n", whole)
         assert line, entry.display_title
         page = pages[int(line.group(1)) - 1]
         assert f"REFLECTION {number} OF {len(report.entries)}" in page
