@@ -4,6 +4,7 @@
 (`structure.Node`) in story order, which is the logical reading order. The templates need not say
 anything: the roles follow from what the parts are, and from the documents' style names:
 
+- a paragraph is a P; one cut into blocks (`escape.paragraphs`) is still one P;
 - a heading style is H1–H6 one level below the outline entry (`Anchor`) just before it, so the
   headings match the bookmarks; a sub-heading style (a stage's label) is one level below the
   heading before it;
@@ -33,6 +34,8 @@ HEADING_STYLES = frozenset({"h1", "h1_room", "h2", "h2_plain", "briefing_title",
                             "entry_title"})
 #: paragraph styles that are headings one level below the heading before them
 SUBHEADING_STYLES = frozenset({"stage_label", "learn"})
+#: the paragraph style of the rest of a paragraph too long for one block (`escape.paragraphs`)
+CONTINUATION_STYLE = "body_cont"
 #: a table cell style that marks a header cell
 HEAD_CELL_STYLE = "cell_head"
 #: a table cell style that, down the whole first column, marks row headers
@@ -109,6 +112,8 @@ class _Walker:
             _mark(para, parent.add(f"H{level}"), "content")
         elif name in SUBHEADING_STYLES:
             _mark(para, parent.add(f"H{min(self.heading_level + 1, 6)}"), "content")
+        elif name == CONTINUATION_STYLE and _last(parent, "P"):
+            _mark(para, _last(parent, "P"), "content")  # the same paragraph, so the same element
         elif para.bulletText:
             items = _last(parent, "L") or parent.add("L")
             item = items.add("LI")
@@ -162,7 +167,7 @@ def _header_rows(table: Table) -> int:
     repeat = table.repeatRows
     if repeat:
         return repeat if isinstance(repeat, int) else max(repeat) + 1
-    first = table._cellvalues[0] if table._cellvalues else []
+    first = [_single(v) for v in table._cellvalues[0]] if table._cellvalues else []
     styled = [v for v in first if isinstance(v, Paragraph)]
     return int(bool(styled) and all(p.style.name == HEAD_CELL_STYLE for p in styled)
                and all(isinstance(v, Paragraph) or v == "" for v in first))
@@ -170,9 +175,14 @@ def _header_rows(table: Table) -> int:
 
 def _row_headers(values, head_rows: int) -> bool:
     """Whether the first column labels its rows (every cell below the header in that style)."""
-    column = [row[0] for row in values[head_rows:] if row]
+    column = [_single(row[0]) for row in values[head_rows:] if row]
     return bool(column) and all(isinstance(v, Paragraph) and v.style.name == ROW_HEAD_STYLE
                                 for v in column)
+
+
+def _single(value):
+    """A cell's one flowable (reportlab turns a measured table's cells into tuples)."""
+    return value[0] if isinstance(value, (list, tuple)) and len(value) == 1 else value
 
 
 # -- drawing -------------------------------------------------------------------------------------
