@@ -265,3 +265,19 @@ def test_no_glyph_maps_to_nul(documents):
         for font in fonts:
             cmap = font.ToUnicode.read_bytes().decode("latin-1")
             assert not re.search(r"<[0-9A-F]+> <(0000|FEFF|FFFE)>", cmap), font.BaseFont
+
+
+def test_a_table_row_across_pages_is_one_row():
+    """An action described in 400 sentences splits inside its row, over pages: still one row, its
+    cell's text the whole description, the header row once; and the pack passes."""
+    rep = _pack_report()
+    big = ReportAction(LONG_ANSWER, "Sam", date(2026, 12, 1), "Open", False, "Session 9")
+    rep = replace(rep, carried_forward=(*rep.carried_forward[:3], big, *rep.carried_forward[3:6]))
+    data = _render_pack(rep)
+    assert len(PdfReader(io.BytesIO(data)).pages) > 8
+    assert ua1_failures(data) == []
+    table = next(t for t in structure(data).root.all("Table") if "Agreed in" in t.all_text)
+    assert [norm(row.kids[0].all_text)[:10] for row in table.kids] == \
+        ["Action", *(["Action <1>", "Action <2>", "Action <3>", "Sentence 0", "Action <4>", "Action <5>",
+                      "Action <6>"])]
+    assert norm(table.kids[4].kids[0].all_text) == LONG_ANSWER
