@@ -17,6 +17,7 @@ import pikepdf
 import pytest
 from pypdf import PdfReader
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.platypus import Paragraph
 
 from reflect.domain.report import (
     EntryReport,
@@ -281,3 +282,22 @@ def test_a_table_row_across_pages_is_one_row():
         ["Action", *(["Action <1>", "Action <2>", "Action <3>", "Sentence 0", "Action <4>", "Action <5>",
                       "Action <6>"])]
     assert norm(table.kids[4].kids[0].all_text) == LONG_ANSWER
+
+
+def test_a_link_in_paragraph_text_is_a_described_link():
+    """A link reportlab draws inside a paragraph (none of the documents has one yet) becomes a Link
+    element with a description, instead of failing the export or the check."""
+
+    class WithLinks(SingleEntryRenderer):
+        def _story(self):
+            return [*super()._story(), Paragraph('See <a href="https://example.org/">the policy</a> and '
+                                                 '<a href="#entry-1">the reflection</a>.', self.styles.body)]
+
+    out = io.BytesIO()
+    WithLinks(EntryReport(practitioner="Pat", prepared_on=date(2026, 2, 1), entry=_entry(1))).render(out)
+    assert ua1_failures(out.getvalue()) == []
+    paragraph = next(e for e in structure(out.getvalue()).root.all("P") if "the policy" in e.text)
+    assert [(k.role, k.annotations) for k in paragraph.kids] == [("Link", ["/Link"])] * 2
+    with pikepdf.open(io.BytesIO(out.getvalue())) as pdf:
+        contents = sorted(str(a.Contents) for a in pdf.pages[-1].Annots)
+    assert contents == ["Link to another part of this document", "Link to https://example.org/"]

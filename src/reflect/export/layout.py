@@ -97,6 +97,8 @@ class ReportCanvas(Canvas):
         self.restoreState()
 
     def save(self) -> None:
+        if self._code:
+            self.showPage()  # as Canvas.save would, but before the structure tree is written
         self.page_total = self._pageNumber - 1
         for page in range(1, self.page_total + 1):
             self._number_form(f"pageof{page}", f"Page {page} of {self.page_total}", self.footer_size)

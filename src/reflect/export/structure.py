@@ -56,6 +56,7 @@ class StructureRecorder:
         self.annotation_owner: Node | None = None  # whose annotations the next ones are
         self.pending_label: tuple[Node, Node, str] | None = None  # a list item's Lbl, LBody, page
         self.suppressed = 0  # > 0 while drawing a repeat (a table's header row on a later page)
+        self._current: Node | None = None  # the element whose content was marked last
 
     # -- content stream operators ----------------------------------------------------------------
     def artifact(self, code: list[str]) -> None:
@@ -77,6 +78,7 @@ class StructureRecorder:
         self._close(code)
         mcid = len(self._page_kids)
         self._page_kids.append(node)
+        self._current = node
         node.kids.append((page_name, mcid))
         code.append(f"/{_mc_tag(node.role)} <</MCID {mcid}>> BDC")
         self._mode = "tagged"
@@ -122,8 +124,8 @@ class StructureRecorder:
         """An annotation just added to the page (a form field's widget or a link), for the element
         drawing it (`annotation_owner`)."""
         owner = self.annotation_owner
-        if owner is None:
-            raise RuntimeError("an annotation was drawn outside a tagged form field or link")
+        if owner is None:  # a link in a paragraph's text: its own Link there, described
+            owner = (self._current or self.root).add("Link", keep=True, contents=_describe_link(annotation))
         key = len(self._annotations)
         owner.kids.append(_ObjRef(ref.name, page_name))
         self._annotations.append((annotation, owner))
@@ -136,37 +138,41 @@ class StructureRecorder:
         return len(self._pages)
 
     # -- writing ---------------------------------------------------------------------------------
-    def write(self, doc, *, lang: str = "") -> None:
-        """Add the structure tree to reportlab's `doc` (call just before the canvas is saved)."""
+    def write(self, doc) -> None:
+        """Add the structure tree to reportlab's `doc`, after the last page and annotation (so
+        every object it refers to has its number) and before the document is formatted."""
         root = _prune(self.root) or Node("Document", keep=True)
-        names: dict[int, str] = {}
-        order: list[tuple[Node, str]] = []
-
-        def visit(node: Node, parent: str) -> None:
-            names[id(node)] = name = f"SE{len(names) + 1}"
+        order: list[tuple[Node, int]] = []  # (element, its parent's index; -1: the tree root)
+        stack = [(root, -1)]
+        while stack:
+            node, parent = stack.pop()
             order.append((node, parent))
-            for kid in node.kids:
-                if isinstance(kid, Node):
-                    visit(kid, name)
+            index = len(order) - 1
+            stack += [(kid, index) for kid in reversed(node.kids) if isinstance(kid, Node)]
+        elements = [_Raw() for _ in order]
+        tree_root, parent_tree = _Raw(), _Raw()
+        refs = {id(node): _number(doc, element) for (node, _), element in zip(order, elements, strict=True)}
+        root_ref, tree_ref = _number(doc, tree_root, "StructTreeRoot"), _number(doc, parent_tree)
+        numbers = doc.idToObjectNumberAndVersion
+        pages = {name: b"%d 0 R" % numbers[name][0] for name, _ in self._pages}
 
-        visit(root, "StructTreeRoot")
-        for node, parent in order:
-            doc.Reference(_Elem(_element(node, parent, names)), names[id(node)])
-        pages, annotations = len(self._pages), len(self._annotations)
-        nums: list[bytes] = []
-        for key, (_page, kids) in enumerate(self._pages):
-            nums.append(b"%d [%s]" % (key, b" ".join(_ref(names[id(n)]) for n in kids)))
-        for key, (_annotation, owner) in enumerate(self._annotations, start=pages):
-            nums.append(b"%d %s" % (key, _ref(names[id(owner)])))
-        doc.Reference(_Elem([b"<< /Nums [" + b"\n".join(nums) + b"] >>"]), "StructParentTree")
-        doc.Reference(_Elem([
-            b"<< /Type /StructTreeRoot /K " + _ref(names[id(root)]) + b" /ParentTree "
-            + _ref("StructParentTree") + b" /ParentTreeNextKey %d >>" % (pages + annotations)]),
-            "StructTreeRoot")
+        def page_ref(name: str) -> bytes:
+            if name not in pages:
+                pages[name] = b"%d 0 R" % numbers[name][0]
+            return pages[name]
+
+        for (node, parent), element in zip(order, elements, strict=True):
+            parent_ref = root_ref if parent < 0 else refs[id(order[parent][0])]
+            element.data = _element(node, parent_ref, refs, page_ref, doc)
+        nums = [b"%d [%s]" % (key, b" ".join(refs[id(n)] for n in kids))
+                for key, (_page, kids) in enumerate(self._pages)]
+        nums += [b"%d %s" % (key, refs[id(owner)])
+                 for key, (_annotation, owner) in enumerate(self._annotations, start=len(self._pages))]
+        parent_tree.data = b"<< /Nums [" + b"\n".join(nums) + b"] >>"
+        tree_root.data = (b"<< /Type /StructTreeRoot /K " + refs[id(root)] + b" /ParentTree " + tree_ref
+                          + b" /ParentTreeNextKey %d >>" % len(nums))
         doc.Catalog.StructTreeRoot = PDFObjectReference("StructTreeRoot")
         doc.Catalog.MarkInfo = PDFDictionary({"Marked": "true"})
-        if lang:
-            doc.Catalog.Lang = PDFString(lang)
 
 
 # -- writing helpers ----------------------------------------------------------------------------
@@ -199,40 +205,52 @@ class _AnnotationKey(PDFObject):
         return b"%d" % (self.recorder.page_count + self.index)
 
 
-def _element(node: Node, parent: str, names: dict[int, str]) -> list[bytes | PDFObject]:
-    """The parts of `node`'s dictionary."""
-    pages = [kid[0] for kid in node.kids if isinstance(kid, tuple)]
-    home = pages[0] if pages else None
+def _element(node: Node, parent: bytes, refs: dict[int, bytes], page_ref, doc) -> bytes:
+    """`node`'s dictionary: role, parent, page, children, attributes, alternative text, language."""
+    home = next((kid[0] for kid in node.kids if isinstance(kid, tuple)), None)
     kids: list[bytes] = []
     for kid in node.kids:
         if isinstance(kid, Node):
-            kids.append(_ref(names[id(kid)]))
+            kids.append(refs[id(kid)])
         elif isinstance(kid, tuple):
             page, mcid = kid
             kids.append(b"%d" % mcid if page == home else
-                        b"<< /Type /MCR /Pg " + _ref(page) + b" /MCID %d >>" % mcid)
+                        b"<< /Type /MCR /Pg %s /MCID %d >>" % (page_ref(page), mcid))
         else:
-            kids.append(b"<< /Type /OBJR /Obj " + _ref(kid.name) + b" /Pg " + _ref(kid.page) + b" >>")
-    parts: list[bytes | PDFObject] = [
-        b"<< /Type /StructElem /S /" + node.role.encode("ascii") + b" /P " + _ref(parent)]
+            number = doc.idToObjectNumberAndVersion[kid.name][0]
+            kids.append(b"<< /Type /OBJR /Obj %d 0 R /Pg %s >>" % (number, page_ref(kid.page)))
+    # /Type /StructElem is optional and left out: a 1,000-reflection portfolio has 30,000 elements
+    out = [b"<< /S /", node.role.encode("ascii"), b" /P ", parent]
     if home is not None:
-        parts.append(b" /Pg " + _ref(home))
-    if kids:
-        parts.append(b" /K [" + b" ".join(kids) + b"]")
+        out += [b" /Pg ", page_ref(home)]
+    if len(kids) == 1:
+        out += [b" /K ", kids[0]]
+    elif kids:
+        out += [b" /K [", b" ".join(kids), b"]"]
     if node.attributes:
-        parts.append(b" /A << " + b" ".join(b"/%s /%s" % (k.encode("ascii"), v.encode("ascii"))
-                                           for k, v in node.attributes.items()) + b" >>")
-    for key, text in (("Alt", node.alt), ("Lang", node.lang)):
+        out += [b" /A << ", b" ".join(b"/%s /%s" % (k.encode("ascii"), v.encode("ascii"))
+                                     for k, v in node.attributes.items()), b" >>"]
+    for key, text in ((b"Alt", node.alt), (b"Lang", node.lang)):
         if text:
-            parts += [b" /%s " % key.encode("ascii"), PDFString(text)]
-    parts.append(b" >>")
-    return parts
+            out += [b" /", key, b" ", PDFString(text).format(doc)]
+    out.append(b" >>")
+    return b"".join(out)
+
+
+def _describe_link(annotation: PDFObject) -> str:
+    """What a link drawn by reportlab in a paragraph's text leads to, for its /Contents."""
+    action = annotation.dict.get("A") if isinstance(annotation, PDFDictionary) else None
+    uri = action.dict.get("URI") if isinstance(action, PDFDictionary) else None
+    return f"Link to {uri.s}" if isinstance(uri, PDFString) else "Link to another part of this document"
 
 
 def _set_key(annotation: PDFObject, key: str, value) -> None:
     """Set `key` on a reportlab annotation: a widget (a PDFDictionary) or a link annotation."""
     if isinstance(annotation, PDFDictionary):
         annotation.dict[key] = value
+        return
+    if key == "Contents":  # a LinkAnnotation writes its own attribute, as text
+        annotation.Contents = value.s if isinstance(value, PDFString) else value
         return
     if key not in annotation.permitted:
         annotation.permitted = (*annotation.permitted, key)
@@ -252,29 +270,17 @@ def _prune(node: Node) -> Node | None:
     return node if kids or node.keep else None
 
 
-def _ref(name: str) -> bytes:
-    """A reference to the object named `name`, resolved when the element is formatted."""
-    return b"\x00" + name.encode("ascii") + b"\x00"
+def _number(doc, obj: PDFObject, name: str | None = None) -> bytes:
+    """Register `obj` with reportlab's `doc` (which numbers it at once); a reference to it."""
+    ref = doc.Reference(obj, name)
+    return b"%d 0 R" % doc.idToObjectNumberAndVersion[ref.name][0]
 
 
-class _Elem(PDFObject):
-    """An object written as bytes, its references to other objects resolved when formatted."""
+class _Raw(PDFObject):
+    """An indirect object whose bytes are made before the document is formatted."""
 
     __RefOnly__ = 1
-
-    def __init__(self, parts: list[bytes | PDFObject]) -> None:
-        self.parts = parts
+    data = b"null"
 
     def format(self, document) -> bytes:
-        out = []
-        for part in self.parts:
-            if not isinstance(part, bytes):
-                out.append(part.format(document))
-            elif b"\x00" in part:
-                pieces = part.split(b"\x00")
-                for index in range(1, len(pieces), 2):
-                    pieces[index] = PDFObjectReference(pieces[index].decode("ascii")).format(document)
-                out.append(b"".join(pieces))
-            else:
-                out.append(part)
-        return b"".join(out)
+        return self.data

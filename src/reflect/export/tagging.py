@@ -138,7 +138,11 @@ class _Walker:
                 else:
                     cell = tr.add("TD", keep=True)
                 cells[-1].append(cell)
-                self.visit(value, cell)
+                single = _single(value)
+                if isinstance(single, Paragraph) and not single.bulletText:
+                    _mark(single, cell, "content")  # the cell's text is the cell's own content
+                else:
+                    self.visit(value, cell)
         _mark(table, node, "table")
         table._tag_rows = list(range(len(values)))
         table._renderCB = _TableCells(cells)
