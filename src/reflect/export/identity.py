@@ -100,18 +100,25 @@ def xmp_packet(identity: PackIdentity | None, *, title: str, author: str, subjec
     return body.encode("utf-8")
 
 
-class IdentityMark(Flowable):
-    """Invisible; when drawn (on the first page) puts the identity into the document's metadata."""
+class _MetadataMark(Flowable):
+    """Invisible; when drawn (on the first page) sets the document's metadata."""
 
     _ZEROSIZE = 1
 
-    def __init__(self, identity: PackIdentity, *, title: str, author: str, subject: str) -> None:
+    def __init__(self, *, title: str, author: str, subject: str) -> None:
         super().__init__()
-        self.identity = identity
         self.texts = {"title": title, "author": author, "subject": subject}
 
     def wrap(self, availWidth, availHeight):
         return 0, 0
+
+
+class IdentityMark(_MetadataMark):
+    """Puts a pack's identity into its metadata."""
+
+    def __init__(self, identity: PackIdentity, **texts: str) -> None:
+        super().__init__(**texts)
+        self.identity = identity
 
     def draw(self) -> None:
         doc = self.canv._doc
@@ -137,20 +144,14 @@ class _PlainXMP(XMP):
             doc.defaultStreamFilters = filters
 
 
-class DocumentMark(Flowable):
-    """Invisible; first in every document's story: hands the canvas the document's structure tree
+class DocumentMark(_MetadataMark):
+    """First in every document's story: hands the canvas the document's structure tree
     (`tagging`) and writes the XMP metadata every document has (a pack's `IdentityMark`, drawn
     after it, adds the pack's identifiers)."""
 
-    _ZEROSIZE = 1
-
-    def __init__(self, root, *, title: str, author: str, subject: str) -> None:
-        super().__init__()
+    def __init__(self, root, **texts: str) -> None:
+        super().__init__(**texts)
         self.root = root
-        self.texts = {"title": title, "author": author, "subject": subject}
-
-    def wrap(self, availWidth, availHeight):
-        return 0, 0
 
     def draw(self) -> None:
         structure = getattr(self.canv, "structure", None)

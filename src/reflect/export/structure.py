@@ -49,7 +49,7 @@ class StructureRecorder:
 
     def __init__(self, root: Node | None = None) -> None:
         self.root = root or Node("Document")
-        self._mode: str | None = None  # None, "artifact" or "tagged" on the current page
+        self._mode: str | None = None  # what is open on the page: None, "artifact", "pagination", "tagged"
         self._page_kids: list[Node] = []  # the current page's marked content: mcid -> node
         self._pages: list[tuple[str, list[Node]]] = []  # (page name, its mcid -> node)
         self._annotations: list[tuple[PDFObject, Node]] = []
@@ -126,16 +126,10 @@ class StructureRecorder:
         owner = self.annotation_owner
         if owner is None:  # a link in a paragraph's text: its own Link there, described
             owner = (self._current or self.root).add("Link", keep=True, contents=_describe_link(annotation))
-        key = len(self._annotations)
         owner.kids.append(_ObjRef(ref.name, page_name))
         self._annotations.append((annotation, owner))
-        _set_key(annotation, "StructParent", _AnnotationKey(self, key))
         if owner.contents:
             _set_key(annotation, "Contents", PDFString(owner.contents))
-
-    @property
-    def page_count(self) -> int:
-        return len(self._pages)
 
     # -- writing ---------------------------------------------------------------------------------
     def write(self, doc) -> None:
@@ -166,8 +160,9 @@ class StructureRecorder:
             element.data = _element(node, parent_ref, refs, page_ref, doc)
         nums = [b"%d [%s]" % (key, b" ".join(refs[id(n)] for n in kids))
                 for key, (_page, kids) in enumerate(self._pages)]
-        nums += [b"%d %s" % (key, refs[id(owner)])
-                 for key, (_annotation, owner) in enumerate(self._annotations, start=len(self._pages))]
+        for key, (annotation, owner) in enumerate(self._annotations, start=len(self._pages)):
+            _set_key(annotation, "StructParent", key)  # annotations are formatted after this
+            nums.append(b"%d %s" % (key, refs[id(owner)]))
         parent_tree.data = b"<< /Nums [" + b"\n".join(nums) + b"] >>"
         tree_root.data = (b"<< /Type /StructTreeRoot /K " + refs[id(root)] + b" /ParentTree " + tree_ref
                           + b" /ParentTreeNextKey %d >>" % len(nums))
@@ -192,17 +187,6 @@ class _ObjRef:
 
     def __init__(self, name: str, page: str) -> None:
         self.name, self.page = name, page
-
-
-class _AnnotationKey(PDFObject):
-    """An annotation's /StructParent: its key in the parent tree, which follows the pages' keys,
-    so it is known only when the document is formatted."""
-
-    def __init__(self, recorder: StructureRecorder, index: int) -> None:
-        self.recorder, self.index = recorder, index
-
-    def format(self, document) -> bytes:
-        return b"%d" % (self.recorder.page_count + self.index)
 
 
 def _element(node: Node, parent: bytes, refs: dict[int, bytes], page_ref, doc) -> bytes:

@@ -280,12 +280,14 @@ class _TableCells(TableRenderCB):
     def startRow(self, table, row):
         rows = table._tag_rows
         self.row = rows[row] if rows is not None else row
-        if self.row is None:
-            _structure(table).suppressed += 1
+        structure = getattr(table.canv, "structure", None)
+        if self.row is None and structure is not None:
+            structure.suppressed += 1
 
     def endRow(self, table):
-        if self.row is None:
-            _structure(table).suppressed -= 1
+        structure = getattr(table.canv, "structure", None)
+        if self.row is None and structure is not None:
+            structure.suppressed -= 1
 
     def startCell(self, table, row, col, value, *_):
         structure = getattr(table.canv, "structure", None)
@@ -296,31 +298,10 @@ class _TableCells(TableRenderCB):
 
     def endCell(self, table):
         if self.marked:
-            _structure(table).end(table.canv._code)
+            table.canv.structure.end(table.canv._code)
             self.marked = False
 
-    def startTable(self, table):
-        pass
+    def _nothing(self, table):
+        """The table's background and rules are drawn as artifacts: nothing to do."""
 
-    def endTable(self, table):
-        pass
-
-    def startBG(self, table):
-        pass
-
-    def endBG(self, table):
-        pass
-
-    def startLines(self, table):
-        pass
-
-    def endLines(self, table):
-        pass
-
-
-class _NoStructure:
-    suppressed = 0
-
-
-def _structure(table):
-    return getattr(table.canv, "structure", None) or _NoStructure()
+    startTable = endTable = startBG = endBG = startLines = endLines = _nothing
