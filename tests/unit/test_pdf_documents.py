@@ -34,6 +34,7 @@ from tests.unit.pdf_helpers import (
     page_texts,
     qpdf_check,
 )
+from tests.unit.pdf_ua import ua1_failures
 
 PRACTITIONER = "Alex Łukasz Example"
 
@@ -73,6 +74,13 @@ def rendered(tmp_path_factory) -> Rendered:
 
 
 KINDS = ("session", "portfolio", "single")
+
+
+@pytest.mark.parametrize("kind", KINDS)
+def test_each_document_passes_pdf_ua1(rendered, kind):
+    """Rendered from a lived-in journal (briefing summaries included), each document passes every
+    PDF/UA-1 rule of the offline checker (more in test_accessible_pdfs)."""
+    assert ua1_failures(rendered.paths[kind].read_bytes()) == []
 
 
 @pytest.mark.parametrize("kind", KINDS)
@@ -186,7 +194,8 @@ def test_portfolio_contents_page_numbers_point_at_the_reflections(rendered):
     pages = page_texts(rendered.paths["portfolio"])
     whole = "\n".join(pages)
     for number, entry in enumerate(report.entries, start=1):
-        line = re.search(rf"\n{number}\.\n{re.escape(format_day(entry.created_on))}\n(\d+)\n", whole)
+        # each line of text ends with a space (see test_accessible_pdfs)
+        line = re.search(rf"\n{number}\. \n{re.escape(format_day(entry.created_on))} \n(\d+) \n", whole)
         assert line, entry.display_title
         page = pages[int(line.group(1)) - 1]
         assert f"REFLECTION {number} OF {len(report.entries)}" in page

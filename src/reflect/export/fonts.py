@@ -11,7 +11,7 @@ from __future__ import annotations
 import io
 import threading
 
-from reportlab.pdfbase import pdfmetrics
+from reportlab.pdfbase import pdfmetrics, ttfonts
 from reportlab.pdfbase.ttfonts import TTFont
 
 from reflect.domain.resources import resource_dir
@@ -43,6 +43,9 @@ def register_fonts() -> None:
     with _lock:
         if _coverage is not None:
             return
+        # Every subset reportlab writes then maps its unused codes to nothing rather than to U+0000
+        # (a process-wide change; only the exporter uses reportlab).
+        ttfonts.makeToUnicodeCMap = to_unicode_cmap
         registered = set(pdfmetrics.getRegisteredFontNames())
         fonts = {}
         for name, filename in FILES.items():
@@ -57,6 +60,27 @@ def register_fonts() -> None:
         # reportlab writes a broken ToUnicode entry for characters beyond U+FFFF (odd-length hex),
         # so text extraction would lose them: treat them as missing.
         _coverage = frozenset(c for c in fonts[REGULAR].face.charToGlyph if c <= 0xFFFF)
+
+
+def to_unicode_cmap(font_name: str, subset: list[int]) -> str:
+    """The ToUnicode CMap of a font subset (`subset[code]` is the code's character), as reportlab
+    writes it but without the codes that stand for no character (code 0, the missing glyph, and
+    codes never used), which reportlab maps to U+0000: a NUL to a reader, and a PDF/UA failure.
+    Entries come in blocks of at most 100, as the PDF specification asks."""
+    pairs = [f"<{code:02X}> <{char:04X}>" for code, char in enumerate(subset) if char not in _NOT_TEXT]
+    blocks = []
+    for start in range(0, len(pairs), 100):
+        chunk = pairs[start:start + 100]
+        blocks += [f"{len(chunk)} beginbfchar", *chunk, "endbfchar"]
+    return "\n".join([
+        "/CIDInit /ProcSet findresource begin", "12 dict begin", "begincmap", "/CIDSystemInfo",
+        f"<< /Registry ({font_name})", f"/Ordering ({font_name})", "/Supplement 0", ">> def",
+        f"/CMapName /{font_name} def", "/CMapType 2 def", "1 begincodespacerange",
+        f"<00> <{len(subset) - 1:02X}>", "endcodespacerange", *blocks, "endcmap",
+        "CMapName currentdict /CMap defineresource pop", "end", "end"])
+
+
+_NOT_TEXT = frozenset({0x0000, 0xFEFF, 0xFFFE})
 
 
 def coverage() -> frozenset[int]:

@@ -4,8 +4,11 @@ reportlab's form fields accept only the standard 14 fonts (Helvetica and friends
 never embedded, and the documents promise that every font in them is the embedded DejaVu. So the
 form's default font is made here instead: a simple TrueType font built from the bundled DejaVu Sans
 with the 8-bit WinAnsi encoding readers use to draw typed text (an embedded subset of about 220
-glyphs, some 40 KB). Text beyond WinAnsi (Łódź, Greek) is drawn by readers with a fallback font of
-their own, as they do for any form.
+glyphs, some 40 KB). It is a non-symbolic font, as PDF/UA asks of a font with an /Encoding, so its
+program carries a Windows Unicode (3, 1) cmap beside reportlab's Macintosh (1, 0) one: a reader
+maps a code to its WinAnsi character name, the name to Unicode, and that to the glyph. Text beyond
+WinAnsi (Łódź, Greek) is drawn by readers with a fallback font of their own, as they do for any
+form.
 
 `install(canvas)` swaps reportlab's `AcroForm` for one whose `makeFont` returns this font; the
 fields' /DA and the form's /DR then name it. A field's value when the pack is written (a
@@ -15,15 +18,16 @@ readers to draw the fields again themselves (`/NeedAppearances`), with a font th
 
 from __future__ import annotations
 
+import struct
+
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.acroform import AcroForm
-from reportlab.pdfbase.ttfonts import makeToUnicodeCMap
 
 from reflect.export import fonts
 
 RESOURCE_NAME = "DjVu"  # the font's name in the form's resources and the fields' /DA
 BASE_FONT = "RFLFRM+DejaVuSans"  # a subset's name: six capitals, "+", the font's name
-FLAG_SYMBOLIC = 4  # codes map straight to glyphs through the (1, 0) cmap reportlab writes
+FLAG_NONSYMBOLIC = 32  # Latin text in a standard encoding (WinAnsi)
 
 
 def _winansi() -> list[int]:
@@ -71,18 +75,18 @@ def _font_object(doc) -> pdfdoc.PDFTrueTypeFont:
     face = pdfmetrics.getFont(fonts.REGULAR).face
     subset = _winansi()
     font_file = pdfdoc.PDFStream()
-    font_file.content = face.makeSubset(subset)
+    font_file.content = with_unicode_cmap(face.makeSubset(subset), subset)
     font_file.dictionary["Length1"] = len(font_file.content)
     if doc.compression:
         font_file.filters = [pdfdoc.PDFZCompress]
     descriptor = pdfdoc.PDFDictionary({
         "Type": "/FontDescriptor", "Ascent": face.ascent, "CapHeight": face.capHeight,
-        "Descent": face.descent, "Flags": FLAG_SYMBOLIC, "FontBBox": pdfdoc.PDFArray(face.bbox),
+        "Descent": face.descent, "Flags": FLAG_NONSYMBOLIC, "FontBBox": pdfdoc.PDFArray(face.bbox),
         "FontName": pdfdoc.PDFName(BASE_FONT), "ItalicAngle": face.italicAngle, "StemV": face.stemV,
         "FontFile2": doc.Reference(font_file), "MissingWidth": face.defaultWidth,
     })
     to_unicode = pdfdoc.PDFStream()
-    to_unicode.content = makeToUnicodeCMap(BASE_FONT, subset)
+    to_unicode.content = fonts.to_unicode_cmap(BASE_FONT, subset)
     if doc.compression:
         to_unicode.filters = [pdfdoc.PDFZCompress]
     font = pdfdoc.PDFTrueTypeFont()
@@ -95,3 +99,68 @@ def _font_object(doc) -> pdfdoc.PDFTrueTypeFont:
     font.FontDescriptor = doc.Reference(descriptor)
     font.ToUnicode = doc.Reference(to_unicode)
     return font
+
+
+def with_unicode_cmap(program: bytes, subset: list[int]) -> bytes:
+    """reportlab's subset TrueType `program` with a (3, 1) cmap added: `subset[code]` is the
+    character of `code`, which the program's (1, 0) format 6 cmap maps to a glyph."""
+    tables = _tables(program)
+    old = tables["cmap"]
+    first, count = struct.unpack(">HH", old[18:22])
+    glyphs = struct.unpack(f">{count}H", old[22:22 + 2 * count])
+    pairs = sorted({char: glyphs[code - first] for code, char in enumerate(subset)
+                    if char and first <= code < first + count}.items())
+    mac = old[12:]
+    windows = _format4(pairs)
+    tables["cmap"] = struct.pack(">HHHHLHHL", 0, 2, 1, 0, 20, 3, 1, 20 + len(mac)) + mac + windows
+    return _font(tables)
+
+
+def _format4(pairs: list[tuple[int, int]]) -> bytes:
+    """A format 4 cmap subtable with one segment per character (and the closing 0xFFFF one)."""
+    segments = [(char, char, (glyph - char) % 0x10000) for char, glyph in pairs] + [(0xFFFF, 0xFFFF, 1)]
+    count = len(segments)
+    search = 2 ** (count.bit_length() - 1)
+    head = struct.pack(">HHHHHHH", 4, 16 + 8 * count, 0, 2 * count, 2 * search,
+                       search.bit_length() - 1, 2 * count - 2 * search)
+    ends = struct.pack(f">{count}H", *(end for _, end, _ in segments))
+    starts = struct.pack(f">{count}H", *(start for start, _, _ in segments))
+    deltas = struct.pack(f">{count}H", *(delta for _, _, delta in segments))
+    return head + ends + b"\0\0" + starts + deltas + bytes(2 * count)
+
+
+def _tables(program: bytes) -> dict[str, bytes]:
+    (count,) = struct.unpack(">H", program[4:6])
+    tables = {}
+    for index in range(count):
+        tag, _checksum, offset, length = struct.unpack(">4sLLL", program[12 + 16 * index:28 + 16 * index])
+        tables[tag.decode("latin-1")] = program[offset:offset + length]
+    return tables
+
+
+def _checksum(data: bytes) -> int:
+    data += bytes(-len(data) % 4)
+    return sum(struct.unpack(f">{len(data) // 4}L", data)) & 0xFFFFFFFF
+
+
+def _font(tables: dict[str, bytes]) -> bytes:
+    """A TrueType program of `tables` (sorted, aligned, checksummed, head's adjustment set)."""
+    tags = sorted(tables)
+    count = len(tags)
+    search = 2 ** (count.bit_length() - 1)
+    tables = {**tables, "head": tables["head"][:8] + bytes(4) + tables["head"][12:]}  # adjustment 0
+    directory = struct.pack(">LHHHH", 0x00010000, count, 16 * search, search.bit_length() - 1,
+                            16 * count - 16 * search)
+    offset = 12 + 16 * count
+    body = bytearray()
+    head_at = 0
+    for tag in tags:
+        data = tables[tag]
+        if tag == "head":
+            head_at = offset + len(body)
+        directory += struct.pack(">4sLLL", tag.encode("latin-1"), _checksum(data), offset + len(body),
+                                 len(data))
+        body += data + bytes(-len(data) % 4)
+    font = bytearray(directory) + body
+    struct.pack_into(">L", font, head_at + 8, (0xB1B0AFBA - _checksum(bytes(font))) & 0xFFFFFFFF)
+    return bytes(font)

@@ -61,12 +61,20 @@ class _InfoWithIdentity(PDFInfo):
         return PDFDictionary(entries).format(document)
 
 
-def xmp_packet(identity: PackIdentity, *, title: str, author: str, subject: str) -> bytes:
+def xmp_packet(identity: PackIdentity | None, *, title: str, author: str, subject: str) -> bytes:
     """The XMP metadata: the usual Dublin Core and PDF properties (matching the document
-    information, as readers expect) and the two identifiers."""
+    information, as readers expect), the PDF/UA-1 identifier, and a pack's two identifiers."""
 
     def text(value: str) -> str:
         return xml_escape(clean(value))
+
+    ids = ""
+    if identity is not None:
+        ids = f"""
+   <xmpMM:DocumentID>uuid:{text(identity.export_id)}</xmpMM:DocumentID>
+   <xmpMM:InstanceID>uuid:{text(identity.export_id)}</xmpMM:InstanceID>
+   <reflect:ExportId>{text(identity.export_id)}</reflect:ExportId>
+   <reflect:JournalId>{text(identity.journal_id)}</reflect:JournalId>"""
 
     body = f"""<?xpacket begin="\ufeff" id="W5M0MpCehiHzreSzNTczkc9d"?>
 <x:xmpmeta xmlns:x="adobe:ns:meta/">
@@ -76,17 +84,15 @@ def xmp_packet(identity: PackIdentity, *, title: str, author: str, subject: str)
     xmlns:pdf="http://ns.adobe.com/pdf/1.3/"
     xmlns:xmp="http://ns.adobe.com/xap/1.0/"
     xmlns:xmpMM="http://ns.adobe.com/xap/1.0/mm/"
+    xmlns:pdfuaid="http://www.aiim.org/pdfua/ns/id/"
     xmlns:reflect="{XMP_NAMESPACE}">
+   <pdfuaid:part>1</pdfuaid:part>
    <dc:format>application/pdf</dc:format>
    <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{text(title)}</rdf:li></rdf:Alt></dc:title>
    <dc:creator><rdf:Seq><rdf:li>{text(author)}</rdf:li></rdf:Seq></dc:creator>
    <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{text(subject)}</rdf:li></rdf:Alt></dc:description>
    <pdf:Producer>Reflect (ReportLab)</pdf:Producer>
-   <xmp:CreatorTool>Reflect</xmp:CreatorTool>
-   <xmpMM:DocumentID>uuid:{text(identity.export_id)}</xmpMM:DocumentID>
-   <xmpMM:InstanceID>uuid:{text(identity.export_id)}</xmpMM:InstanceID>
-   <reflect:ExportId>{text(identity.export_id)}</reflect:ExportId>
-   <reflect:JournalId>{text(identity.journal_id)}</reflect:JournalId>
+   <xmp:CreatorTool>Reflect</xmp:CreatorTool>{ids}
   </rdf:Description>
  </rdf:RDF>
 </x:xmpmeta>
@@ -94,24 +100,61 @@ def xmp_packet(identity: PackIdentity, *, title: str, author: str, subject: str)
     return body.encode("utf-8")
 
 
-class IdentityMark(Flowable):
-    """Invisible; when drawn (on the first page) puts the identity into the document's metadata."""
+class _MetadataMark(Flowable):
+    """Invisible; when drawn (on the first page) sets the document's metadata."""
 
     _ZEROSIZE = 1
 
-    def __init__(self, identity: PackIdentity, *, title: str, author: str, subject: str) -> None:
+    def __init__(self, *, title: str, author: str, subject: str) -> None:
         super().__init__()
-        self.identity = identity
         self.texts = {"title": title, "author": author, "subject": subject}
 
     def wrap(self, availWidth, availHeight):
         return 0, 0
 
+
+class IdentityMark(_MetadataMark):
+    """Puts a pack's identity into its metadata."""
+
+    def __init__(self, identity: PackIdentity, **texts: str) -> None:
+        super().__init__(**texts)
+        self.identity = identity
+
     def draw(self) -> None:
         doc = self.canv._doc
         _InfoWithIdentity.adopt(doc.info, {INFO_EXPORT_ID: self.identity.export_id,
                                            INFO_JOURNAL_ID: self.identity.journal_id})
-        packet = xmp_packet(self.identity, **self.texts)
-        metadata = XMP(creator=lambda _doc: packet)
-        metadata.filters = []  # XMP stays readable to tools that do not decompress streams
-        doc.Catalog.Metadata = metadata
+        set_metadata(doc, xmp_packet(self.identity, **self.texts))
+
+
+def set_metadata(doc, packet: bytes) -> None:
+    """Make `packet` the document's XMP metadata (reportlab's `doc`)."""
+    doc.Catalog.Metadata = _PlainXMP(creator=lambda _doc: packet)
+
+
+class _PlainXMP(XMP):
+    """XMP metadata left uncompressed, so tools that do not decompress streams can read it, and
+    with no /Filter entry at all (reportlab would write an empty one, which checkers reject)."""
+
+    def format(self, doc):
+        filters, doc.defaultStreamFilters = doc.defaultStreamFilters, None
+        try:
+            return super().format(doc)
+        finally:
+            doc.defaultStreamFilters = filters
+
+
+class DocumentMark(_MetadataMark):
+    """First in every document's story: hands the canvas the document's structure tree
+    (`tagging`) and writes the XMP metadata every document has (a pack's `IdentityMark`, drawn
+    after it, adds the pack's identifiers)."""
+
+    def __init__(self, root, **texts: str) -> None:
+        super().__init__(**texts)
+        self.root = root
+
+    def draw(self) -> None:
+        structure = getattr(self.canv, "structure", None)
+        if structure is not None:
+            structure.root = self.root
+        set_metadata(self.canv._doc, xmp_packet(None, **self.texts))

@@ -13,14 +13,31 @@ from __future__ import annotations
 from reportlab.lib.colors import Color
 from reportlab.pdfbase.pdfmetrics import stringWidth
 from reportlab.pdfgen.canvas import Canvas
+from reportlab.pdfgen.textobject import PDFTextObject
 from reportlab.platypus import Flowable, Paragraph
 from reportlab.platypus.paragraph import ParagraphStyle
 
 from reflect.export.escape import clean, escape
+from reflect.export.structure import StructureRecorder
+
+
+class LineText(PDFTextObject):
+    """A text object that ends every line with a space, as the words had in the text: a reader or
+    a copy of the text then gets "about practice", not "aboutpractice", where a line breaks. The
+    space is drawn after the line's last word, so nothing moves."""
+
+    def _textOut(self, text, TStar=0):
+        if TStar and text and text[-1] != " ":
+            text += " "
+        super()._textOut(text, TStar)
+
+    def textLine(self, text=""):
+        super().textLine(text + " " if text and text[-1] != " " else text)
 
 
 class ReportCanvas(Canvas):
-    """A canvas that fills in page totals and contents page numbers when it is saved."""
+    """A canvas that fills in page totals and contents page numbers when it is saved, and records
+    the document's structure (`structure`): what it draws is tagged content or an artifact."""
 
     def __init__(self, *args, number_font: str, footer_size: float, contents_size: float,
                  number_colour: Color, **kwargs) -> None:
@@ -32,6 +49,37 @@ class ReportCanvas(Canvas):
         self.anchor_pages: dict[str, int] = {}  # bookmark key -> page it landed on
         self.page_refs: set[str] = set()  # keys whose page number a contents line shows
         self.page_total = 0
+        self.structure = StructureRecorder()
+
+    # -- structure -------------------------------------------------------------------------------
+    def begin_pagination(self, kind: str) -> None:
+        """What is drawn until `end_marked()` is the running header or footer (`kind`)."""
+        self.structure.begin_pagination(self._code, kind)
+
+    def end_marked(self) -> None:
+        self.structure.end(self._code)
+
+    def begin_artifact(self) -> None:
+        """What is drawn from here until tagged content is an artifact (a page's own drawing)."""
+        self.structure.artifact(self._code)
+
+    def beginText(self, x=0, y=0, direction=None):
+        return LineText(self, x, y, direction=direction)
+
+    def drawText(self, aTextObject):
+        self.structure.text_drawn(self._code, lambda: super(ReportCanvas, self).drawText(aTextObject))
+
+    def showPage(self):
+        self.structure.close_page(self._code)
+        super().showPage()
+
+    def _setAnnotations(self, page):
+        super()._setAnnotations(page)
+        self.structure.page_keys(page, self._doc.thisPageName())
+
+    def _addAnnotation(self, annotation, name=None, addtopage=1):
+        super()._addAnnotation(annotation, name, addtopage)
+        self.structure.annotation(annotation, self._annotationrefs[-1], self._doc.thisPageName())
 
     def draw_page_of_total(self, x: float, y: float) -> None:
         """Draw "Page N of TOTAL", right-aligned at (x, y), on the current page."""
@@ -49,12 +97,15 @@ class ReportCanvas(Canvas):
         self.restoreState()
 
     def save(self) -> None:
+        if self._code:
+            self.showPage()  # as Canvas.save would, but before the structure tree is written
         self.page_total = self._pageNumber - 1
         for page in range(1, self.page_total + 1):
             self._number_form(f"pageof{page}", f"Page {page} of {self.page_total}", self.footer_size)
         for key in sorted(self.page_refs):
             page = self.anchor_pages.get(key)
             self._number_form(f"pageno-{key}", str(page) if page else "", self.contents_size)
+        self.structure.write(self._doc)
         super().save()
 
     def _number_form(self, name: str, text: str, size: float) -> None:
@@ -155,7 +206,8 @@ class ContentsLine(Flowable):
         canv.drawRightString(self.width - self.page_width, baseline, self.date_text)
         if isinstance(canv, ReportCanvas):
             canv.draw_page_number_of(self.key, self.width, baseline)
-        canv.linkRect("", self.key, (0, 0, self.width, self.height), relative=1, thickness=0)
+        canv.linkRect(self.para.getPlainText(), self.key, (0, 0, self.width, self.height), relative=1,
+                      thickness=0)
 
 
 class Separator(Flowable):

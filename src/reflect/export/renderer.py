@@ -39,7 +39,10 @@ from reflect.domain.report import ReportAction, ReportBriefing, ReportEntry
 from reflect.domain.session_rules import format_day
 from reflect.export import fonts
 from reflect.export.escape import clean, escape, paragraphs
+from reflect.export.identity import DocumentMark
 from reflect.export.layout import Anchor, DetailRow, Panel, ReportCanvas
+from reflect.export.structure import Node
+from reflect.export.tagging import tag_story
 
 FOOTER_TEXT = "Personal reflective record — anonymised by the author — not a case record"
 NOTICE_TEXT = (
@@ -140,9 +143,17 @@ class PdfRenderer:
         doc.addPageTemplates([PageTemplate("page", [frame], onPage=self._on_page)])
         canvasmaker = partial(ReportCanvas, number_font=fonts.REGULAR, footer_size=8,
                               contents_size=9, number_colour=self.muted)
-        doc.build(self._story(), canvasmaker=canvasmaker)
+        doc.build(self._tagged_story(), canvasmaker=canvasmaker)
         self.anchor_pages = dict(doc.canv.anchor_pages)  # bookmark key -> page (from 1)
         return doc.canv.page_total
+
+    def _tagged_story(self) -> list[Flowable]:
+        """The story, its structure (`tagging`) given to the canvas when the build makes it, and
+        the document's metadata (title and the PDF/UA identifier) unless the story sets its own."""
+        root = Node("Document")
+        story = tag_story(self._story(), root)
+        return [DocumentMark(root, title=self.title, author=self.practitioner, subject=self.subject),
+                *story]
 
     def _register_fonts(self) -> None:
         fonts.register_fonts()
@@ -163,12 +174,15 @@ class PdfRenderer:
         if canv.getPageNumber() == 1:
             canv.showOutline()
         else:
+            canv.begin_pagination("Header")
             canv.setFont(fonts.REGULAR, 8)
             canv.setFillColor(self.muted)
             canv.drawString(self.left_margin, self.header_y, self._fit(self.header_text, 8, self.frame_width))
             canv.setStrokeColor(self.rule)
             canv.setLineWidth(0.5)
             canv.line(self.left_margin, self.header_y - 5, right, self.header_y - 5)
+            canv.end_marked()
+        canv.begin_pagination("Footer")
         canv.setStrokeColor(self.rule)
         canv.setLineWidth(0.5)
         canv.line(self.left_margin, self.footer_y + 11, right, self.footer_y + 11)
@@ -176,6 +190,7 @@ class PdfRenderer:
         canv.setFillColor(self.muted)
         canv.drawString(self.left_margin, self.footer_y, FOOTER_TEXT)
         canv.draw_page_of_total(right, self.footer_y)
+        canv.end_marked()
         canv.restoreState()
 
     @property
