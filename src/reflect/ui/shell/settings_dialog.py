@@ -148,7 +148,7 @@ class SettingsDialog(QDialog):
         self.spelling = _check("Check &spelling as I type (UK English)", settings.spelling)
         writing_layout.addWidget(self.spelling)
         self.oxford = _check("Also accept Oxford spellings ending in -i&ze (organize, realize)",
-                             "Also accept Oxford spellings ending in -ize", settings.oxford_spelling)
+                             settings.oxford_spelling)
         self.oxford.setToolTip("GOV.UK style and most councils write -ise (organise, realise), so "
                                "-ize is marked unless you choose this.")
         writing_layout.addWidget(self.oxford)
