@@ -18,6 +18,7 @@ from reflect.domain.entry_filter import EntryFilter
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
 from reflect.ui.care.journal_care import JournalCare
+from reflect.ui.common import focus_aids
 from reflect.ui.dashboard.dashboard_page import DashboardPage
 from reflect.ui.shell.clipboard_guard import ClipboardGuard
 from reflect.ui.shell.idle_lock import IdleLock
@@ -68,6 +69,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self._restore_geometry()
         self.show_page(DASHBOARD)
         app = QApplication.instance()
+        focus_aids.install(app)
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
 
