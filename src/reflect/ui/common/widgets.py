@@ -118,3 +118,16 @@ def chain_tab_order(widgets: Iterable[QWidget]) -> None:
     """Tab (and Shift+Tab) go through `widgets` in this order."""
     for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The controls inside `root` that Tab can reach, in their present Tab order (hidden and
+    disabled ones too: they become stops again when shown or enabled)."""
+    stops = []
+    widget = root.nextInFocusChain()
+    while widget is not root:
+        if root.isAncestorOf(widget) and widget.focusPolicy() & Qt.FocusPolicy.TabFocus \
+                and widget.focusProxy() is None:
+            stops.append(widget)
+        widget = widget.nextInFocusChain()
+    return stops

@@ -16,6 +16,7 @@ from reflect.settings import Settings
 from reflect.store import EntryQuery, Journal
 from reflect.ui.briefings.briefing_page_view import BriefingPageView
 from reflect.ui.briefings.briefing_reader import BriefingReader
+from reflect.ui.common.widgets import chain_tab_order, tab_stops
 from reflect.ui.reflect_page.entry_editor import EntryEditor
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.entry_supervision import EntrySupervision
@@ -28,6 +29,14 @@ BRIEFING_TAB, REFLECTIONS_TAB, SEARCH_TAB = range(3)
 
 
 class ReflectPageView(QSplitter):
+    """The briefing pane on the left, the reflection on the right.
+
+    Tab follows the screen as it reads: the left pane from top to bottom (its tabs, then the
+    briefing with its questions' buttons and links, or the list of reflections, or search), then
+    the reflection from its title down. The panes keep their places in the chain when their
+    contents are rebuilt (`BriefingView.show_briefing`, `EntryEditorView.chain_focus`).
+    """
+
     def __init__(self, briefing_page: QWidget, entry_list: QWidget, search: QWidget,
                  editor: QWidget, parent: QWidget | None = None) -> None:
         super().__init__(Qt.Orientation.Horizontal, parent)
@@ -41,6 +50,8 @@ class ReflectPageView(QSplitter):
         self.addWidget(editor)
         self.setStretchFactor(0, 5)
         self.setStretchFactor(1, 4)
+        chain_tab_order([self.tabs.tabBar(), *tab_stops(briefing_page), *tab_stops(entry_list),
+                         *tab_stops(search), *tab_stops(editor)])
 
 
 class ReflectPage(QObject):
