@@ -17,20 +17,14 @@ A container that puts a control against its own frame should leave `ROOM` around
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QRect, Qt
-from PySide6.QtGui import QPainter, QRegion
+from PySide6.QtCore import QPoint, QRect, Qt
+from PySide6.QtGui import QColor, QPainter, QRegion
 from PySide6.QtWidgets import QAbstractScrollArea, QMenu, QMenuBar, QSplitter, QWidget
-from shiboken6 import isValid
 
 from reflect.ui.common.colours import focus_colour
 
 WIDTH = 2
 ROOM = WIDTH + 1  # the margin a container leaves around a control for its ring to show whole
-_FOLLOWED = {QEvent.Type.Move, QEvent.Type.Resize, QEvent.Type.Show, QEvent.Type.Hide,
-             QEvent.Type.ParentChange, QEvent.Type.ZOrderChange}
-_REPAINT = {QEvent.Type.PaletteChange, QEvent.Type.StyleChange, QEvent.Type.EnabledChange}
-
-
 def wants_ring(widget: QWidget | None) -> bool:
     """Controls in windows: not menus (they highlight their item) nor popups' lists."""
     if widget is None or widget.isWindow() or isinstance(widget, (QMenu, QMenuBar)):
@@ -61,48 +55,20 @@ def _clip(widget: QWidget, host: QWidget) -> QRect:
 
 
 class FocusRing(QWidget):
+    """The ring itself. It keeps no reference to the control (which may be gone by the time it
+    paints), only the colour and the place it was given."""
+
     def __init__(self) -> None:
         super().__init__()
         self.setObjectName("focusRing")
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         self.setFocusPolicy(Qt.FocusPolicy.NoFocus)
-        self.target: QWidget | None = None
-        self._watched: list[QWidget] = []
+        self.colour = QColor()
 
-    def follow(self, widget: QWidget | None) -> None:
-        """Draw the ring around `widget` from now on (None: nowhere)."""
-        self._unwatch()
-        self.target = widget if wants_ring(widget) else None
-        if self.target is None:
-            self.hide()
-            return
-        ancestor = self.target
-        while ancestor is not None:
-            ancestor.installEventFilter(self)
-            self._watched.append(ancestor)
-            ancestor = None if ancestor.isWindow() else ancestor.parentWidget()
-        self.place()
-
-    def _unwatch(self) -> None:
-        for widget in self._watched:
-            if isValid(widget):
-                widget.removeEventFilter(self)
-        self._watched = []
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if event.type() in _FOLLOWED:
-            if event.type() == QEvent.Type.ParentChange and watched is self.target:
-                self.follow(self.target)  # a new line of ancestors to watch
-            else:
-                self.place()
-        elif event.type() in _REPAINT and watched is self.target:
-            self.update()
-        return False
-
-    def place(self) -> None:
-        """Lay the ring around the target, within the scroll area or window that shows it."""
-        target = self.target
-        if target is None or not isValid(target) or not target.isVisible():
+    def place(self, target: QWidget | None) -> None:
+        """Lay the ring around `target` (None: nowhere), within the scroll areas or window that
+        show it."""
+        if not wants_ring(target) or not target.isVisible():
             self.hide()
             return
         host = _host(target)
@@ -114,6 +80,7 @@ class FocusRing(QWidget):
         if outer.width() <= 2 * band or outer.height() <= 2 * band:
             self.hide()  # scrolled out of sight
             return
+        self.colour = focus_colour(target.palette())
         self.setGeometry(outer)
         ring = QRect(0, 0, outer.width(), outer.height())
         self.setMask(QRegion(ring).subtracted(QRegion(ring.adjusted(band, band, -band, -band))))
@@ -122,8 +89,6 @@ class FocusRing(QWidget):
         self.update()
 
     def paintEvent(self, _event) -> None:
-        if self.target is None or not isValid(self.target):
-            return
         painter = QPainter(self)
-        painter.fillRect(self.rect(), focus_colour(self.target.palette()))
+        painter.fillRect(self.rect(), self.colour)
         painter.end()

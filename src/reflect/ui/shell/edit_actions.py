@@ -8,6 +8,8 @@ of a date or of an editable list) can do it now. A password field never gives up
 
 from __future__ import annotations
 
+import weakref
+
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
@@ -19,6 +21,7 @@ from PySide6.QtWidgets import (
     QTextEdit,
     QWidget,
 )
+from shiboken6 import isValid
 
 TextBox = QLineEdit | QTextEdit | QPlainTextEdit
 _COMMANDS = (  # (attribute, menu text, standard key, the box's method)
@@ -65,12 +68,16 @@ def available(box: TextBox | None) -> dict[str, bool]:
 
 
 class EditActions(QObject):
-    """The six actions of `window`'s Edit menu, kept in step with its focused text box."""
+    """The six actions of `window`'s Edit menu, kept in step with its focused text box.
+
+    The box is asked of the window each time, never kept: boxes come and go (a rebuilt writing
+    box is deleted). Each box is watched once (a property on it says so) and its signals end with
+    it."""
 
     def __init__(self, window: QWidget) -> None:
         super().__init__(window)
         self.window = window
-        self._box: TextBox | None = None
+        self._watched = f"reflectEditActions{id(self)}"
         self.actions: list[QAction] = []
         for name, text, key, method in _COMMANDS:
             action = QAction(text, window)
@@ -80,9 +87,9 @@ class EditActions(QObject):
             window.addAction(action)
             setattr(self, name, action)
             self.actions.append(action)
-        QApplication.instance().focusChanged.connect(self._focus_changed)
-        QGuiApplication.clipboard().dataChanged.connect(self.update)
-        self._focus_changed(None, window.focusWidget())
+        _while_alive(self, QApplication.instance().focusChanged, "_focus_changed")
+        _while_alive(self, QGuiApplication.clipboard().dataChanged, "update")
+        self._focus_changed(None, None)
 
     def target(self) -> TextBox | None:
         """The box the commands act on: the window's focused one (kept while a menu is open)."""
@@ -96,33 +103,32 @@ class EditActions(QObject):
 
     def _focus_changed(self, _old: QWidget | None, _now: QWidget | None) -> None:
         box = self.target()
-        if box is self._box:
-            self.update()
-            return
-        self._disconnect()
-        self._box = box
-        if isinstance(box, QLineEdit):
-            box.textChanged.connect(self.update)
-            box.selectionChanged.connect(self.update)
-        elif box is not None:
-            for signal in (box.undoAvailable, box.redoAvailable, box.copyAvailable):
-                signal.connect(self.update)
-            box.selectionChanged.connect(self.update)
-        self.update()
-
-    def _disconnect(self) -> None:
-        box, self._box = self._box, None
-        if box is None:
-            return
-        try:
+        if box is not None and not box.property(self._watched):
+            box.setProperty(self._watched, True)
             signals = ((box.textChanged, box.selectionChanged) if isinstance(box, QLineEdit) else
                        (box.undoAvailable, box.redoAvailable, box.copyAvailable, box.selectionChanged))
             for signal in signals:
-                signal.disconnect(self.update)
-        except (RuntimeError, TypeError):  # the box is gone already (a rebuilt writing box)
-            pass
+                signal.connect(self.update)
+        self.update()
 
     def update(self, *_args) -> None:
         state = available(self.target())
         for (name, *_rest), action in zip(_COMMANDS, self.actions, strict=True):
             action.setEnabled(state[name])
+
+
+
+def _while_alive(actions: EditActions, signal, method: str) -> None:
+    """Connect an application signal to `actions.method` until `actions` (with its window) is
+    deleted; then the connection removes itself. (PySide keeps calling a deleted object's bound
+    method, and refuses to disconnect it once deleted.)"""
+    ref = weakref.ref(actions)
+
+    def relay(*args) -> None:
+        alive = ref()
+        if alive is None or not isValid(alive) or not isValid(alive.window):
+            signal.disconnect(relay)
+            return
+        getattr(alive, method)(*args)
+
+    signal.connect(relay)
