@@ -117,7 +117,6 @@ class EditActions(QObject):
             action.setEnabled(state[name])
 
 
-
 def _while_alive(actions: EditActions, signal, method: str) -> None:
     """Connect an application signal to `actions.method` until `actions` (with its window) is
     deleted; then the connection removes itself. (PySide keeps calling a deleted object's bound
