@@ -51,7 +51,7 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     app.setApplicationVersion(__version__)
     app.setOrganizationName(APP_NAME)
     app.setDesktopFileName("reflect")
-    from reflect.ui.common import crash_report
+    from reflect.ui.common import crash_report, focus_aids
     from reflect.ui.common.colours import ReadablePalette
     from reflect.ui.shell import gc_guard
     from reflect.ui.shell.app_icon import app_icon
@@ -61,6 +61,7 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
 
     gc_guard.install(app)
     crash_report.install()
+    focus_aids.install(app)  # a focus ring and scrolling to the focus, from the unlock dialog on
 
     def save_settings() -> None:
         try:

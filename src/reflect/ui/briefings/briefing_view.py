@@ -7,7 +7,6 @@ shown as plain text: an imported file can never inject markup into the app.
 
 from __future__ import annotations
 
-import html
 import re
 
 from PySide6.QtCore import Qt, Signal
@@ -25,6 +24,8 @@ from PySide6.QtWidgets import (
 from reflect.domain.briefing import SectionKind
 from reflect.domain.library import BriefingItem, StoredBriefing
 from reflect.domain.wording import plural
+from reflect.ui.common.link_label import LinkLabel
+from reflect.ui.common.widgets import chain_tab_order, tab_stops
 
 
 def reflections_label(count: int) -> str:
@@ -186,6 +187,9 @@ class BriefingView(QScrollArea):
             self._add_questions(layout, stored.question_items)
         layout.addStretch(1)
         self._set_body(body)
+        # The new body's controls joined the end of the window's Tab chain: bring them back to
+        # just after the briefing itself, in reading order.
+        chain_tab_order([self, *tab_stops(body)])
 
     def _add_learning(self, layout: QVBoxLayout, items) -> None:
         for number, item in enumerate(items, 1):
@@ -207,12 +211,8 @@ class BriefingView(QScrollArea):
     def _add_references(self, layout: QVBoxLayout, items) -> None:
         for item in items:
             if item.url:
-                label = QLabel(f'<a href="{html.escape(item.url, quote=True)}">'
-                               f"{html.escape(item.text)}</a>")
-                label.setTextFormat(Qt.TextFormat.RichText)
-                label.setTextInteractionFlags(Qt.TextInteractionFlag.TextBrowserInteraction)
-                label.setOpenExternalLinks(False)  # never without asking: see link_activated
-                label.linkActivated.connect(self.link_activated)
+                label = LinkLabel(item.url, item.text)  # never opened without asking:
+                label.linkActivated.connect(self.link_activated)  # see link_activated
                 label.setToolTip(item.url)
                 label.setAccessibleDescription(f"Link to {item.url}")
                 label.setWordWrap(True)

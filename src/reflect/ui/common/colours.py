@@ -10,6 +10,9 @@ drawn on (`readable`). A high-contrast theme already passes, so it comes through
 the system palette changes (a switch to dark mode or to a high-contrast theme): placeholders,
 links and the selection become readable everywhere, and quieter text (a stage's prompt, a
 list's second line) uses the placeholder colour, readable on every background the app uses.
+
+The focus ring (`focus_colour`) is the theme's highlight, moved towards the text colour where it
+does not stand out 3:1 from what a control sits on (WCAG 2.2 SC 1.4.11 and 2.4.13).
 """
 
 from __future__ import annotations
@@ -25,6 +28,9 @@ TEXT = 4.5  # WCAG 1.4.3 (AA) for normal text
 SHADE = 108
 #: The backgrounds text is drawn on: fields and lists, windows, quiet boxes, buttons.
 BACKGROUNDS = (Role.Base, Role.Window, Role.AlternateBase, Role.Button)
+# WCAG 2.2 SC 1.4.11 and 2.4.13: a focus indicator against what is next to it and against itself
+# unfocused.
+NON_TEXT_CONTRAST = 3.0
 
 
 def blend(a: QColor, b: QColor, amount: float) -> QColor:
@@ -159,3 +165,21 @@ class ReadablePalette(QObject):
             self._app.setPalette(system)
         finally:
             self._applying = False
+
+
+def focus_colour(palette: QPalette) -> QColor:
+    """The focus ring's colour: the theme's highlight where it stands out at least 3:1 from every
+    background a control sits on, else the highlight moved towards the text colour until it does
+    (lighter in a dark theme, darker in a light one). Raised surfaces (Fusion's tab pages are
+    lighter than the window in a dark theme) are met too where the theme allows: a high-contrast
+    theme's own highlight is kept even though its "light" is white."""
+    group = QPalette.ColorGroup.Active
+    backgrounds = [palette.color(group, role) for role in BACKGROUNDS]
+    raised = palette.color(group, QPalette.ColorRole.Light)
+    highlight = palette.color(group, QPalette.ColorRole.Highlight)
+    text = palette.color(group, QPalette.ColorRole.WindowText)
+    steps = [QColor(blend(highlight, text, step / 10).rgb()) for step in range(11)]  # as painted
+    passing = [colour for colour in steps
+               if min(contrast(colour, back) for back in backgrounds) >= NON_TEXT_CONTRAST]
+    raised_too = [colour for colour in passing if contrast(colour, raised) >= NON_TEXT_CONTRAST]
+    return (raised_too or passing or [QColor(text.rgb())])[0]

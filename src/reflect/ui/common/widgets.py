@@ -135,3 +135,17 @@ def chain_tab_order(widgets: Iterable[QWidget]) -> None:
     """Tab (and Shift+Tab) go through `widgets` in this order."""
     for first, second in pairwise(widgets):
         QWidget.setTabOrder(first, second)
+
+
+def tab_stops(root: QWidget) -> list[QWidget]:
+    """The controls inside `root` that Tab can reach, in the order they were put in it (which, for
+    a view built top to bottom, is reading order); hidden and disabled ones too, as they become
+    stops again when shown or enabled.
+
+    Read from the widget tree, not by walking `nextInFocusChain()`: PySide makes each widget that
+    call returns a child of the caller, so deleting the caller later invalidates the Python side
+    of unrelated widgets (a window's toolbar, even the window)."""
+    window = root.window()
+    return [widget for widget in root.findChildren(QWidget)
+            if widget.focusPolicy() & Qt.FocusPolicy.TabFocus and widget.focusProxy() is None
+            and widget.window() is window]  # not in a menu or a list's popup

@@ -234,6 +234,7 @@ class EntryEditor(QObject):
             self._fill_questions(entry)
             self._build_stages(entry.model, {a.stage: a.text for a in entry.answers})
             self.tag_menus.show_for(entry, self._learning_points(entry), model_by_key(entry.model))
+            self._chain_focus()
             self._autosave.show_saved(entry.updated_at)
             self._update_word_count()
             view.show_editor()
@@ -276,6 +277,9 @@ class EntryEditor(QObject):
                 widget = StageEditor(key, _label_for(key), "", orphan=True)
                 widget.remove_requested.connect(self._remove_orphan)
                 self._add_stage(widget, text)
+
+    def _chain_focus(self) -> None:
+        self.view.chain_focus(self.stages.values(), self.tag_menus.buttons())
 
     def _add_stage(self, widget: StageEditor, text: str) -> None:
         widget.set_text(text)
@@ -323,6 +327,7 @@ class EntryEditor(QObject):
         try:
             self._build_stages(key, {a.stage: a.text for a in self.entry.answers})
             self.tag_menus.show_for(self.entry, self._learning_points(self.entry), model_by_key(key))
+            self._chain_focus()
         finally:
             self._loading = False
         self.entry_saved.emit(self.entry.id, saved_at, self)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QFormLayout,
@@ -22,7 +24,8 @@ from reflect.domain.templates import MODELS
 from reflect.ui.common.folding_row import FoldingRow
 from reflect.ui.common.narrow_combo import narrow_combo
 from reflect.ui.common.stay_open_menu import StayOpenMenu
-from reflect.ui.common.widgets import boxed_label, buddy_label, plain_label
+from reflect.ui.common.widgets import boxed_label, buddy_label, chain_tab_order, plain_label
+from reflect.ui.reflect_page.stage_editor import StageEditor
 
 REMINDER = (
     "Reflections are a personal record. Keep them anonymous: no names, addresses, dates of birth "
@@ -105,6 +108,8 @@ class EntryEditorView(QStackedWidget):
         self.scroll.setWidgetResizable(True)
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setAccessibleName("Stages of the reflection")
+        # Not a Tab stop of its own: it scrolls to whichever writing box has the focus.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
         self.stages_host = QWidget()
         self.stages_layout = QVBoxLayout(self.stages_host)
         self.stages_layout.setContentsMargins(0, 0, 4, 0)
@@ -173,8 +178,20 @@ class EntryEditorView(QStackedWidget):
     def insert_stage(self, widget: QWidget) -> None:
         self.stages_layout.insertWidget(self.stages_layout.count() - 1, widget)
 
+    def chain_focus(self, stages: Iterable[StageEditor], tag_buttons: Iterable[QWidget]) -> None:
+        """Tab goes through the reflection as it reads, top to bottom and left to right: what it is
+        about, the reminder, each stage's buttons and writing box, the tags, then what to do
+        next. Called whenever the stages or the tag buttons are rebuilt (new widgets would
+        otherwise join the end of the window's Tab chain)."""
+        chain_tab_order([
+            self.title, self.question, self.model, self.status, self.dismiss_reminder,
+            *(widget for stage in stages for widget in stage.focus_order()),
+            self.learning_button, *tag_buttons, self.tags, self.take_to_supervision, self.history,
+        ])
+
     def clear_stages(self) -> None:
         while self.stages_layout.count() > 1:
             item = self.stages_layout.takeAt(0)
             if item.widget() is not None:
+                item.widget().hide()  # off screen and off the Tab chain until it is deleted
                 item.widget().deleteLater()

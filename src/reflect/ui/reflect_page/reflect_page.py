@@ -16,6 +16,7 @@ from reflect.settings import Settings
 from reflect.store import EntryQuery, Journal
 from reflect.ui.briefings.briefing_page_view import BriefingPageView
 from reflect.ui.briefings.briefing_reader import BriefingReader
+from reflect.ui.common.widgets import chain_tab_order, tab_stops
 from reflect.ui.reflect_page.entry_editor import EntryEditor
 from reflect.ui.reflect_page.entry_editor_view import EntryEditorView
 from reflect.ui.reflect_page.entry_supervision import EntrySupervision
@@ -34,6 +35,11 @@ class ReflectPageView(QSplitter):
     View → Side pane, to give the reflection the whole width. Put away, it is hidden rather than
     squeezed to nothing, so Tab never lands on a control that cannot be seen; the window can then
     be as narrow as the reflection allows.
+
+    Tab follows the screen as it reads: the side pane from top to bottom (its tabs, then the
+    briefing with its questions' buttons and links, or the list of reflections, or search), then
+    the reflection from its title down. The panes keep their places in the chain when their
+    contents are rebuilt (`BriefingView.show_briefing`, `EntryEditorView.chain_focus`).
     """
 
     side_pane_changed = Signal(bool)  # shown
@@ -53,6 +59,8 @@ class ReflectPageView(QSplitter):
         self.setCollapsible(0, True)
         self.setCollapsible(1, False)
         self.splitterMoved.connect(lambda _pos, _index: self._put_away_if_collapsed())
+        chain_tab_order([self.tabs.tabBar(), *tab_stops(briefing_page), *tab_stops(entry_list),
+                         *tab_stops(search), *tab_stops(editor)])
 
     def side_pane_shown(self) -> bool:
         return not self.tabs.isHidden()

@@ -78,6 +78,7 @@ class StageEditor(QFrame):
         self.title.setTextFormat(Qt.TextFormat.PlainText)
         header.addWidget(self.title, 1)
         self.remove_button: QPushButton | None = None
+        self.action_button: QPushButton | None = None
         if orphan:
             self.remove_button = QPushButton("Remove…")
             self.remove_button.setAccessibleName(f"Remove the text of {label}")
@@ -106,6 +107,10 @@ class StageEditor(QFrame):
         self.edit.setPlaceholderText("Write here…")
         self.title.setBuddy(self.edit)
         layout.addWidget(self.edit)
+
+    def focus_order(self) -> list[QWidget]:
+        """Its controls as they read: the header's buttons, then the writing box."""
+        return [button for button in (self.remove_button, self.action_button) if button] + [self.edit]
 
     def text(self) -> str:
         return self.edit.toPlainText()

@@ -160,7 +160,7 @@ class EntryListView(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(8, 8, 8, 0)
+        layout.setContentsMargins(8, 8, 8, 8)  # room for the list's focus ring all round
         layout.setSpacing(6)
         layout.addLayout(self._search_row())
         layout.addWidget(self._filters())

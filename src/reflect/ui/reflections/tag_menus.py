@@ -25,6 +25,7 @@ class TagMenus(QObject):
     def show_for(self, entry: Entry, learning_points: list[str], model: ReflectiveModel) -> None:
         """Rebuild the menus for this entry; tags not in any menu go to the free-tags field."""
         for button in self._group_buttons:
+            button.hide()  # off screen and off the Tab chain until it is deleted
             button.deleteLater()
         self._group_buttons = []
         self._actions = []
@@ -70,6 +71,10 @@ class TagMenus(QObject):
     def _toggled(self, _checked: bool) -> None:
         self._update_labels()
         self.changed.emit()
+
+    def buttons(self) -> list[QToolButton]:
+        """The model's tag-group buttons, in the order they show."""
+        return list(self._group_buttons)
 
     def checked(self) -> list[str]:
         return [a.data() for a in self._actions if a.isChecked()]

@@ -19,6 +19,7 @@ from reflect.domain.wording import plural
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
 from reflect.ui.care.journal_care import JournalCare
+from reflect.ui.common import focus_aids
 from reflect.ui.common.screen_fit import size_new_window
 from reflect.ui.dashboard.dashboard_page import DashboardPage
 from reflect.ui.shell.clipboard_guard import ClipboardGuard
@@ -69,6 +70,7 @@ class MainWindow(WindowMenus, QMainWindow):
         self.statusBar().showMessage("Everything stays on this computer, encrypted.")
         self.show_page(DASHBOARD)
         app = QApplication.instance()
+        focus_aids.install(app)
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
 

@@ -11,6 +11,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from reflect import APP_NAME
 from reflect.ui.shell.about_box import AboutBox
+from reflect.ui.shell.edit_actions import EditActions
 
 DASHBOARD, REFLECT, SESSIONS, ACTIONS = range(4)
 PAGE_NAMES = ("Dashboard", "Reflect", "Sessions", "Actions")
@@ -81,6 +82,7 @@ class WindowMenus:
         self.side_pane_action.setChecked(True)
         self.help_action = self._action("Reflect &help", self.show_help, "F1", journal=False)
         self.about_action = self._action(f"&About {APP_NAME}", lambda: AboutBox.show(self), journal=False)
+        self.edit_actions = EditActions(self)
         self._build_menus()
         self._build_toolbar()
 
@@ -98,6 +100,14 @@ class WindowMenus:
         file_menu.addSeparator()
         file_menu.addActions([self.lock_action, self.quit_action])
         edit_menu = bar.addMenu("&Edit")
+        edit = self.edit_actions
+        edit_menu.addActions([edit.undo, edit.redo])
+        edit_menu.addSeparator()
+        edit_menu.addActions([edit.cut, edit.copy, edit.paste])
+        edit_menu.addSeparator()
+        edit_menu.addAction(edit.select_all)
+        edit_menu.aboutToShow.connect(edit.update)
+        edit_menu.addSeparator()
         edit_menu.addAction(self.find_action)
         edit_menu.addSeparator()
         edit_menu.addAction(self.spelling_action)
