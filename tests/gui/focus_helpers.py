@@ -190,3 +190,10 @@ def focus_change(qtbot, widget: QWidget, margin: int = 4) -> tuple[int, int]:
     settle(qtbot)
     after = window.grab(area).toImage()
     return strongly_changed(before, after), ring_area(shown)
+
+
+def focus_target(widget: QWidget) -> QWidget:
+    """The control that takes the focus when `widget` is given it (a date field: its line edit)."""
+    while widget.focusProxy() is not None:
+        widget = widget.focusProxy()
+    return widget

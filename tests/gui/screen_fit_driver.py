@@ -36,6 +36,7 @@ from PySide6.QtWidgets import (
 DIALOGS = {
     "ActionDialog": "reflect.ui.sessions.action_dialog",
     "BackupsDialog": "reflect.ui.care.backups_dialog",
+    "AboutYouDialog": "reflect.ui.common.about_you",
     "ChangePassphraseDialog": "reflect.ui.care.change_passphrase_dialog",
     "EntryPickerDialog": "reflect.ui.sessions.entry_picker_dialog",
     "ExportDialog": "reflect.ui.export.export_dialog",
@@ -193,6 +194,7 @@ def dialogs(report: Report, journal, settings, ids, window, tmp: Path) -> None:
     from reflect.ui.care.change_passphrase_dialog import ChangePassphraseDialog
     from reflect.ui.care.finish_rekeying_dialog import FinishRekeying
     from reflect.ui.care.take_away_dialog import TakeAwayDialog
+    from reflect.ui.common.about_you import FIRST_RUN, AboutYou, AboutYouDialog
     from reflect.ui.export.export_flow import ExportFlow
     from reflect.ui.export.export_history_dialog import ExportHistoryDialog
     from reflect.ui.export.findings_dialog import FindingsDialog
@@ -217,6 +219,8 @@ def dialogs(report: Report, journal, settings, ids, window, tmp: Path) -> None:
     show("ActionDialog", ActionDialog("Read the escalation policy before the next core group " * 3,
                                       sessions, parent=window))
     show("BackupsDialog", BackupsDialog(journal, window))
+    show("AboutYouDialog", AboutYouDialog(AboutYou("", ""), intro=FIRST_RUN, ok_text="Continue",
+                                          skip_text="Skip", parent=window))
     show("ChangePassphraseDialog", ChangePassphraseDialog(window))
     show("EntryPickerDialog", EntryPickerDialog(EntryQuery(journal.db), journal.briefings, parent=window))
     flow = ExportFlow(journal, settings, lambda: True, lambda: ids["visit"], lambda: ids["session"],

@@ -315,9 +315,9 @@ def test_what_was_read_can_be_corrected_before_importing(qtbot, dialog, journal)
     qtbot.mouseClick(dialog.view.read_paste_button, LEFT)
     qtbot.waitUntil(lambda: not dialog.reading, timeout=10000)
     fix = dialog.view.corrections
-    assert fix.isVisible() and fix.title.text() == dialog.read_briefing.title
-    fix.title.selectAll()
-    qtbot.keyClicks(fix.title, "Child T: a corrected title")
+    assert fix.isVisible() and fix.title_edit.text() == dialog.read_briefing.title
+    fix.title_edit.selectAll()
+    qtbot.keyClicks(fix.title_edit, "Child T: a corrected title")
     read = list(dialog.read_briefing.questions)
     fix.questions.setPlainText("\n".join(["What would you ask  the family first?", "", *read[1:]]))
     assert "Child T: a corrected title" in preview(dialog)

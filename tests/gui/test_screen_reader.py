@@ -52,7 +52,7 @@ def test_a_status_label_is_read_as_what_it_says(qtbot, journal):
     window = open_window(qtbot, journal)
     window.reflect_page.new_reflection()
     saved = window.reflect_page.editor_view.saved
-    window.reflect_page.editor_view.title.setText("A first reflection")
+    qtbot.keyClicks(window.reflect_page.editor_view.title, "A first reflection")
     qtbot.waitUntil(lambda: saved.text().startswith("Saved"), timeout=5000)
     interface = QAccessible.queryAccessibleInterface(saved)
     assert interface.text(QAccessible.Text.Name) == saved.text()

@@ -14,7 +14,7 @@ from reflect.ui.briefings.briefing_reader import ConfirmOpenLink
 from reflect.ui.briefings.briefing_view import QuestionCard
 from reflect.ui.common.link_label import LinkLabel
 from reflect.ui.shell.main_window import SESSIONS
-from tests.gui.focus_helpers import describe, out_of_order, runs, tab_walk
+from tests.gui.focus_helpers import describe, focus_target, out_of_order, runs, tab_walk
 from tests.gui.reflect_page_helpers import choose, open_window
 
 pytestmark = pytest.mark.gui
@@ -37,6 +37,8 @@ def workspace(qtbot, journal):
     page = window.reflect_page
     cards = page.briefing_page.reader.widget().findChildren(QuestionCard)
     qtbot.mouseClick(cards[0].button, Qt.MouseButton.LeftButton)
+    qtbot.keyClicks(page.editor_view.title, " (visit)")  # a new reflection is kept once written in
+    page.editor.flush()
     journal.entries.save_answer(AnswerDraft(page.editor.entry.id, "description", "A home visit."))
     page.editor.reload()
     choose(qtbot, page.editor_view.model, "Kolb")
@@ -87,8 +89,9 @@ def test_the_session_form_tabs_in_reading_order(qtbot, journal):
 
     assert runs(walk, pane) == ["list", "form"]
     assert out_of_order([w for w in walk if pane(w) == "form"]) == []
-    assert {form.when.edit, form.type, form.supervisor_role, form.notes, form.workload,
-            form.supervisor_agreed.edit} <= set(walk)
+    fields = (form.when.edit, form.type, form.supervisor_role, form.notes, form.workload,
+              form.supervisor_agreed.edit)
+    assert {focus_target(field) for field in fields} <= set(walk)
 
 
 def _cursor_shows(edit, scroll) -> bool:

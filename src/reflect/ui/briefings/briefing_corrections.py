@@ -33,20 +33,20 @@ class BriefingCorrectionsView(QGroupBox):
         super().__init__("Correct it before importing", parent)
         self.setAccessibleName("Correct it before importing")
         form = QFormLayout(self)
-        self.title = QLineEdit()
-        self.title.setAccessibleName("Title")
+        self.title_edit = QLineEdit()
+        self.title_edit.setAccessibleName("Title")
         self.partnership = QLineEdit()
         self.partnership.setAccessibleName("Partnership")
         self.subject = QLineEdit()
         self.subject.setAccessibleName("Subject")
-        self.questions = _lines_edit("Questions for reflection", 4)
-        self.learning = _lines_edit("Learning points", 3)
-        form.addRow("&Title:", self.title)
+        self.questions = _lines_edit("Questions (one a line)", 4)
+        self.learning = _lines_edit("Learning points (one a line)", 3)
+        form.addRow("&Title:", self.title_edit)
         form.addRow("Part&nership:", self.partnership)
         form.addRow("S&ubject:", self.subject)
         form.addRow("&Questions (one a line):", self.questions)
         form.addRow("&Learning points (one a line):", self.learning)
-        for edit in (self.title, self.partnership, self.subject):
+        for edit in (self.title_edit, self.partnership, self.subject):
             edit.textEdited.connect(lambda _text: self.changed.emit())
         for edit in (self.questions, self.learning):
             edit.textChanged.connect(self.changed)
@@ -56,7 +56,7 @@ class BriefingCorrectionsView(QGroupBox):
         """Show what was read (without emitting `changed`)."""
         for edit in (self.questions, self.learning):
             edit.blockSignals(True)
-        self.title.setText(briefing.title)
+        self.title_edit.setText(briefing.title)
         self.partnership.setText(briefing.partnership)
         self.subject.setText(briefing.subject)
         self.questions.setPlainText("\n".join(briefing.questions))
@@ -67,9 +67,9 @@ class BriefingCorrectionsView(QGroupBox):
 
     def corrections(self) -> BriefingCorrections:
         return BriefingCorrections(
-            title=self.title.text(), partnership=self.partnership.text(), subject=self.subject.text(),
+            title=self.title_edit.text(), partnership=self.partnership.text(), subject=self.subject.text(),
             questions=tuple(self.questions.toPlainText().splitlines()),
             learning=tuple(self.learning.toPlainText().splitlines()))
 
     def focus_order(self) -> list[QWidget]:
-        return [self.title, self.partnership, self.subject, self.questions, self.learning]
+        return [self.title_edit, self.partnership, self.subject, self.questions, self.learning]

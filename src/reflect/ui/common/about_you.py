@@ -50,7 +50,7 @@ class AboutYouFields(QWidget):
         form.setContentsMargins(0, 0, 0, 0)
         self.name = QLineEdit(about.name)
         self.name.setPlaceholderText("e.g. Sam Taylor")
-        self.name.setAccessibleName("Your name, as your supervisor knows you")
+        self.name.setAccessibleName("Your name (as your supervisor knows you)")
         self.role = QLineEdit(about.role)
         self.role.setPlaceholderText("e.g. Social worker, Children’s Services")
         self.role.setAccessibleName("Your role")

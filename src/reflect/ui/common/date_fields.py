@@ -158,10 +158,12 @@ class DateField(QWidget):
         self.edit.setAccessibleName(name)
         self.edit.setAccessibleDescription(f"Type a date, such as 15/01/2027 or next Friday. {CALENDAR_KEYS}")
         self.button.setAccessibleName(f"{name}: choose from a calendar")
-        self.problem.setAccessibleName(f"{name}: problem")
+        self.problem.setAccessibleDescription(f"{name}: problem")
 
     def focus_order(self) -> list[QWidget]:
-        return [self.edit]
+        """The field itself: Tab comes to it and its focus proxy, the line edit, takes the focus.
+        Chaining the line edit alone left the field's own stop behind, where Tab looped back."""
+        return [self]
 
     def has_problem(self) -> bool:
         return self.problem.isVisibleTo(self)

@@ -85,8 +85,12 @@ def wrapped_label(text: str, description: str = "") -> QLabel:
 
 
 def buddy_label(text: str, buddy: QWidget) -> QLabel:
-    """A field's caption; its mnemonic (the letter after "&") puts the focus in `buddy`."""
+    """A field's caption; its mnemonic (the letter after "&") puts the focus in `buddy` (in the
+    control it hands its focus to, for a field made of several: a label's mnemonic does nothing
+    for a buddy that takes no focus itself)."""
     label = QLabel(text)
+    while buddy.focusProxy() is not None:
+        buddy = buddy.focusProxy()
     label.setBuddy(buddy)
     return label
 

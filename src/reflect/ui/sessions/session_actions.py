@@ -120,14 +120,16 @@ class AgreedActions(QWidget):
         due = QLabel("Due:")
         due.setBuddy(self.due.edit)
         layout.addWidget(self.description, 0, 0, 1, 6)
+        # Who, then when and Add, a line each: narrow enough for the form beside the sessions list
+        # on a 1366×768 screen at 150%.
         layout.addWidget(who, 1, 0)
         layout.addWidget(self.owner, 1, 1)
-        layout.addWidget(due, 1, 2)
-        layout.addWidget(self.due, 1, 3)
-        layout.addWidget(self.add, 1, 5)
+        layout.addWidget(due, 2, 0)
+        layout.addWidget(self.due, 2, 1)
+        layout.addWidget(self.add, 2, 5)
         layout.setColumnStretch(4, 1)
-        layout.addWidget(self.note, 2, 0, 1, 6)
-        layout.addWidget(self.table, 3, 0, 1, 6)
+        layout.addWidget(self.note, 3, 0, 1, 6)
+        layout.addWidget(self.table, 4, 0, 1, 6)
         chain_tab_order(self.focus_order())
 
         self.description.returnPressed.connect(self.add_action)

@@ -194,14 +194,16 @@ class SessionFormView(QStackedWidget):
         self.status = _combo("Status", ((STATUS_LABELS[status], status.value) for status in SessionStatus))
         # Captions above their fields, two fields a row: narrow enough for the pane beside the
         # session list on a 1366×768 screen at 150%, in the order Tab follows.
-        fields = ((("Date and &time:", self.when.edit, self.when), ("Ty&pe:", self.type, self.type)),
+        # The date and time (a day, a time, a calendar and "No date yet") has a row of its own.
+        fields = ((("Date and &time:", self.when.edit, self.when),),
+                  (("Ty&pe:", self.type, self.type), ("&Status:", self.status, self.status)),
                   (("Supervisor na&me:", self.supervisor_name, self.supervisor_name),
-                   ("&Status:", self.status, self.status)),
-                  (("R&ole:", self.supervisor_role, self.supervisor_role),))
+                   ("R&ole:", self.supervisor_role, self.supervisor_role)))
         for row, pairs in enumerate(fields):
+            span = 2 if len(pairs) == 1 else 1
             for column, (caption, buddy, field) in enumerate(pairs):
-                grid.addWidget(buddy_label(caption, buddy), 2 * row, column)
-                grid.addWidget(field, 2 * row + 1, column)
+                grid.addWidget(buddy_label(caption, buddy), 2 * row, column, 1, span)
+                grid.addWidget(field, 2 * row + 1, column, 1, span)
         grid.setColumnStretch(0, 3)
         grid.setColumnStretch(1, 2)
         layout.addLayout(grid)
@@ -272,7 +274,7 @@ class SessionFormView(QStackedWidget):
     def _chain_focus(self, agenda, linked, carried, agreed) -> None:
         """Tab follows the page from top to bottom, which is the order of the meeting."""
         self.focus_chain = [
-            *self.when.focus_order(), self.type, self.supervisor_name, self.status,
+            *self.when.focus_order(), self.type, self.status, self.supervisor_name,
             self.supervisor_role, *agenda.focus_order(), *linked.focus_order(),
             *carried.focus_order(), self.notes, self.learning_needs, self.wellbeing, self.workload,
             *agreed.focus_order(), *self.next_session.focus_order(),
