@@ -30,8 +30,9 @@ def main(argv: list[str] | None = None) -> int:
     args = build_parser(with_commands=not names_no_command(argv)).parse_args(argv)
     if args.self_test:
         from reflect.services import self_test
+        from reflect.ui.shell import gui_self_test  # Qt is imported by its steps, not here
 
-        return self_test.main()
+        return self_test.main(steps=self_test.STEPS + gui_self_test.STEPS)
     try:
         code = _run_window(args) if args.command is None else _run_command(args)
         sys.stdout.flush()  # here, so that a closed pipe is met inside this `try`
