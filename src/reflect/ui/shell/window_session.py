@@ -73,6 +73,7 @@ class WindowSession(QObject):
                 lambda _path: window.statusBar().showMessage("Backed up.", 4000),
                 lambda exc: self._backup_failed(window, exc))
         window.care.check_unfinished_rekeying()  # a passphrase change killed half way
+        window.prepare_pages_when_idle()
         # a check that could not run is only logged (by run_in_background): it found no damage
         run_in_background(self, self.journal.quick_check_in_background(), self._checked, lambda exc: None)
 
