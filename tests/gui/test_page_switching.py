@@ -3,6 +3,8 @@ only when something was written since it last read (or the clock may have made i
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 from PySide6.QtWidgets import QWidget
 
@@ -76,10 +78,18 @@ def test_actions_show_on_the_first_visit(qtbot, journal):
 def test_going_back_to_a_page_reads_nothing_when_nothing_changed(qtbot, journal):
     journal.sessions.create_session(NewSession(starts_at=None, supervisor_role="Team manager"))
     window = _window(qtbot, journal)
-    for page in (SESSIONS, ACTIONS):
+    for page, other in ((SESSIONS, DASHBOARD), (ACTIONS, DASHBOARD), (DASHBOARD, ACTIONS)):
         window.show_page(page)
-        window.show_page(DASHBOARD)
+        window.show_page(other)
         assert _statements(journal, lambda p=page: window.show_page(p)) == []
+
+
+def test_the_dashboard_reads_again_after_a_change(qtbot, journal):
+    window = _window(qtbot, journal)
+    window.show_page(ACTIONS)
+    journal.actions.add(NewAction("Chase the strategy meeting minutes", due_on=date.today()))
+    window.show_page(DASHBOARD)
+    assert [a.description for a in window.dashboard.data.actions] == ["Chase the strategy meeting minutes"]
 
 
 def test_a_page_reads_again_after_a_change_elsewhere(qtbot, journal):

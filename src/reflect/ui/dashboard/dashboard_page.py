@@ -41,9 +41,13 @@ class DashboardPage(QWidget):
     open_entries = Signal(object)  # an EntryFilter
 
     def __init__(self, queries: DashboardQueries, today: Callable[[], date] = date.today,
-                 now: Callable[[], datetime] = datetime.now, parent: QWidget | None = None) -> None:
+                 now: Callable[[], datetime] = datetime.now, parent: QWidget | None = None, *,
+                 read_mark: Callable[[], object] | None = None) -> None:
         super().__init__(parent)
         self._queries = queries
+        # what the journal (and clock) were when the page last read: equal marks, nothing to read
+        self._read_mark = read_mark
+        self._read_at: object = None
         self._today = today
         self._now = now
         self.data: DashboardData | None = None
@@ -56,9 +60,13 @@ class DashboardPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Each time the page comes back (not when the window is merely restored) it re-reads,
-        # so an action ticked done or a reflection written elsewhere shows at once.
+        # so an action ticked done or a reflection written elsewhere shows at once; given a
+        # `read_mark`, only if it moved since the last reading.
         if not event.spontaneous():
-            self.refresh()
+            mark = self._read_mark() if self._read_mark is not None else None
+            if mark is None or mark != self._read_at:
+                self.refresh()
+                self._read_at = mark
 
     def refresh(self) -> None:
         """Re-read everything and redraw, keeping keyboard focus on the same item if it is still there."""

@@ -42,7 +42,7 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
 
-        self.dashboard = DashboardPage(DashboardQueries(journal.db))
+        self.dashboard = DashboardPage(DashboardQueries(journal.db), read_mark=self._data_mark)
         # Start-up builds only the dashboard, so the first paint waits for nothing else. The other
         # pages (and the spelling service) are built once the window is painted and idle
         # (`prepare_pages_when_idle`), or when first needed if that is sooner.
