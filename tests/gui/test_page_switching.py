@@ -9,8 +9,8 @@ import pytest
 from PySide6.QtWidgets import QWidget
 
 from reflect.domain.supervision import NewAction, NewSession
+from reflect.services import read_marks
 from reflect.settings import Settings
-from reflect.ui.shell import window_pages
 from reflect.ui.shell.idle_steps import IdleSteps
 from reflect.ui.shell.main_window import ACTIONS, DASHBOARD, REFLECT, SESSIONS, MainWindow
 
@@ -110,8 +110,8 @@ def test_a_page_reads_again_when_the_clock_has_moved_on(qtbot, journal, monkeypa
     window = _window(qtbot, journal)
     window.show_page(ACTIONS)
     window.show_page(DASHBOARD)
-    later = window_pages.time.time() + window_pages.READ_GOOD_FOR_SECONDS
-    monkeypatch.setattr(window_pages.time, "time", lambda: later)
+    later = read_marks.time.time() + read_marks.READ_GOOD_FOR_SECONDS
+    monkeypatch.setattr(read_marks.time, "time", lambda: later)
     assert _statements(journal, lambda: window.show_page(ACTIONS)) != []
 
 
@@ -126,3 +126,27 @@ def test_a_failing_step_is_logged_and_the_rest_still_run(qtbot, caplog):
     qtbot.waitUntil(lambda: steps.done and len(done) == 2, timeout=5000)
     assert done == [1, 3]
     assert "RuntimeError" in caplog.text and "Mrs Jones" not in caplog.text
+
+
+def test_the_first_dashboard_uses_what_was_read_while_unlocking(qtbot, journal):
+    """The app reads the first screen on the unlocking thread; the window shows that reading
+    instead of reading the same again, unless the journal changed in between."""
+    from datetime import datetime
+
+    from reflect.services.read_marks import read_mark
+    from reflect.store import DashboardQueries
+
+    journal.actions.add(NewAction("Send the referral", due_on=date.today()))
+    read = DashboardQueries(journal.db).load(date.today(), datetime.now())
+    window = MainWindow(journal, Settings(), lambda: None, first_screen=(read, read_mark(journal)))
+    qtbot.addWidget(window)
+    assert _statements(journal, lambda: (window.show(), qtbot.waitExposed(window))) == []
+    assert window.dashboard.data is read
+
+    again = MainWindow(journal, Settings(), lambda: None, first_screen=(read, read_mark(journal)))
+    qtbot.addWidget(again)
+    journal.actions.add(NewAction("Ring the GP", due_on=date.today()))  # after the reading
+    again.show()
+    qtbot.waitExposed(again)
+    assert again.dashboard.data is not read
+    assert len(again.dashboard.data.actions) == 2

@@ -31,7 +31,8 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
     first_painted = Signal()
     locked_changed = Signal(bool)
 
-    def __init__(self, journal: Journal, settings: Settings, save_settings) -> None:
+    def __init__(self, journal: Journal, settings: Settings, save_settings, *,
+                 first_screen: tuple[object, object] | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.settings = settings
@@ -42,7 +43,9 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
         self.setWindowTitle(APP_NAME)
         self.resize(1280, 800)
 
-        self.dashboard = DashboardPage(DashboardQueries(journal.db), read_mark=self._data_mark)
+        # `first_screen`: the dashboard's (data, read mark), read while the journal was unlocked
+        self.dashboard = DashboardPage(DashboardQueries(journal.db), read_mark=self._data_mark,
+                                       preloaded=first_screen)
         # Start-up builds only the dashboard, so the first paint waits for nothing else. The other
         # pages (and the spelling service) are built once the window is painted and idle
         # (`prepare_pages_when_idle`), or when first needed if that is sooner.

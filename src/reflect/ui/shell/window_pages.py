@@ -10,15 +10,11 @@ if something was written since it last read, or its reading is older than the cl
 from __future__ import annotations
 
 import importlib
-import time
 
 from PySide6.QtWidgets import QWidget
 
+from reflect.services.read_marks import read_mark
 from reflect.ui.shell.window_menus import ACTIONS, REFLECT, SESSIONS
-
-# A page read less than this long ago, with the journal unchanged since, is shown as it is: what
-# it shows can only go stale with the clock (an action falling overdue, a session starting).
-READ_GOOD_FOR_SECONDS = 300
 
 
 class WindowPages:
@@ -97,7 +93,7 @@ class WindowPages:
         self.pages.setCurrentIndex(current)
 
     def _data_mark(self) -> tuple:
-        return self.journal.change_count(), int(time.time() // READ_GOOD_FOR_SECONDS)
+        return read_mark(self.journal)
 
     def _read_if_stale(self, index: int) -> None:
         """Build the page if needed, and re-read it unless nothing was written since it last read
