@@ -5,6 +5,7 @@ Usage: gui_probe.py KIND DATA_DIR PASSPHRASE_FILE   (prints one JSON object)
   editor       keystroke latency in the entry editor, spelling on, 5,000-word entry
   entry-list   entry list filled and first screen painted: all entries, then a tag filter
   memory       peak RSS after start-up (first painted dashboard) and one search
+  pages        page switch times: each page's first visit, later visits, and visits after a change
 """
 
 from __future__ import annotations
@@ -162,6 +163,56 @@ def memory(data_dir, passphrase_file) -> dict:
     return {"peak_rss_mb": peak_kb / 1024, "hits": hits}
 
 
+IDLE_SECONDS = 2.0  # on the dashboard before the first click: the app builds the pages meanwhile
+VISITS = 5
+
+
+def _switch_ms(app, window, index: int) -> float:
+    """From the click to the page painted: the switch, the events it posts, and a full paint."""
+    t0 = time.perf_counter()
+    window.show_page(index)
+    app.processEvents()
+    window.pages.currentWidget().repaint()
+    return (time.perf_counter() - t0) * 1000
+
+
+def pages(data_dir, passphrase_file) -> dict:
+    """The app's own order of things: painted dashboard, pages prepared while idle (as the app
+    does once painted), then every page visited: first, then again (nothing changed), then
+    again after a reflection was saved (the pages read the journal again)."""
+    import statistics
+
+    from reflect.ui.shell.main_window import DASHBOARD, PAGE_NAMES
+
+    app, journal, window = _window(data_dir, passphrase_file)
+    window.prepare_pages_when_idle()
+    deadline = time.perf_counter() + IDLE_SECONDS
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.005)
+    order = [i for i in range(len(PAGE_NAMES)) if i != DASHBOARD] + [DASHBOARD]
+    first = {PAGE_NAMES[i]: _switch_ms(app, window, i) for i in order}
+    later = {name: [] for name in PAGE_NAMES}
+    changed = {name: [] for name in PAGE_NAMES}
+    from reflect.domain.journal import AnswerDraft
+
+    # what autosave writes while a reflection is typed, on another page than the one shown next
+    entry_id, stage, text = journal.db.execute("SELECT entry_id, stage, text FROM answers LIMIT 1").fetchone()
+    for _ in range(VISITS):
+        for i in order:
+            later[PAGE_NAMES[i]].append(_switch_ms(app, window, i))
+    for _ in range(VISITS):
+        for i in order:
+            text += " More."  # a write the pages did not make: they must read again
+            journal.entries.save_answer(AnswerDraft(entry_id, stage, text))
+            changed[PAGE_NAMES[i]].append(_switch_ms(app, window, i))
+    window.close()
+    journal.close()
+    return {"first": first, "later": {k: statistics.median(v) for k, v in later.items()},
+            "changed": {k: statistics.median(v) for k, v in changed.items()},
+            "prepared": window.idle_steps.done}
+
+
 if __name__ == "__main__":
     kind = sys.argv[1]
     if kind == "bare-window":  # the floor imports nothing but PySide6 (no json, no statistics)
@@ -169,5 +220,6 @@ if __name__ == "__main__":
     else:
         import json
 
-        result = {"editor": editor, "entry-list": entry_list, "memory": memory}[kind](*sys.argv[2:4])
+        probes = {"editor": editor, "entry-list": entry_list, "memory": memory, "pages": pages}
+        result = probes[kind](*sys.argv[2:4])
         print(json.dumps(result))

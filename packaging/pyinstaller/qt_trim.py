@@ -11,20 +11,24 @@ from __future__ import annotations
 
 from pathlib import PurePath
 
-# plugin folder -> the plugins to keep (None: all of them). Others folders are dropped.
+# plugin folder -> the plugins to keep (None: all of them). Other folders are dropped, among them
+# imageformats (Reflect's icons are PNG, which QtGui reads itself) and iconengines (no SVG icons).
+# `reflect --self-test` checks that what Reflect needs is here (reflect.ui.shell.gui_self_test).
 KEEP_PLUGINS: dict[str, set[str] | None] = {
-    # the desktop (windows, xcb, wayland), plus offscreen and minimal for --self-test and CI
-    "platforms": {"qwindows", "qdirect2d", "qxcb", "qwayland", "qwayland-egl", "qwayland-generic",
-                  "qoffscreen", "qminimal", "qcocoa"},
+    # the desktop (windows, xcb, wayland; the wayland-* names are Qt 6.8's), plus offscreen for
+    # --self-test and CI. Not direct2d, minimal, vnc, linuxfb or eglfs: Reflect never asks for them.
+    "platforms": {"qwindows", "qxcb", "qwayland", "qwayland-egl", "qwayland-generic", "qoffscreen",
+                  "qcocoa"},
     "platformthemes": {"qxdgdesktopportal"},  # not GTK: it drags in GTK, cairo and pango
     "platforminputcontexts": None,  # typing accents and other scripts with an input method
     "styles": None,  # the Windows 11 / Vista look
     "xcbglintegrations": None,  # xcb wants one to start on X11
-    "wayland-decoration-client": None,
-    "wayland-graphics-integration-client": None,
-    "wayland-shell-integration": None,
+    "wayland-decoration-client": None,  # title bars where the compositor draws none (GNOME)
+    # wayland-egl only: the "-server" ones serve Qt Quick apps under a Qt-made compositor
+    "wayland-graphics-integration-client": {"qt-plugin-wayland-egl"},
+    # xdg-shell is what desktop compositors speak; not ivi (cars), fullscreen, qt-shell or wl-shell
+    "wayland-shell-integration": {"xdg-shell"},
     "accessiblebridge": None,  # screen readers
-    "imageformats": {"qico"},  # a window icon on Windows; PNG is built into QtGui
 }
 
 

@@ -19,6 +19,7 @@ from reflect.paths import AppPaths
 # sqlite-utils and the store first spares every start that reading.
 from reflect.services.opening import OpeningJournal, journal_exists
 from reflect.services.passphrase import read_passphrase_file
+from reflect.services.read_marks import read_mark
 from reflect.settings import Settings
 from reflect.store import DashboardQueries
 
@@ -38,11 +39,12 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
         return _cannot_create(paths)
     configure_logging(paths)
     settings = Settings.load(paths.settings_file)
+    first_screen = FirstScreen()
     opening = None
     if passphrase_file:  # start unlocking now: it overlaps loading Qt and the window
         opening = OpeningJournal(paths, read_passphrase_file(passphrase_file),
                                  create=not journal_exists(paths), settings=settings,
-                                 then=read_first_screen)
+                                 then=first_screen.read)
 
     from PySide6.QtWidgets import QApplication
 
@@ -76,14 +78,15 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
     from reflect.ui.unlock.unlock_flow import unlock
 
     journal = unlock(paths, settings, passphrase_file, opening=opening, while_opening=_load_window_code,
-                     then=read_first_screen)
+                     then=first_screen.read)
     if isinstance(journal, int):
         return journal
 
     from reflect.ui.shell.window_session import WindowSession
 
     session = WindowSession(app, paths, settings, journal, save_settings,
-                            exit_after_first_paint=exit_after_first_paint)
+                            exit_after_first_paint=exit_after_first_paint,
+                            first_screen=first_screen.result())
     session.start()
     try:
         return app.exec()
@@ -95,9 +98,23 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
         session.journal.close()
 
 
-def read_first_screen(journal) -> None:
-    """What the dashboard shows first, read once on the unlocking thread (see `OpeningJournal`)."""
-    DashboardQueries(journal.db).load(date.today(), datetime.now())
+class FirstScreen:
+    """What the dashboard shows first, read once on the unlocking thread (see `OpeningJournal`)
+    with the read mark of that moment. The window shows it unless the journal changed since (a
+    new bundled briefing, say), so on a laptop with one free core the first screen is not read
+    twice: once on the worker, again on the UI thread."""
+
+    def __init__(self) -> None:
+        self._data = None
+        self._mark = None
+
+    def read(self, journal) -> None:
+        data = DashboardQueries(journal.db).load(date.today(), datetime.now())
+        self._data, self._mark = data, read_mark(journal)
+
+    def result(self) -> tuple[object, object] | None:
+        """(data, mark) once read (the worker has handed the journal over by now), else None."""
+        return None if self._data is None else (self._data, self._mark)
 
 
 def _load_window_code() -> None:

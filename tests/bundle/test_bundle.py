@@ -9,6 +9,7 @@ deploying it. Skipped where PyInstaller is not installed; `scripts/test` install
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -18,13 +19,14 @@ import pytest
 pytest.importorskip("PyInstaller", reason="PyInstaller is not installed (pip install -e .[bundle])")
 
 from reflect.services.self_test import STEPS
+from reflect.ui.shell.gui_self_test import STEPS as GUI_STEPS
 
 pytestmark = pytest.mark.bundle
 
 REPO = Path(__file__).resolve().parents[2]
 DIST = REPO / "dist" / "Reflect"
 EXE = ".exe" if sys.platform.startswith("win") else ""
-MAX_MB = 260  # Linux, where Qt brings its own ICU (about 40 MB); see packaging/windows/README.md
+MAX_MB = 185  # Linux, where Qt brings its own ICU (about 40 MB); see packaging/windows/README.md
 
 
 @pytest.fixture(scope="module")
@@ -60,16 +62,43 @@ def test_both_programs_share_one_folder(bundle):
 
 
 def test_cli_self_test_passes_in_the_bundle(bundle, tmp_path):
-    """`reflect-cli --self-test`, with no display: exit 0, an ok line for every step, and its
-    temporary folder removed."""
+    """`reflect-cli --self-test`, with no display: exit 0, an ok line for every step (the main
+    window and every page offscreen among them), and its temporary folder removed."""
     env = _env(tmp_path)
     result = _run(bundle / f"reflect-cli{EXE}", "--self-test", env=env)
     assert result.returncode == 0, result.stdout + result.stderr
     lines = result.stdout.splitlines()
-    assert len(lines) == len(STEPS) + 1, result.stdout
+    assert len(lines) == len(STEPS) + len(GUI_STEPS) + 1, result.stdout
+    assert "ok   show every page and the Reflect page's tabs" in lines
     assert all(line.startswith("ok   ") for line in lines), result.stdout
     assert list(Path(env["TMPDIR"]).iterdir()) == []
     assert not (tmp_path / "reflect-home").exists()
+
+
+def test_self_test_names_a_platform_plugin_trimmed_away(bundle, tmp_path):
+    """A copy of the bundle without the desktop's platform plugin fails its self-test, saying
+    which plugin is missing and what for, instead of crashing or passing."""
+    platform_plugin = "qwindows.dll" if EXE else "libqxcb.so"
+    copy = tmp_path / "Reflect"
+    shutil.copytree(bundle, copy, symlinks=True, copy_function=_link_or_copy)
+    removed = [p for p in copy.rglob(platform_plugin) if p.parent.name == "platforms"]
+    assert len(removed) == 1, removed
+    removed[0].unlink()
+    result = _run(copy / f"reflect-cli{EXE}", "--self-test", env=_env(tmp_path))
+    assert result.returncode == 1, result.stdout + result.stderr
+    failed = [line for line in result.stdout.splitlines() if line.startswith("FAIL")]
+    desktop = "windows" if EXE else "xcb"
+    assert failed[0].startswith("FAIL find Qt's plugins"), result.stdout
+    assert f"the Qt plugin platforms/{desktop} (for windows on " in failed[0] and "missing" in failed[0]
+    assert "FAIL open the main window offscreen: not run" in result.stdout
+    assert "ok   reopen the journal with its passphrase" in result.stdout  # the rest still ran
+
+
+def _link_or_copy(source, target):
+    try:
+        os.link(source, target)  # the bundle is large: share its files instead of copying them
+    except OSError:
+        shutil.copy2(source, target)
 
 
 def test_windowed_program_runs_the_self_test_too(bundle, tmp_path):
@@ -96,12 +125,15 @@ def test_frozen_app_opens_a_journal_and_paints_its_window(bundle, tmp_path):
 
 
 def test_bundle_is_lean(bundle):
-    """No unused Qt modules, translations or network/QML plugins; no test tools; a sane size."""
+    """No unused Qt modules, translations or plugins (image formats, spare platforms, Wayland's
+    server-side and special-purpose shells); no TLS or readline; no test tools; a sane size."""
     files = [p for p in bundle.rglob("*") if p.is_file() and not p.is_symlink()]
     names = {p.relative_to(bundle).as_posix() for p in files}
-    unwanted = ("QtNetwork", "QtQml", "QtQuick", "QtWebEngine", "QtPdf", "QtMultimedia",
-                "/translations/", "/plugins/tls/", "/plugins/imageformats/libqsvg", "qvnc",
-                "opengl32sw", "pytest", "hypothesis", "PyInstaller/")
+    unwanted = ("QtNetwork", "QtQml", "QtQuick", "QtWebEngine", "QtPdf", "QtMultimedia", "Qt3D",
+                "QtSql", "/translations/", "/plugins/tls/", "/plugins/imageformats/", "/iconengines/",
+                "qvnc", "qminimal", "qdirect2d", "qlinuxfb", "qeglfs", "-server.", "ivi-shell",
+                "wl-shell", "opengl32sw", "libssl", "_ssl.", "readline", "pytest", "hypothesis",
+                "PyInstaller/")
     assert [n for n in names if any(u in n for u in unwanted)] == []
     resources = bundle / "_internal" / "reflect" / "resources"
     for needed in ("fonts/DejaVuSans.ttf", "briefings/child-r-7-minute-briefing.txt",

@@ -1,7 +1,7 @@
 """`reflect --self-test` in the normal install: passes, stays in its temp folder, stays offline.
 
-The same check runs inside the frozen build in test_bundle.py; here it is fast (about a second
-per run) and needs no PyInstaller.
+The same check runs inside the frozen build in test_bundle.py; here it is fast (a few seconds per
+run) and needs no PyInstaller.
 """
 
 from __future__ import annotations
@@ -13,8 +13,12 @@ import sys
 from pathlib import Path
 
 from reflect.services import self_test
+from reflect.ui.shell import gui_self_test
 
-# Any attempt to open a socket fails loudly; then the self-test runs as `reflect --self-test` does.
+ALL_STEPS = self_test.STEPS + gui_self_test.STEPS
+
+# Any attempt to open a socket from Python fails loudly; then the self-test runs as `reflect
+# --self-test` does (its GUI part included).
 NO_NETWORK_PRELUDE = """
 import socket, sys
 def refuse(*args, **kwargs):
@@ -26,8 +30,14 @@ socket.socket = NoSocket
 for name in ("create_connection", "getaddrinfo", "gethostbyname", "socketpair"):
     setattr(socket, name, refuse)
 from reflect.cli import main
-code = main(["--self-test"])
-assert "PySide6" not in sys.modules, "the self-test loaded Qt"
+sys.exit(main(["--self-test"]))
+"""
+# The journey's steps alone (what `main` runs when given no others) need no Qt.
+NO_QT = """
+import sys
+from reflect.services import self_test
+code = self_test.main()
+assert "PySide6" not in sys.modules, "the self-test's journey loaded Qt"
 sys.exit(code)
 """
 
@@ -48,9 +58,9 @@ def _isolated_env(tmp_path: Path) -> tuple[dict[str, str], dict[str, Path]]:
     return env, folders
 
 
-def _assert_all_ok(stdout: str) -> None:
+def _assert_all_ok(stdout: str, steps=ALL_STEPS) -> None:
     lines = stdout.splitlines()
-    assert len(lines) == len(self_test.STEPS) + 1, stdout
+    assert len(lines) == len(steps) + 1, stdout
     assert all(line.startswith("ok   ") for line in lines), stdout
 
 
@@ -68,14 +78,24 @@ def test_self_test_passes_and_writes_nothing_outside_its_folder(tmp_path):
     assert not (tmp_path / "reflect-home").exists()
 
 
-def test_self_test_uses_no_network_and_no_qt(tmp_path):
-    """With every socket call made to fail, the self-test still passes, and it never loads Qt."""
+def test_self_test_uses_no_network(tmp_path):
+    """With every socket call made from Python to fail, the whole self-test still passes."""
     env, _folders = _isolated_env(tmp_path)
     result = subprocess.run([sys.executable, "-c", NO_NETWORK_PRELUDE], capture_output=True,
                             text=True, encoding="utf-8", env=env, timeout=120, cwd=tmp_path,
                             stdin=subprocess.DEVNULL)
     assert result.returncode == 0, result.stdout + result.stderr
     _assert_all_ok(result.stdout)
+
+
+def test_the_journey_needs_no_qt(tmp_path):
+    """The steps below the windows pass without loading Qt: only the GUI part needs it."""
+    env, _folders = _isolated_env(tmp_path)
+    result = subprocess.run([sys.executable, "-c", NO_QT], capture_output=True, text=True,
+                            encoding="utf-8", env=env, timeout=120, cwd=tmp_path,
+                            stdin=subprocess.DEVNULL)
+    assert result.returncode == 0, result.stdout + result.stderr
+    _assert_all_ok(result.stdout, self_test.STEPS)
 
 
 def test_a_failing_step_is_named_and_later_steps_say_why_they_did_not_run(tmp_path, monkeypatch):
@@ -100,9 +120,12 @@ def test_a_failing_step_is_named_and_later_steps_say_why_they_did_not_run(tmp_pa
     assert list(tmp_path.iterdir()) == []
 
 
-def test_cli_flag_runs_the_self_test(monkeypatch):
-    """`reflect --self-test` hands over to reflect.services.self_test.main and returns its exit code."""
-    monkeypatch.setattr(self_test, "main", lambda: 7)
+def test_cli_flag_runs_the_self_test_with_its_gui_part(monkeypatch):
+    """`reflect --self-test` hands the journey's and the GUI's steps to
+    reflect.services.self_test.main and returns its exit code."""
+    given = []
+    monkeypatch.setattr(self_test, "main", lambda steps: given.append(steps) or 7)
     from reflect.cli import main
 
     assert main(["--self-test"]) == 7
+    assert given == [ALL_STEPS]

@@ -101,10 +101,12 @@ def test_the_worker_imports_nothing(paths):
         "from reflect.settings import Settings\n"
         f"paths = AppPaths({str(paths.data_dir)!r})\n"
         "settings = Settings()\n"
+        "first = app.FirstScreen()\n"
         "before = set(sys.modules)\n"
         f"opening = OpeningJournal(paths, {PASSPHRASE!r}, settings=settings, "
-        "then=app.read_first_screen)\n"
+        "then=first.read)\n"
         "opening._thread.join()\n"
+        "print(first.result() is not None)\n"
         "journal = opening._journal\n"
         "import threading\n"  # the on-unlock backup runs on a worker too
         "from reflect.store import backups\n"
@@ -119,4 +121,4 @@ def test_the_worker_imports_nothing(paths):
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                          timeout=120, check=True)
-    assert out.stdout.strip().splitlines()[-3:] == ["[]", "[]", "1"]
+    assert out.stdout.strip().splitlines()[-4:] == ["True", "[]", "[]", "1"]

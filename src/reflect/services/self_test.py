@@ -7,9 +7,12 @@ Child R briefing, import a Word and a PDF briefing made on the spot, write a ref
 session, export the supervision pack with a password and read it back, reopen the journal, load
 the dictionary. One line per step ("ok   ..." or "FAIL ...: reason"); exit code 0 only if all pass.
 
+These steps need no Qt: they run the same code the app runs below its windows. `reflect
+--self-test` adds the GUI's steps after them (reflect.ui.shell.gui_self_test: Qt's plugins, the
+main window offscreen on this journal, every page), passing them to `main`.
+
 Everything happens in one new temporary folder that is removed at the end: no settings, logs or
-backups go to the real data folder, and no network is used. Qt is not needed: every step runs
-the same code the app runs below its windows.
+backups go to the real data folder, and no network is used.
 """
 
 from __future__ import annotations
@@ -61,6 +64,7 @@ class _Run:
     session_id: int = 0
     pdf: Path | None = None
     pdf_password: str = field(default_factory=lambda: secrets.token_urlsafe(12))
+    extra: dict = field(default_factory=dict)  # what steps from other layers share (the GUI's)
 
     @property
     def paths(self):
@@ -69,7 +73,7 @@ class _Run:
         return AppPaths(self.folder / "journal")
 
 
-def _check(condition: bool, reason: str) -> None:
+def check(condition: bool, reason: str) -> None:
     if not condition:
         raise StepFailed(reason)
 
@@ -80,21 +84,21 @@ def create_journal(run: _Run) -> None:
     from reflect.services.opening import open_journal
 
     run.journal = open_journal(run.paths, run.passphrase, create=True)
-    _check(run.paths.journal_file.stat().st_size > 0, "the journal file is empty")
+    check(run.paths.journal_file.stat().st_size > 0, "the journal file is empty")
 
 
 def bundled_briefing(run: _Run) -> None:
     from reflect.briefings import bundled_briefing_paths, read_briefing_file
 
     files = [p for p in bundled_briefing_paths() if p.stem == BUNDLED_KEY]
-    _check(bool(files), "the Child R briefing file is missing from the installation")
+    check(bool(files), "the Child R briefing file is missing from the installation")
     briefing = read_briefing_file(files[0])
-    _check("Child R" in briefing.title and len(briefing.questions) >= 5,
+    check("Child R" in briefing.title and len(briefing.questions) >= 5,
            "the Child R briefing did not read as a briefing with its questions")
     briefing_id = run.journal.briefings.id_for_key(BUNDLED_KEY)
-    _check(briefing_id is not None, "the new journal does not hold the Child R briefing")
+    check(briefing_id is not None, "the new journal does not hold the Child R briefing")
     stored = run.journal.briefings.get(briefing_id)
-    _check(len(stored.question_items) == len(briefing.questions),
+    check(len(stored.question_items) == len(briefing.questions),
            "the journal's copy of Child R lost questions")
     run.briefing_id, run.question_id = briefing_id, stored.question_items[0].id
 
@@ -116,7 +120,7 @@ def write_reflection(run: _Run) -> None:
         answers=(("what", MARKER), ("so_what", "It matters."), ("now_what", "Keep asking.")),
     ))
     run.entry_id = entry.id
-    _check(run.journal.entries.get_entry(entry.id).title == "Self-test reflection",
+    check(run.journal.entries.get_entry(entry.id).title == "Self-test reflection",
            "the reflection did not read back")
 
 
@@ -129,7 +133,7 @@ def plan_session(run: _Run) -> None:
     run.journal.sessions.add_agenda_item(session.id, "Missed appointments",
                                          SupervisionFunction.DEVELOPMENT)
     run.journal.sessions.link_entry(session.id, run.entry_id)
-    _check(run.journal.sessions.linked_entry_ids(session.id) == [run.entry_id],
+    check(run.journal.sessions.linked_entry_ids(session.id) == [run.entry_id],
            "the reflection is not linked to the session")
     run.session_id = session.id
 
@@ -144,7 +148,7 @@ def export_pack(run: _Run) -> None:
     report = ReportLoader(run.journal).session_report(run.session_id, options)
     result = write_pdf(SessionPackRenderer(report), run.folder / "session-pack.pdf",
                        password=options.password)
-    _check(result.encrypted and result.pages >= 2, "the PDF was not written whole and protected")
+    check(result.encrypted and result.pages >= 2, "the PDF was not written whole and protected")
     run.pdf = result.path
 
 
@@ -154,13 +158,13 @@ def reread_pack(run: _Run) -> None:
     from reflect.export import extract_text
 
     text = " ".join(extract_text(run.pdf, run.pdf_password).split())
-    _check(MARKER in text, "the reflection's text is not in the PDF")
+    check(MARKER in text, "the reflection's text is not in the PDF")
     reader = PdfReader(str(run.pdf))
     reader.decrypt(run.pdf_password)
     fonts = _fonts(reader)
-    _check(bool(fonts), "the PDF names no fonts")
+    check(bool(fonts), "the PDF names no fonts")
     for name, embedded in fonts:
-        _check(embedded and "DejaVuSans" in name, f"the font {name} is not embedded")
+        check(embedded and "DejaVuSans" in name, f"the font {name} is not embedded")
 
 
 def reopen_journal(run: _Run) -> None:
@@ -171,8 +175,8 @@ def reopen_journal(run: _Run) -> None:
     run.journal.close()
     run.journal = None
     with open(run.paths.journal_file, "rb") as fh:
-        _check(fh.read(len(PLAIN_SQLITE_HEADER)) != PLAIN_SQLITE_HEADER, "the journal is not encrypted")
-    _check(MARKER.encode("utf-8") not in run.paths.journal_file.read_bytes(),
+        check(fh.read(len(PLAIN_SQLITE_HEADER)) != PLAIN_SQLITE_HEADER, "the journal is not encrypted")
+    check(MARKER.encode("utf-8") not in run.paths.journal_file.read_bytes(),
            "the reflection's text is readable in the journal file")
     try:
         open_journal(run.paths, run.passphrase + "x").close()
@@ -181,19 +185,20 @@ def reopen_journal(run: _Run) -> None:
         pass
     run.journal = open_journal(run.paths, run.passphrase)
     entry = run.journal.entries.get_entry(run.entry_id)
-    _check(entry.answer("what") == MARKER, "the reflection did not come back after reopening")
+    check(entry.answer("what") == MARKER, "the reflection did not come back after reopening")
 
 
 def dictionary(run: _Run) -> None:
     from reflect.spelling import SpellChecker
 
     checker = SpellChecker.load()
-    _check(checker.check("behaviour") and checker.check("safeguarding"),
+    check(checker.check("behaviour") and checker.check("safeguarding"),
            "the UK English dictionary does not know 'behaviour'")
-    _check(not checker.check("behaviuor"), "the dictionary accepts a misspelling")
+    check(not checker.check("behaviuor"), "the dictionary accepts a misspelling")
 
 
-STEPS: tuple[tuple[str, Callable[[_Run], None], tuple[str, ...]], ...] = (
+Step = tuple[str, Callable[[_Run], None], tuple[str, ...]]  # name, what it does, steps it needs
+STEPS: tuple[Step, ...] = (
     ("create encrypted journal", create_journal, ()),
     ("load the bundled Child R briefing", bundled_briefing, ("create encrypted journal",)),
     ("import a Word briefing", word_briefing, ("create encrypted journal",)),
@@ -211,14 +216,16 @@ STEPS: tuple[tuple[str, Callable[[_Run], None], tuple[str, ...]], ...] = (
 
 # --- running them -------------------------------------------------------------------------------
 
-def main(out=None) -> int:
-    """Run every step, print one line each, remove the folder; 0 only if every step passed."""
+def main(out=None, steps: tuple[Step, ...] | None = None) -> int:
+    """Run every step (STEPS, unless others are given: the command line adds the GUI's), print
+    one line each, remove the folder; 0 only if every step passed."""
     out = out or sys.stdout
+    steps = STEPS if steps is None else steps
     started = time.perf_counter()
     failed: set[str] = set()
     run = _Run(Path(tempfile.mkdtemp(prefix="reflect-self-test-")))
     try:
-        for name, step, needs in STEPS:
+        for name, step, needs in steps:
             blocked = next((need for need in needs if need in failed), None)
             reason = f"not run, because '{blocked}' failed" if blocked else _attempt(step, run)
             if reason:
@@ -229,7 +236,7 @@ def main(out=None) -> int:
             _attempt(lambda r: r.journal.close(), run)
     reason = _attempt(_remove, run)
     _say(out, "remove the temporary folder", reason)
-    total = len(STEPS) + 1
+    total = len(steps) + 1
     passed = total - len(failed) - bool(reason)
     if sys.stderr:
         print(f"Reflect self-test: {passed} of {total} steps passed in "
@@ -262,7 +269,7 @@ def _say(out, name: str, reason: str) -> None:
 
 def _remove(run: _Run) -> None:
     shutil.rmtree(run.folder)
-    _check(not run.folder.exists(), f"{run.folder} is still there")
+    check(not run.folder.exists(), f"{run.folder} is still there")
 
 
 def _import_made_file(run: _Run, name: str, data: bytes) -> None:
@@ -271,10 +278,10 @@ def _import_made_file(run: _Run, name: str, data: bytes) -> None:
     path = run.folder / name
     path.write_bytes(data)
     briefing = read_briefing_file(path)
-    _check(briefing.questions == QUESTIONS,
+    check(briefing.questions == QUESTIONS,
            f"the questions did not come out of the {path.suffix} file as written")
     briefing_id = run.journal.briefings.add(briefing, source_name=name)
-    _check(len(run.journal.briefings.get(briefing_id).question_items) == len(QUESTIONS),
+    check(len(run.journal.briefings.get(briefing_id).question_items) == len(QUESTIONS),
            "the imported briefing lost questions in the journal")
 
 

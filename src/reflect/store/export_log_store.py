@@ -11,11 +11,14 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 import sqlite_utils
 
-from reflect.domain.reply import PackRecord
 from reflect.store.rows import moment_to_text, text_to_moment, utc_now
+
+if TYPE_CHECKING:  # the reply's parsing rules are not needed to open a journal (every start does)
+    from reflect.domain.reply import PackRecord
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,8 @@ class ExportLogStore:
             "page_entries FROM export_packs WHERE export_id = ?", [export_id]).fetchone()
         if row is None:
             return None
+        from reflect.domain.reply import PackRecord
+
         return PackRecord(row[0], row[1], row[2], tuple(json.loads(row[3])),
                           tuple(json.loads(row[4])), tuple(json.loads(row[5])))
 

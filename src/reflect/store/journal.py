@@ -190,6 +190,14 @@ class Journal(JournalWork):
             return False
         return True
 
+    def change_count(self) -> tuple[int, int]:
+        """A mark that moves whenever anything is written to the journal: rows changed through
+        this connection, and SQLite's count of commits by any other. Equal marks mean what was
+        read in between is still current. Cheap (no table is read), so a page can ask at every
+        visit whether it needs to read again."""
+        version = self.db.execute("PRAGMA data_version").fetchone()[0]
+        return self.db.conn.total_changes, version
+
     # -- backups, restore, passphrase ------------------------------------------------------
     def changed_at(self) -> str:
         row = self.db.execute("SELECT changed_at FROM journal_meta WHERE id = 1").fetchone()

@@ -41,9 +41,16 @@ class DashboardPage(QWidget):
     open_entries = Signal(object)  # an EntryFilter
 
     def __init__(self, queries: DashboardQueries, today: Callable[[], date] = date.today,
-                 now: Callable[[], datetime] = datetime.now, parent: QWidget | None = None) -> None:
+                 now: Callable[[], datetime] = datetime.now, parent: QWidget | None = None, *,
+                 read_mark: Callable[[], object] | None = None,
+                 preloaded: tuple[DashboardData, object] | None = None) -> None:
         super().__init__(parent)
         self._queries = queries
+        # what the journal (and clock) were when the page last read: equal marks, nothing to read
+        self._read_mark = read_mark
+        self._read_at: object = None
+        # (data, mark) read while unlocking (see reflect.app): the first showing uses it if current
+        self._preloaded = preloaded
         self._today = today
         self._now = now
         self.data: DashboardData | None = None
@@ -56,15 +63,26 @@ class DashboardPage(QWidget):
     def showEvent(self, event: QShowEvent) -> None:
         super().showEvent(event)
         # Each time the page comes back (not when the window is merely restored) it re-reads,
-        # so an action ticked done or a reflection written elsewhere shows at once.
+        # so an action ticked done or a reflection written elsewhere shows at once; given a
+        # `read_mark`, only if it moved since the last reading.
         if not event.spontaneous():
-            self.refresh()
+            mark = self._read_mark() if self._read_mark is not None else None
+            if mark is None or mark != self._read_at:
+                preloaded, self._preloaded = self._preloaded, None
+                if preloaded is not None and mark is not None and preloaded[1] == mark:
+                    self._show(preloaded[0])
+                else:
+                    self.refresh()
+                self._read_at = mark
 
     def refresh(self) -> None:
         """Re-read everything and redraw, keeping keyboard focus on the same item if it is still there."""
+        self._show(self._queries.load(self._today(), self._now()))
+
+    def _show(self, data: DashboardData) -> None:
         focused = QApplication.focusWidget()
         keep = next((name for name, widget in self.view.items.items() if widget is focused), None)
-        self.data = self._queries.load(self._today(), self._now())
+        self.data = data
         self.view.show_data(self.data)
         self._connect(self.data)
         if keep and keep in self.view.items:

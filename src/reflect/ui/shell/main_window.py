@@ -24,15 +24,18 @@ from reflect.ui.common.screen_fit import size_new_window
 from reflect.ui.dashboard.dashboard_page import DashboardPage
 from reflect.ui.shell.clipboard_guard import ClipboardGuard
 from reflect.ui.shell.idle_lock import IdleLock
+from reflect.ui.shell.idle_steps import IdleSteps
 from reflect.ui.shell.lock_screen import LockScreen
 from reflect.ui.shell.window_menus import ACTIONS, DASHBOARD, PAGE_NAMES, REFLECT, SESSIONS, WindowMenus
+from reflect.ui.shell.window_pages import WindowPages
 
 
-class MainWindow(WindowMenus, QMainWindow):
+class MainWindow(WindowMenus, WindowPages, QMainWindow):
     first_painted = Signal()
     locked_changed = Signal(bool)
 
-    def __init__(self, journal: Journal, settings: Settings, save_settings) -> None:
+    def __init__(self, journal: Journal, settings: Settings, save_settings, *,
+                 first_screen: tuple[object, object] | None = None) -> None:
         super().__init__()
         self.journal = journal
         self.settings = settings
@@ -43,13 +46,17 @@ class MainWindow(WindowMenus, QMainWindow):
         self.setWindowTitle(APP_NAME)
         size_new_window(self)  # a place remembered for this screen replaces it (WindowPlaces)
 
-        self.dashboard = DashboardPage(DashboardQueries(journal.db))
-        # Start-up builds only the dashboard; the other pages (and the spelling service) are
-        # built the first time they are needed, so the first paint waits for none of them.
+        # `first_screen`: the dashboard's (data, read mark), read while the journal was unlocked
+        self.dashboard = DashboardPage(DashboardQueries(journal.db), read_mark=self._data_mark,
+                                       preloaded=first_screen)
+        # Start-up builds only the dashboard, so the first paint waits for nothing else. The other
+        # pages (and the spelling service) are built once the window is painted and idle
+        # (`prepare_pages_when_idle`), or when first needed if that is sooner.
         self._spelling = None
         self._reflect_page = None
         self._sessions_page = None
         self._actions_page = None
+        self._read_marks: dict[int, object] = {}  # page -> the journal's change mark it was read at
         self.pages = QStackedWidget()
         for page in (self.dashboard, QWidget(), QWidget(), QWidget()):
             self.pages.addWidget(page)
@@ -73,6 +80,8 @@ class MainWindow(WindowMenus, QMainWindow):
         focus_aids.install(app)
         self.idle_lock = IdleLock(app, self.lock, settings.idle_lock_minutes, self)
         self.clipboard_guard = ClipboardGuard(parent=self)
+        self.idle_steps = IdleSteps(self._page_steps(), paused=lambda: self.locked or self._retired,
+                                    parent=self)
 
     # -- parts built on first use ---------------------------------------------------------
     @property
@@ -132,54 +141,6 @@ class MainWindow(WindowMenus, QMainWindow):
     def _attach_spelling(self, edit) -> None:
         self.spelling.attach(edit)
 
-    @property
-    def reflect_page(self):
-        if self._reflect_page is None:
-            from reflect.ui.reflect_page.reflect_page import ReflectPage
-
-            page = ReflectPage(self.journal, self.settings, self._save_settings,
-                                  self._attach_spelling, self)
-            self._reflect_page = page
-            self._install(REFLECT, page.view)
-            page.view.side_pane_changed.connect(self._side_pane_changed)
-            self._restore_splitter()
-            page.supervision.sessions_changed.connect(self._sessions_changed_elsewhere)
-            page.start()
-        return self._reflect_page
-
-    @property
-    def sessions_page(self):
-        if self._sessions_page is None:
-            from reflect.ui.sessions.sessions_page import SessionsPage
-
-            page = SessionsPage(self.journal, decorate_text_edit=self._attach_spelling)
-            self._install(SESSIONS, page)
-            self._sessions_page = page
-            page.open_entry.connect(lambda eid: (self.show_page(REFLECT), self.reflect_page.open_entry(eid)))
-            page.sessions_changed.connect(self._show_entry_sessions)
-            page.reply_drop.dropped.connect(self.import_reply)
-        return self._sessions_page
-
-    @property
-    def actions_page(self):
-        if self._actions_page is None:
-            from reflect.ui.actions.actions_page import ActionsPage
-
-            page = ActionsPage(self.journal.actions, self.journal.sessions)
-            self._install(ACTIONS, page)
-            self._actions_page = page
-            page.open_session.connect(
-                lambda sid: (self.show_page(SESSIONS), self.sessions_page.show_session(sid)))
-        return self._actions_page
-
-    def _install(self, index: int, page: QWidget) -> None:
-        placeholder = self.pages.widget(index)
-        current = self.pages.currentIndex()
-        self.pages.insertWidget(index, page)
-        self.pages.removeWidget(placeholder)
-        placeholder.deleteLater()
-        self.pages.setCurrentIndex(current)
-
     # -- pages -----------------------------------------------------------------------------
     def _show_entry_sessions(self) -> None:
         if self._reflect_page is not None:
@@ -204,11 +165,8 @@ class MainWindow(WindowMenus, QMainWindow):
             self.flush()
         if index == REFLECT:  # (the dashboard re-reads itself whenever it is shown)
             self.reflect_page  # noqa: B018 (built and installed on first use)
-        elif index in (SESSIONS, ACTIONS):  # re-read when shown again (a page just built has read)
-            built = self._sessions_page if index == SESSIONS else self._actions_page
-            page = self.sessions_page if index == SESSIONS else self.actions_page
-            if built is not None:
-                page.refresh()
+        elif index in (SESSIONS, ACTIONS):
+            self._read_if_stale(index)
         self.pages.setCurrentIndex(index)
         self.page_actions[index].setChecked(True)
         self.pages.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
@@ -378,6 +336,7 @@ class MainWindow(WindowMenus, QMainWindow):
         if self._reflect_page is not None:
             self._reflect_page.close()
         self.idle_lock.stop()
+        self.idle_steps.stop()
         self._retired = True
 
     def closeEvent(self, event) -> None:
@@ -389,6 +348,7 @@ class MainWindow(WindowMenus, QMainWindow):
             self._export_flow.close()
         self.clipboard_guard.clear_if_ours()
         self.idle_lock.stop()
+        self.idle_steps.stop()
         if self._reflect_page is not None:
             self._reflect_page.close()
             self.settings.splitter_state = bytes(self._reflect_page.view.saveState().toBase64()).decode()

@@ -32,7 +32,8 @@ class StorageWarning:
 
 class WindowSession(QObject):
     def __init__(self, app, paths: AppPaths, settings: Settings, journal: Journal,
-                 save_settings: Callable[[], None], *, exit_after_first_paint: bool = False) -> None:
+                 save_settings: Callable[[], None], *, exit_after_first_paint: bool = False,
+                 first_screen: tuple[object, object] | None = None) -> None:
         super().__init__(app)
         self.app = app
         self.paths = paths
@@ -40,11 +41,14 @@ class WindowSession(QObject):
         self.journal = journal
         self.save_settings = save_settings
         self.exit_after_first_paint = exit_after_first_paint
+        self.first_screen = first_screen  # for the first window only: a restore reads afresh
         self.window: MainWindow | None = None
         self.backing_up = None  # the on-unlock backup's BackgroundTask, while one runs
 
     def start(self) -> MainWindow:
-        window = MainWindow(self.journal, self.settings, self.save_settings)
+        window = MainWindow(self.journal, self.settings, self.save_settings,
+                            first_screen=self.first_screen)
+        self.first_screen = None
         window.care.restore_requested.connect(self.restore)
         window.first_painted.connect(gc_guard.freeze_survivors)
         if self.exit_after_first_paint:
@@ -73,6 +77,7 @@ class WindowSession(QObject):
                 lambda _path: window.statusBar().showMessage("Backed up.", 4000),
                 lambda exc: self._backup_failed(window, exc))
         window.care.check_unfinished_rekeying()  # a passphrase change killed half way
+        window.prepare_pages_when_idle()
         # a check that could not run is only logged (by run_in_background): it found no damage
         run_in_background(self, self.journal.quick_check_in_background(), self._checked, lambda exc: None)
 
