@@ -17,6 +17,8 @@ does not stand out 3:1 from what a control sits on (WCAG 2.2 SC 1.4.11 and 2.4.1
 
 from __future__ import annotations
 
+from functools import lru_cache
+
 from PySide6.QtCore import QObject
 from PySide6.QtGui import QColor, QGuiApplication, QPalette
 
@@ -45,7 +47,12 @@ def _channel(value: float) -> float:
 
 def luminance(colour: QColor) -> float:
     """WCAG relative luminance, 0 (black) to 1 (white)."""
-    r, g, b = (_channel(c) for c in colour.getRgbF()[:3])
+    return _luminance_of(colour.rgba())
+
+
+@lru_cache(maxsize=4096)
+def _luminance_of(rgba: int) -> float:
+    r, g, b = (_channel(((rgba >> shift) & 0xFF) / 255) for shift in (16, 8, 0))
     return 0.2126 * r + 0.7152 * g + 0.0722 * b
 
 
@@ -69,19 +76,27 @@ def readable(colour: QColor, *backgrounds: QColor, minimum: float = TEXT) -> QCo
 
 
 def _lightness_until(colour: QColor, worst, minimum: float) -> QColor:
-    """`colour` with the smallest change of lightness (up or down) that brings `worst(colour)`,
-    its lowest contrast, to `minimum`; black or white, whichever does best, if none does."""
+    """`colour` with the smallest change of lightness (up or down), in steps of 1%, that brings
+    `worst(colour)`, its lowest contrast, to `minimum`; black or white, whichever does best, if
+    none does. Searched in steps of 10%, then 1% within the first that passes: this runs at
+    start-up for every text role, so it is kept to a few dozen trials."""
     if worst(colour) >= minimum:
         return colour
     hue, saturation, lightness, _ = colour.getHslF()
+    hue = max(hue, 0.0)
+
+    def at(i: int, end: float) -> tuple[float, QColor]:
+        step = lightness + (end - lightness) * i / 100
+        return step, QColor.fromHslF(hue, saturation, step)
+
     found = []
     for end in (0.0, 1.0):
-        for i in range(1, 101):
-            step = lightness + (end - lightness) * i / 100
-            candidate = QColor.fromHslF(max(hue, 0.0), saturation, step)
-            if worst(candidate) >= minimum:
-                found.append((abs(step - lightness), candidate))
-                break
+        coarse = next((i for i in range(10, 101, 10) if worst(at(i, end)[1]) >= minimum), None)
+        if coarse is None:
+            continue
+        fine = next(i for i in range(coarse - 9, coarse + 1) if worst(at(i, end)[1]) >= minimum)
+        step, candidate = at(fine, end)
+        found.append((abs(step - lightness), candidate))
     if found:
         return min(found, key=lambda f: f[0])[1]
     return max((QColor(0, 0, 0), QColor(255, 255, 255)), key=worst)
