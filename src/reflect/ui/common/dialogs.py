@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.common.screen_fit import free_area
+from reflect.ui.common.screen_fit import free_area, watch
 from reflect.ui.common.widgets import spoken
 
 T = TypeVar("T")
@@ -71,6 +71,7 @@ def run_modal(dialog: QDialog, answer: Callable[[], T], *, when_rejected_too: bo
     should not linger in memory) and `clean_up` runs (to stop the dialog's work) first.
     """
     try:
+        watch(dialog)
         fit_title(dialog)
         accepted = dialog.exec() == QDialog.DialogCode.Accepted
         return answer() if accepted or when_rejected_too else None

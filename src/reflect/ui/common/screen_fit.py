@@ -9,9 +9,10 @@ for remembered places and when a screen shrinks or goes.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMargins, QRect, QSize, Qt
+from PySide6.QtCore import QMargins, QObject, QRect, QSize, Qt
 from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QWidget
+from shiboken6 import isValid
 
 SHARE = 0.9  # a window new to a screen takes at most this share of its free area
 LARGEST_WINDOW = QSize(1600, 1000)  # beyond this the main window's lines get too long to read
@@ -35,8 +36,26 @@ def frame_margins(widget: QWidget) -> QMargins:
     return handle.frameMargins() if handle is not None else QMargins()
 
 
+#: what is told of each of Reflect's windows as it is sized (a `WindowPlaces`: its `watch(window)`)
+_watcher: QObject | None = None
+
+
+def set_watcher(watcher: QObject | None) -> None:
+    global _watcher
+    _watcher = watcher
+
+
+def watch(widget: QWidget) -> None:
+    """Tell the watcher of windows (if any) about `widget`, one of Reflect's windows. Windows are
+    told as they are sized rather than seen by an application-wide event filter, which would call
+    Python for every event of every control (70 ms of start-up, and some of every keystroke)."""
+    if _watcher is not None and isValid(_watcher):  # a test's application may have gone
+        _watcher.watch(widget)
+
+
 def fit_to_screen(widget: QWidget, width: int, height: int) -> None:
     """Resize a window to `width`×`height`, or less: at most SHARE of its screen's free area."""
+    watch(widget)
     area = free_area(widget)
     widget.resize(min(width, int(area.width() * SHARE)), min(height, int(area.height() * SHARE)))
 
@@ -68,6 +87,7 @@ def default_window_rect(area: QRect) -> QRect:
 
 def size_new_window(widget: QWidget) -> None:
     """The main window on a screen it has never been on: most of it, centred; all of a small one."""
+    watch(widget)
     area = free_area(widget)
     widget.setGeometry(default_window_rect(area))
     if area.width() < SMALL_SCREEN.width() or area.height() < SMALL_SCREEN.height():

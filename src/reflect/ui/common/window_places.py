@@ -1,10 +1,11 @@
 """Where each window was on each screen, put back when it opens again, always on the screen.
 
-One application-wide event filter: when one of Reflect's windows (the main window or a dialog)
-is shown for the first time it gets the size and place it last had *on that screen*, or its own
-default sized from the screen; when it is hidden its place is remembered. Qt's own dialogs
-(message boxes, file choosers) are only kept inside the screen. When a screen changes size or
-is unplugged, every open window is moved back inside the screen it is now on.
+An event filter on each of Reflect's windows (told of it by `screen_fit.watch` as the window is
+sized, or as `run_modal` shows it): when the main window or a dialog is shown for the first time
+it gets the size and place it last had *on that screen*, or its own default sized from the
+screen; when it is hidden its place is remembered. Qt's own dialogs (message boxes, file
+choosers) place themselves. When a screen changes size or is unplugged, every open window is
+moved back inside the screen it is now on.
 
 Places are kept in the settings file as small JSON: window class name → screen (its name and
 size) → x, y (from the screen's free area's corner, so rearranged monitors do not matter),
@@ -22,6 +23,7 @@ from PySide6.QtGui import QGuiApplication, QScreen
 from PySide6.QtWidgets import QApplication, QDialog, QWidget
 
 from reflect.settings import Settings
+from reflect.ui.common import screen_fit
 from reflect.ui.common.screen_fit import (
     clamped,
     frame_margins,
@@ -68,11 +70,16 @@ class WindowPlaces(QObject):
         self.places = _decode(settings.window_places)
 
     def install(self, app: QApplication) -> None:
-        app.installEventFilter(self)
+        screen_fit.set_watcher(self)
         app.screenAdded.connect(self._watch)
         app.screenRemoved.connect(self.keep_all_on_screen)
         for screen in app.screens():
             self._watch(screen)
+
+    def watch(self, window: QWidget) -> None:
+        """Put `window` back where it was when it is first shown, and remember where it was when
+        it is hidden (installing again only moves the filter to the front)."""
+        window.installEventFilter(self)
 
     def _watch(self, screen: QScreen) -> None:
         screen.availableGeometryChanged.connect(self.keep_all_on_screen)
