@@ -13,7 +13,7 @@ from reflect.settings import Settings
 from reflect.ui.briefings.briefing_reader import ConfirmOpenLink
 from reflect.ui.briefings.briefing_view import QuestionCard
 from reflect.ui.common.link_label import LinkLabel
-from reflect.ui.shell.main_window import SESSIONS
+from reflect.ui.shell.main_window import DASHBOARD, REFLECT, SESSIONS
 from tests.gui.focus_helpers import describe, focus_target, out_of_order, runs, tab_walk
 from tests.gui.reflect_page_helpers import choose, open_window
 
@@ -154,3 +154,20 @@ def test_a_link_is_one_tab_stop_and_follows_on_enter(qtbot, workspace, monkeypat
     assert QApplication.focusWidget() is first
     qtbot.mouseClick(second, Qt.MouseButton.LeftButton, pos=QPoint(5, second.height() // 2))
     assert followed[-1] == "https://example.org/thresholds"
+
+
+def test_showing_the_reflect_page_puts_the_focus_on_a_control(qtbot, journal):
+    """Switching to the Reflect page focuses its first control (the side pane's tabs; with the
+    pane put away, the reflection's first field), never the whole page, which drew the focus ring
+    around everything and left Tab to start from nowhere in particular."""
+    entry = journal.entries.create_entry(NewEntry(title="A visit", model="gibbs"))
+    window = open_window(qtbot, journal)
+    page = window.reflect_page
+    page.open_entry(entry.id)
+    window.show_page(DASHBOARD)
+    window.show_page(REFLECT)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.view.tabs.tabBar(), timeout=2000)
+    page.view.show_side_pane(False)
+    window.show_page(DASHBOARD)
+    window.show_page(REFLECT)
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is page.editor_view.title, timeout=2000)

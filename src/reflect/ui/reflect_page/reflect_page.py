@@ -68,14 +68,24 @@ class ReflectPageView(QSplitter):
     def show_side_pane(self, shown: bool) -> None:
         if shown == self.side_pane_shown():
             return
-        if not shown and self.tabs.isAncestorOf(self.focusWidget() or self):
-            self.widget(1).setFocus(Qt.FocusReason.OtherFocusReason)
+        moving = not shown and self.tabs.isAncestorOf(self.focusWidget() or self)
         self.tabs.setVisible(shown)
+        if moving:
+            self.focus_target().setFocus(Qt.FocusReason.OtherFocusReason)
         if shown:
             total = sum(self.sizes())
             side = max(self.tabs.minimumSizeHint().width(), int(total * 0.45))
             self.setSizes([side, max(0, total - side)])
         self.side_pane_changed.emit(shown)
+
+    def focus_target(self) -> QWidget:
+        """Where the focus goes when the page is shown: the side pane's tabs or, with the pane put
+        away, the reflection's first control that can take it (the page itself if none can, as
+        before a reflection is open). Never the whole page while a control could have it."""
+        if self.side_pane_shown():
+            return self.tabs.tabBar()
+        stops = [w for w in tab_stops(self.widget(1)) if w.isVisible() and w.isEnabled()]
+        return stops[0] if stops else self
 
     def show_tab(self, index: int) -> None:
         """Show one of the side pane's tabs, bringing the side pane back if it was put away."""
@@ -147,6 +157,15 @@ class ReflectPage(QObject):
     def focus_search(self) -> None:
         self.view.show_tab(SEARCH_TAB)
         self.search.focus_search()
+
+    def focus_target(self) -> QWidget:
+        """Where the focus goes when the page is shown: the side pane's tabs or, with the pane put
+        away, the reflection's first control that can take it (the page itself if none can, as
+        before a reflection is open). Never the whole page while a control could have it."""
+        if self.side_pane_shown():
+            return self.tabs.tabBar()
+        stops = [w for w in tab_stops(self.widget(1)) if w.isVisible() and w.isEnabled()]
+        return stops[0] if stops else self
 
     def show_tab(self, index: int) -> None:
         self.view.show_tab(index)

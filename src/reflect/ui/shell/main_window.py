@@ -169,7 +169,9 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
             self._read_if_stale(index)
         self.pages.setCurrentIndex(index)
         self.page_actions[index].setChecked(True)
-        self.pages.currentWidget().setFocus(Qt.FocusReason.ShortcutFocusReason)
+        page = self.pages.currentWidget()
+        target = page.focus_target() if hasattr(page, "focus_target") else page  # the Reflect page's
+        target.setFocus(Qt.FocusReason.ShortcutFocusReason)
 
     def _connect_pages(self) -> None:
         dash = self.dashboard
