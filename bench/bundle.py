@@ -16,8 +16,9 @@ import shutil
 import statistics
 import subprocess
 import sys
-import time
 from pathlib import Path
+
+from painted import run_to_paint
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
@@ -88,50 +89,21 @@ def _env() -> dict[str, str]:
     return env
 
 
-def start_times(data: Path, passphrase_file: Path, runs: int = RUNS) -> tuple[float, float]:
-    """Median seconds from starting each program to its exit after the first paint: the bundled
-    Reflect unlocking the benchmark journal, and the bundled bare window (interleaved, so a busy
-    moment of the machine hits both alike). Each is a fresh process; the OS file cache is warm,
-    as on a laptop that has run Reflect before."""
+def start_times(data: Path, passphrase_file: Path, runs: int = RUNS) -> dict[str, float]:
+    """Medians, in seconds, from starting each program to its first painted frame (`painted`,
+    `bare_painted`) and to its exit (`exited`, `bare_exited`): the bundled Reflect unlocking the
+    benchmark journal, and the bundled bare window (interleaved, so a busy moment of the machine
+    hits both alike). Each is a fresh process; the OS file cache is warm, as on a laptop that has
+    run Reflect before."""
     app, bare, env = [], [], _env()
+    # The windowed Reflect.exe has no stdout on Windows to report its paint on; reflect-cli starts
+    # the same window from the same code when given no command.
+    program = APP / (f"reflect-cli{EXE}" if sys.platform.startswith("win") else f"Reflect{EXE}")
     for _ in range(runs):
-        t0 = time.perf_counter()
-        subprocess.run([str(APP / f"Reflect{EXE}"), "--data-dir", str(data), "--passphrase-file",
-                        str(passphrase_file), "--exit-after-first-paint"], check=True, env=env,
-                       capture_output=True, stdin=subprocess.DEVNULL)
-        app.append(time.perf_counter() - t0)
-        t0 = time.perf_counter()
-        subprocess.run([str(BARE / f"bare-window{EXE}")], check=True, env=env, capture_output=True,
-                       stdin=subprocess.DEVNULL)
-        bare.append(time.perf_counter() - t0)
-    return statistics.median(app), statistics.median(bare)
-
-
-def rows(row, data: Path, passphrase_file: Path, unlock: float, *, rebuild_bare: bool = False):
-    """(rows, note): the bundle's rows, or none and the reason they were skipped."""
-    python = pyinstaller_python()
-    if python is None:
-        return [], ("bundle rows skipped: PyInstaller is not installed (scripts/build-bundle "
-                    "installs it into .venv)")
-    if not (APP / f"reflect-cli{EXE}").exists():
-        return [], "bundle rows skipped: dist/Reflect is not built (run scripts/build-bundle)"
-    stale = _app_is_stale(python)
-    bare_bundle(python, rebuild_bare)
-    size, bare_size = folder_mb(APP), folder_mb(BARE)
-    start, bare_start = start_times(data, passphrase_file)
-    floor = bare_start + unlock
-    return [
-        row("bundle size (dist/Reflect)", size, "MB", f"≤ {SIZE_GOAL_MB} MB", size <= SIZE_GOAL_MB,
-            bare_size, size / bare_size),
-        row("bundle start-up to painted dashboard", start, "s", "≤ 1.5 × floor (bare bundle + unlock)",
-            start <= 1.5 * floor, floor, start / floor),
-        row("bare PySide6 window bundle start-up", bare_start, "s", "(reported)", True),
-    ], ("dist/Reflect is older than what it is built from (run with --build-bundle)" if stale else "")
-
-
-def _app_is_stale(python: str) -> bool:
-    """Whether dist/Reflect was built from other sources than these (scripts/build-bundle's rule)."""
-    stamp = ROOT / "build" / "pyinstaller" / "inputs.sha256"
-    digest = subprocess.run([python, str(ROOT / "packaging" / "pyinstaller" / "inputs_digest.py")],
-                            capture_output=True, text=True, cwd=ROOT).stdout.strip()
-    return not stamp.exists() or stamp.read_text().strip() != digest
+        app.append(run_to_paint([str(program), "--data-dir", str(data), "--passphrase-file",
+                                 str(passphrase_file), "--exit-after-first-paint"], env=env,
+                                stdin=subprocess.DEVNULL))
+        bare.append(run_to_paint([str(BARE / f"bare-window{EXE}")], env=env, stdin=subprocess.DEVNULL))
+    return {"painted": statistics.median(t[0] for t in app), "exited": statistics.median(t[1] for t in app),
+            "bare_painted": statistics.median(t[0] for t in bare),
+            "bare_exited": statistics.median(t[1] for t in bare)}

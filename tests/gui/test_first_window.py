@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
+import time
 
 import pytest
 from PySide6.QtCore import Qt
@@ -140,16 +141,21 @@ def test_real_link_opens_only_after_confirmation(qtbot, journal, monkeypatch):
 
 
 def test_app_starts_and_paints_in_a_fresh_process(tmp_path, passphrase_file):
-    """`python -m reflect` creates the journal and paints its first window (as scripts/run does)."""
+    """`python -m reflect` creates the journal and paints its first window (as scripts/run does),
+    and reports when that frame was painted on the clock the benchmark reads (bench/painted.py)."""
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    started = time.monotonic()
     result = subprocess.run(
         [sys.executable, "-m", "reflect", "--data-dir", str(tmp_path / "j"),
          "--passphrase-file", str(passphrase_file), "--exit-after-first-paint"],
         capture_output=True, text=True, timeout=120, env=env, stdin=subprocess.DEVNULL,
     )
+    ended = time.monotonic()
     assert result.returncode == 0, result.stderr
     assert (tmp_path / "j" / "journal.db").exists()
     assert not (tmp_path / "j" / "journal.db.lock").exists()
+    painted = [float(line.split()[1]) for line in result.stdout.splitlines() if line.startswith("painted ")]
+    assert len(painted) == 1 and started < painted[0] < ended
 
 
 def test_the_app_icon_has_a_drawn_image_for_every_size(qtbot):
