@@ -15,7 +15,9 @@ from reflect.domain.errors import JournalUnavailable, write_failure
 from reflect.paths import AppPaths
 from reflect.services.passphrase import require_new_passphrase
 from reflect.settings import Settings
+from reflect.store.driver import use_sqlcipher
 from reflect.store.journal import Journal
+from reflect.store.migrations import ImportRefused
 
 log = logging.getLogger(__name__)
 
@@ -40,14 +42,14 @@ def open_journal(paths: AppPaths, passphrase: str, *, create: bool = False,
 
 
 def _open_store(paths: AppPaths, passphrase: str, create: bool, settings: Settings | None,
-                check_same_thread: bool = True) -> Journal:
+                check_same_thread: bool = True, may_import: bool = True) -> Journal:
     if create and not journal_exists(paths):
         require_new_passphrase(passphrase)
     if create:
         ensure_data_dir(paths)
     return Journal.open(paths.journal_file, passphrase, create=create,
                         backup_dir=backup_dir_for(paths, settings), lock_path=paths.lock_file,
-                        check_same_thread=check_same_thread)
+                        check_same_thread=check_same_thread, may_import=may_import)
 
 
 def ensure_data_dir(paths: AppPaths) -> None:
@@ -111,7 +113,11 @@ class OpeningJournal:
 
     The worker runs store code only and imports nothing: two threads importing at once can see
     each other's half-initialised modules. So the bundled briefings, whose check imports the
-    briefing library, are seen to by `result()` on the calling thread.
+    briefing library, are seen to by `result()` on the calling thread. So is a journal with
+    migrations pending (after an upgrade), as they need sqlite-utils, which start-up leaves out
+    (see `store.database`): the worker stops before changing anything and `result()` loads
+    sqlite-utils and opens the journal again, here. A new journal is all migrations to apply, so
+    for one sqlite-utils is loaded here first.
 
     `then(journal)`, if given, also runs on the worker once the journal is open: the app reads what
     its first screen shows, so those pages are already decrypted in the connection's cache. It
@@ -126,15 +132,22 @@ class OpeningJournal:
         self.create = create
         self._journal: Journal | None = None
         self._error: BaseException | None = None
+        self._open_here: tuple | None = None  # (paths, settings) when result() must open it
         self._then = then
         self.tidying: threading.Thread | None = None  # removing killed exports' leftovers (result())
+        if create and not journal_exists(paths):
+            use_sqlcipher()
         self._thread = threading.Thread(target=self._open, args=(paths, passphrase, create, settings),
                                         name="reflect-unlock", daemon=True)
         self._thread.start()
 
     def _open(self, paths: AppPaths, passphrase: str, create: bool, settings: Settings | None) -> None:
         try:
-            self._journal = _open_store(paths, passphrase, create, settings, check_same_thread=False)
+            self._journal = _open_store(paths, passphrase, create, settings, check_same_thread=False,
+                                        may_import=False)
+        except ImportRefused:
+            self._open_here = (paths, settings)
+            return
         except BaseException as exc:  # handed to result(), which raises it on the caller's thread
             self._error = exc
             return
@@ -149,6 +162,10 @@ class OpeningJournal:
         error, self._error = self._error, None
         if error is not None:
             raise error
+        if self._open_here is not None:
+            (paths, settings), self._open_here = self._open_here, None
+            use_sqlcipher()
+            self._journal = _open_store(paths, self.passphrase, self.create, settings)
         journal, self._journal = self._journal, None
         if journal is None:
             raise RuntimeError("the journal was already handed over")

@@ -8,8 +8,7 @@ its date, so a past session still shows what was reviewed in it and with what ou
 from __future__ import annotations
 
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.supervision import Action, ActionOwner, ActionStatus, NewAction
 from reflect.store.rows import (
@@ -25,11 +24,14 @@ _COLUMNS = (
     "a.id, a.description, a.owner, a.owner_name, a.due_on, a.status, a.status_changed_on, "
     "a.session_id, a.entry_id, a.created_at"
 )
+
+if TYPE_CHECKING:
+    from reflect.store.database import Database
 _ORDER = "ORDER BY a.due_on IS NULL, a.due_on, a.id"
 
 
 class ActionStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, new: NewAction) -> Action:

@@ -14,14 +14,16 @@ import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.backups import BackupContents, BackupFile
 from reflect.domain.errors import DISK_FULL, JournalUnavailable, is_disk_full
 from reflect.store.connection import COPY, quick_check, separate_connection
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_dir, make_private_file
+
+if TYPE_CHECKING:
+    from reflect.store.database import Database
 
 BACKUP_SUFFIX = ".reflect-backup"
 KEEP_LATEST = 10
@@ -30,7 +32,7 @@ _NAME = re.compile(r"^journal-(\d{8}T\d{6}\d{6})Z-([a-z-]+)" + re.escape(BACKUP_
 _ALIAS = "reflect_backup"
 
 
-def take_backup(db: sqlite_utils.Database, backup_dir: Path, reason: str) -> Path:
+def take_backup(db: Database, backup_dir: Path, reason: str) -> Path:
     """Write a verified encrypted copy of `db` into `backup_dir`, prune old ones, return the path."""
     reason = re.sub(r"[^a-z-]", "-", reason.lower()) or "manual"
     make_private_dir(backup_dir)
@@ -74,7 +76,7 @@ def take_backup_of_file(path: Path, passphrase: str, backup_dir: Path, reason: s
                                  "again next time it is unlocked.") from exc
 
 
-def write_verified_copy(db: sqlite_utils.Database, target: Path) -> None:
+def write_verified_copy(db: Database, target: Path) -> None:
     """An encrypted, integrity-checked copy of `db` at `target`, replacing it only when complete."""
     partial = target.with_name(target.name + ".partial")
     try:
@@ -96,7 +98,7 @@ def write_verified_copy(db: sqlite_utils.Database, target: Path) -> None:
         ) from exc
 
 
-def inspect(db: sqlite_utils.Database, path: Path, passphrase: str | None = None) -> BackupContents:
+def inspect(db: Database, path: Path, passphrase: str | None = None) -> BackupContents:
     """Attach `path` (with the journal's key, or `passphrase` for a copy made elsewhere, whose salt
     differs): is it whole, and how many entries and sessions does it hold?"""
     try:

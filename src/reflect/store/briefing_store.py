@@ -2,15 +2,18 @@
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.briefing import Briefing, Reference, Section, SectionKind
 from reflect.domain.library import BriefingItem, BriefingSummary, StoredBriefing
 from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 
 class BriefingStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def add(self, briefing: Briefing, *, key: str | None = None, source_name: str = "",

@@ -14,7 +14,6 @@ from contextlib import contextmanager
 from pathlib import Path
 
 import sqlcipher3
-import sqlite_utils
 
 from reflect.domain.errors import (
     JournalDamaged,
@@ -25,7 +24,8 @@ from reflect.domain.errors import (
 )
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.domain.text_fold import fold
-from reflect.store.driver import DatabaseError, use_sqlcipher
+from reflect.store.database import Database
+from reflect.store.driver import DatabaseError
 
 log = logging.getLogger(__name__)
 
@@ -34,7 +34,7 @@ PAGE_SIZE = 4096
 
 
 def connect(path: Path, passphrase: str, *, create: bool = False,
-            check_same_thread: bool = True) -> sqlite_utils.Database:
+            check_same_thread: bool = True) -> Database:
     """Open (or, with `create`, make) the encrypted database at `path` and prove the key.
 
     Raises WrongPassphrase, JournalDamaged or JournalUnavailable with a message for the user.
@@ -45,10 +45,9 @@ def connect(path: Path, passphrase: str, *, create: bool = False,
 
 
 def open_keyed(path: Path, passphrase: str, *, create: bool = False,
-               check_same_thread: bool = True) -> tuple[sqlite_utils.Database, str]:
+               check_same_thread: bool = True) -> tuple[Database, str]:
     """`connect`, and the form of `passphrase` that keys the file: a new file is keyed with the
     NFC form; an existing one is tried with each of `opening_forms` (see domain/passphrase_forms)."""
-    use_sqlcipher()
     existed = path.exists() and path.stat().st_size > 0
     if not existed and not create:
         raise JournalNotFound(f"There is no journal in {path.parent} yet.")
@@ -99,10 +98,11 @@ def _new_connection(path: Path, check_same_thread: bool):
         ) from exc
 
 
-def as_database(conn) -> sqlite_utils.Database:
-    """The sqlite-utils view of a keyed connection, with the SQL functions the stores use."""
+def as_database(conn) -> Database:
+    """The stores' view of a keyed connection (sqlite-utils behind it on demand, see
+    `store.database`), with the SQL functions the stores use."""
     conn.create_function("reflect_fold", 1, _fold_or_empty, deterministic=True)
-    return sqlite_utils.Database(conn, execute_plugins=False)
+    return Database(conn)
 
 
 def _fold_or_empty(text):

@@ -9,8 +9,7 @@ month's column or the CPD count always agrees with the list it opens.
 from __future__ import annotations
 
 from datetime import date, datetime, time, timedelta
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.dashboard import (
     ACTION_WINDOW_DAYS,
@@ -31,6 +30,9 @@ from reflect.store.action_store import ActionStore
 from reflect.store.rows import moment_to_text, text_to_moment
 from reflect.store.session_store import SessionStore
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 # Every character Python's str.strip() removes (all of them sit below U+3001), so SQL's trim()
 # decides "this peer reflection is empty" exactly as Python would: a line of spaces or a
 # non-breaking space pasted from Word is not a peer reflection.
@@ -43,7 +45,7 @@ def local_midnight(day: date) -> str:
 
 
 class DashboardQueries:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         self._sessions = SessionStore(db)
         self._actions = ActionStore(db)

@@ -3,13 +3,16 @@ names, services, colleagues' roles) can themselves identify, so they are kept en
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.store.rows import moment_to_text, utc_now
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 
 class DictionaryStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def words(self) -> list[str]:

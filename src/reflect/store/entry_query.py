@@ -15,8 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from datetime import date, datetime, time, timedelta
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.entry_filter import EntryFilter, EntrySort
 from reflect.domain.journal import EntryStatus, EntrySummary
@@ -46,6 +45,9 @@ _TEXT_ONE_ENTRY = (
     "OR EXISTS (SELECT 1 FROM entries_fts f WHERE f.rowid = e.id AND entries_fts MATCH ?))"
 )
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 _ORDER = {
     EntrySort.UPDATED: "e.updated_at DESC, e.id DESC",
     EntrySort.CREATED: "e.created_at DESC, e.id DESC",
@@ -53,7 +55,7 @@ _ORDER = {
 
 
 class EntryQuery:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- the list ---------------------------------------------------------------------------

@@ -6,7 +6,7 @@ small transaction and touches only the row being edited, so it stays fast in a 1
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.journal import (
     AnswerDraft,
@@ -18,11 +18,14 @@ from reflect.domain.journal import (
 )
 from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 _ENTRY_COLUMNS = "id, title, model, status, briefing_id, question_id, created_at, updated_at"
 
 
 class EntryStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- entries ---------------------------------------------------------------------------

@@ -13,12 +13,11 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from reflect.store.rows import moment_to_text, text_to_moment, utc_now
 
 if TYPE_CHECKING:  # the reply's parsing rules are not needed to open a journal (every start does)
     from reflect.domain.reply import PackRecord
+    from reflect.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -32,7 +31,7 @@ class ExportRecord:
 
 
 class ExportLogStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def record(self, document: str, file_name: str, entry_count: int, sha256: str) -> ExportRecord:

@@ -16,8 +16,6 @@ from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-import sqlite_utils
-
 from reflect.domain.errors import JournalDamaged, WrongPassphrase, write_failure
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.store import backups
@@ -28,11 +26,12 @@ from reflect.store.connection import (
     open_keyed,
     passphrase_opens,
 )
+from reflect.store.database import Database
 from reflect.store.driver import DatabaseError
 from reflect.store.files import make_private_file
 from reflect.store.journal_work import JournalWork
 from reflect.store.lockfile import JournalLock
-from reflect.store.migrations import MIGRATIONS, apply_migrations
+from reflect.store.migrations import apply_migrations
 from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
@@ -56,7 +55,7 @@ class Journal(JournalWork):
     memory anyway) because restoring a backup reopens the file and a new passphrase re-keys the
     backups; `close()` drops it."""
 
-    def __init__(self, db: sqlite_utils.Database, path: Path, lock: JournalLock,
+    def __init__(self, db: Database, path: Path, lock: JournalLock,
                  backup_dir: Path, passphrase: str = "") -> None:
         self.path = path
         self.backup_dir = backup_dir
@@ -65,7 +64,7 @@ class Journal(JournalWork):
         self._backups_busy = threading.RLock()  # held by a backup, a restore, a passphrase change
         self._bind(db)
 
-    def _bind(self, db: sqlite_utils.Database) -> None:
+    def _bind(self, db: Database) -> None:
         self.db = db
         self.briefings = BriefingStore(db)  # every unlock checks the bundled briefings
         self.sessions = SessionStore(db)  # these two feed the dashboard, the first screen
@@ -133,11 +132,14 @@ class Journal(JournalWork):
     @classmethod
     def open(cls, path: Path, passphrase: str, *, create: bool = False,
              backup_dir: Path | None = None, lock_path: Path | None = None,
-             migrations=MIGRATIONS, check_same_thread: bool = True) -> Journal:
+             migrations=None, check_same_thread: bool = True, may_import: bool = True) -> Journal:
         """Open the journal at `path` (creating it if `create` and absent).
 
         Raises WrongPassphrase, JournalInUse, JournalTooNew, JournalDamaged, JournalNotFound or
-        JournalUnavailable; on any of them nothing on disk has been changed.
+        JournalUnavailable; on any of them nothing on disk has been changed. `migrations`: a
+        `sqlite_utils.Migrations` to apply instead of this version's (tests). With `may_import`
+        False (a thread that must import nothing) a journal with migrations pending raises
+        `migrations.ImportRefused` instead, before anything is changed.
         """
         path = Path(path)
         backup_dir = backup_dir or path.parent / "backups"
@@ -154,7 +156,7 @@ class Journal(JournalWork):
                 if candidate.exists():
                     make_private_file(candidate)
             apply_migrations(db, lambda reason: backups.take_backup(db, backup_dir, reason),
-                             migrations)
+                             migrations, may_import=may_import)
             return cls(db, path, lock, backup_dir, key)
         except BaseException as exc:
             if db is not None:

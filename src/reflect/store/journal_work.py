@@ -16,9 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import replace
 from pathlib import Path
-from typing import TypeVar
-
-import sqlite_utils
+from typing import TYPE_CHECKING, TypeVar
 
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
@@ -34,13 +32,16 @@ from reflect.store.connection import (
 from reflect.store.reply_store import ReplyStore
 from reflect.store.session_store import SessionStore
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 T = TypeVar("T")
 
 
 class JournalReader:
     """The stores `ReportLoader` and `load_archive` read, over a connection of a worker's own."""
 
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
         self.briefings = BriefingStore(db)
         self.sessions = SessionStore(db)

@@ -7,16 +7,13 @@ migration does to a journal that has not run it yet (`tests/unit/test_journal_sc
 
 from __future__ import annotations
 
-import uuid
-
-import sqlite_utils
 from sqlcipher3 import complete_statement
 
-from reflect.store.migration_set import migration
+from reflect.store.migration_set import Database, migration
 
 
 @migration
-def m001_create_tables(db: sqlite_utils.Database) -> None:
+def m001_create_tables(db: Database) -> None:
     """The first schema: explicit integer primary keys, foreign keys and checks; contentless
     search tables filled by triggers with `reflect_fold(text)` (see `store.triggers`)."""
     tables = """
@@ -224,7 +221,7 @@ END;
 
 
 @migration
-def m002_create_personal_dictionary(db: sqlite_utils.Database) -> None:
+def m002_create_personal_dictionary(db: Database) -> None:
     """Words the user added to the spelling dictionary (journal text: kept encrypted here)."""
     db.execute(
         "CREATE TABLE dictionary_words (id INTEGER PRIMARY KEY, "
@@ -233,7 +230,7 @@ def m002_create_personal_dictionary(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m003_create_accepted_findings(db: sqlite_utils.Database) -> None:
+def m003_create_accepted_findings(db: Database) -> None:
     """Anonymisation findings the user accepted as not identifying, remembered by their text."""
     db.execute(
         "CREATE TABLE accepted_findings (id INTEGER PRIMARY KEY, kind TEXT NOT NULL, "
@@ -242,7 +239,7 @@ def m003_create_accepted_findings(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m004_create_journal_meta(db: sqlite_utils.Database) -> None:
+def m004_create_journal_meta(db: Database) -> None:
     """One row stamped on every change to the user's data, to tell whether a backup is needed."""
     db.execute(
         "CREATE TABLE journal_meta (id INTEGER PRIMARY KEY CHECK (id = 1), changed_at TEXT NOT NULL)"
@@ -263,7 +260,7 @@ def m004_create_journal_meta(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m005_create_revision_notes(db: sqlite_utils.Database) -> None:
+def m005_create_revision_notes(db: Database) -> None:
     """What happened to an earlier version after it was taken ("details removed" on a day)."""
     db.execute(
         "CREATE TABLE revision_notes (id INTEGER PRIMARY KEY, revision_id INTEGER NOT NULL UNIQUE "
@@ -272,9 +269,11 @@ def m005_create_revision_notes(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m006_create_reply_tables(db: sqlite_utils.Database) -> None:
+def m006_create_reply_tables(db: Database) -> None:
     """The journal's stable id; per exported pack its id, page fingerprints and fields; the
     supervisor's replies imported, their comments and the actions made from their rows."""
+    import uuid  # here, not at the top: it loads `platform`, which start-up does not need
+
     db.execute(
         "CREATE TABLE journal_identity (id INTEGER PRIMARY KEY CHECK (id = 1), "
         "journal_id TEXT NOT NULL, created_at TEXT NOT NULL)"
@@ -317,7 +316,7 @@ def m006_create_reply_tables(db: sqlite_utils.Database) -> None:
 
 
 @migration
-def m007_create_backup_rekeying(db: sqlite_utils.Database) -> None:
+def m007_create_backup_rekeying(db: Database) -> None:
     """A passphrase change's re-keying of the backups while it runs (never the old key): a row
     left behind means it was interrupted and some backups may need the previous passphrase."""
     db.execute(

@@ -3,13 +3,16 @@ findings they accepted as not identifying. Both are journal data, so both live e
 
 from __future__ import annotations
 
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.store.rows import moment_to_text, utc_now
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 
 class PrivacyStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- watch list ------------------------------------------------------------------------

@@ -8,8 +8,10 @@ the next unlock knows to say so. It holds when the change began and how far it g
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    from reflect.store.database import Database
 
 
 @dataclass(frozen=True)
@@ -22,7 +24,7 @@ class BackupRekeying:
 
 
 class RekeyRecord:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def begin(self, total: int) -> None:

@@ -10,8 +10,7 @@ imported stays listed (`reply_imports`) as the session's history. The tables wer
 from __future__ import annotations
 
 from collections.abc import Iterable
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.reply import ReplyComment, ReplyImport, SessionReply
 from reflect.store.rows import date_to_text, moment_to_text, text_to_date, text_to_moment, utc_now
@@ -20,12 +19,15 @@ _IMPORT_COLUMNS = (
     "id, export_id, session_id, file_sha256, file_name, imported_at, verified, supervisor_name, "
     "supervisor_role, signed_off, signed_on, next_session_on, next_session_id"
 )
+
+if TYPE_CHECKING:
+    from reflect.store.database import Database
 _STAMP = ("UPDATE journal_meta SET changed_at = strftime('%Y-%m-%dT%H:%M:%f+00:00', 'now') "
           "WHERE id = 1")
 
 
 class ReplyStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def record_import(self, reply: ReplyImport) -> ReplyImport:

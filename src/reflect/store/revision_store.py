@@ -9,18 +9,20 @@ from __future__ import annotations
 
 import json
 from datetime import timedelta
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.journal import Revision
 from reflect.domain.revision_policy import versions_to_drop
 from reflect.store.rows import moment_to_text, row_of, text_to_moment, utc_now
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 DEFAULT_INTERVAL = timedelta(minutes=5)
 
 
 class RevisionStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def snapshot(self, entry_id: int, reason: str, *,

@@ -11,11 +11,13 @@ that, wherever the clocks have moved since.
 from __future__ import annotations
 
 from datetime import date, datetime, timezone
+from typing import TYPE_CHECKING
 
-import sqlite_utils
+if TYPE_CHECKING:
+    from reflect.store.database import Database
 
 
-def row_of(db: sqlite_utils.Database, sql: str, item_id: int) -> tuple:
+def row_of(db: Database, sql: str, item_id: int) -> tuple:
     """The row `sql` selects with `item_id` as its one parameter; KeyError(item_id) if none."""
     row = db.execute(sql, [item_id]).fetchone()
     if row is None:

@@ -8,15 +8,17 @@ as the user wrote them, accents and all.
 from __future__ import annotations
 
 from datetime import date
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.search_query import SearchQuery, find_spans, make_snippet, parse_query
 from reflect.domain.search_results import SearchHit
 
+if TYPE_CHECKING:
+    from reflect.store.database import Database
+
 
 class SearchIndex:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     def search(self, text: str, *, limit: int = 50, kinds=("entry", "briefing")) -> list[SearchHit]:

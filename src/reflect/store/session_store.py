@@ -5,8 +5,7 @@ Actions live in `action_store.py`."""
 from __future__ import annotations
 
 from datetime import datetime
-
-import sqlite_utils
+from typing import TYPE_CHECKING
 
 from reflect.domain.supervision import (
     AgendaItem,
@@ -32,13 +31,16 @@ _SESSION_COLUMNS = (
     "learning_needs, next_session_on, supervisee_agreed_on, supervisor_agreed_on, created_at, "
     "updated_at"
 )
+
+if TYPE_CHECKING:
+    from reflect.store.database import Database
 _TEXT_FIELDS = {"supervisor_name", "supervisor_role", "notes", "wellbeing", "workload",
                 "learning_needs"}
 _DATE_FIELDS = {"next_session_on", "supervisee_agreed_on", "supervisor_agreed_on"}
 
 
 class SessionStore:
-    def __init__(self, db: sqlite_utils.Database) -> None:
+    def __init__(self, db: Database) -> None:
         self.db = db
 
     # -- sessions --------------------------------------------------------------------------

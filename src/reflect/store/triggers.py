@@ -13,13 +13,13 @@ text. They live on the content tables; a migration that rebuilds one of those ta
 from __future__ import annotations
 
 import sqlcipher3
-import sqlite_utils
 
 from reflect.store import migration_steps  # noqa: F401 (registers the migrations)
-from reflect.store.migration_set import MIGRATIONS, registered
+from reflect.store.database import Database
+from reflect.store.migration_set import applied_names, registered
 
 
-def recreate_triggers(db: sqlite_utils.Database) -> None:
+def recreate_triggers(db: Database) -> None:
     """Put back every trigger (after a `transform()`) and rebuild the search indexes from content.
 
     The triggers put back are those of the migrations already applied to `db`, to the letter: a
@@ -34,11 +34,11 @@ def recreate_triggers(db: sqlite_utils.Database) -> None:
 recreate_search_triggers = recreate_triggers  # the name earlier code and tests use
 
 
-def _triggers_of_applied_migrations(db: sqlite_utils.Database) -> list[tuple[str, str]]:
+def _triggers_of_applied_migrations(db: Database) -> list[tuple[str, str]]:
     """(name, CREATE TRIGGER ...) of each trigger `db`'s applied migrations make, in their order:
     read back from an empty in-memory database those migrations are run on."""
-    applied = {m.name for m in MIGRATIONS.applied(db)}
-    scratch = sqlite_utils.Database(sqlcipher3.connect(":memory:"))
+    applied = set(applied_names(db))
+    scratch = Database(sqlcipher3.connect(":memory:", isolation_level=None))
     try:
         for step in registered():
             if step.name in applied:
@@ -64,7 +64,7 @@ SEARCH_INDEXES = {
 }
 
 
-def rebuild_search_indexes(db: sqlite_utils.Database) -> None:
+def rebuild_search_indexes(db: Database) -> None:
     for fts, (content, columns) in SEARCH_INDEXES.items():
         db.execute(f"DELETE FROM {fts}")
         cols = ", ".join(columns)
