@@ -11,6 +11,7 @@ from reflect.paths import AppPaths
 from reflect.services.opening import open_journal
 from reflect.settings import Settings
 from reflect.ui.shell.clipboard_guard import ClipboardGuard
+from reflect.ui.shell.idle_lock import WATCH_AFTER_MS
 from reflect.ui.shell.main_window import MainWindow
 from tests.gui.reflect_page_helpers import open_window
 
@@ -65,15 +66,27 @@ def test_idle_timer_locks_and_input_postpones_it(qtbot, journal):
     qtbot.waitUntil(lambda: window.locked, timeout=2000)
 
 
-def test_idle_lock_watches_input_from_the_first_paint(qtbot, journal):
-    """The application-wide input filter goes in once the window has painted, and out on close."""
+def test_idle_lock_watches_input_from_just_after_the_first_paint(qtbot, journal):
+    """The application-wide input filter goes in a moment after the window has painted (not in
+    the way of the first paint), and out on close."""
     window = MainWindow(journal, Settings(), lambda: None)
     qtbot.addWidget(window)
     assert not window.idle_lock.watching
     with qtbot.waitSignal(window.first_painted, timeout=5000):
         window.show()
-    assert window.idle_lock.watching
+    assert not window.idle_lock.watching
+    qtbot.waitUntil(lambda: window.idle_lock.watching, timeout=2000)
     window.close()
+    assert not window.idle_lock.watching
+
+
+def test_closing_before_the_idle_lock_watches_leaves_no_filter(qtbot, journal):
+    window = MainWindow(journal, Settings(), lambda: None)
+    qtbot.addWidget(window)
+    with qtbot.waitSignal(window.first_painted, timeout=5000):
+        window.show()
+    window.close()
+    qtbot.wait(2 * WATCH_AFTER_MS)
     assert not window.idle_lock.watching
 
 

@@ -321,7 +321,7 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
         if not self._painted:
             self._painted = True
             if not self._retired:
-                self.idle_lock.watch()
+                self.idle_lock.watch_soon()
             self.first_painted.emit()
 
     def changeEvent(self, event) -> None:
