@@ -16,7 +16,8 @@ from reflect.paths import AppPaths
 
 # The store is imported before PySide6 on purpose. Once PySide6 is loaded, its import hook reads
 # the source of every module imported after it (to look for `from __feature__ import`): importing
-# sqlite-utils and the store first spares every start that reading.
+# sqlite-utils and the store first spares every start that reading. `feature_scan` spares it the
+# modules imported later (Reflect's own and the standard library's); others are still read.
 from reflect.services.opening import OpeningJournal, journal_exists
 from reflect.services.passphrase import read_passphrase_file
 from reflect.services.read_marks import read_mark
