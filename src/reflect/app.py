@@ -16,12 +16,14 @@ from reflect.paths import AppPaths
 
 # The store is imported before PySide6 on purpose. Once PySide6 is loaded, its import hook reads
 # the source of every module imported after it (to look for `from __feature__ import`): importing
-# sqlite-utils and the store first spares every start that reading.
+# sqlite-utils and the store first spares every start that reading. `feature_scan` spares it the
+# modules imported later (Reflect's own and the standard library's); others are still read.
 from reflect.services.opening import OpeningJournal, journal_exists
 from reflect.services.passphrase import read_passphrase_file
 from reflect.services.read_marks import read_mark
 from reflect.settings import Settings
 from reflect.store import DashboardQueries
+from reflect.ui.shell import feature_scan  # before PySide6: its import hook does not read this
 
 log = logging.getLogger(__name__)
 
@@ -46,6 +48,9 @@ def run_gui(*, data_dir: str | None = None, passphrase_file: str | None = None,
                                  create=not journal_exists(paths), settings=settings,
                                  then=first_screen.read)
 
+    import PySide6  # noqa: F401  (sets up its import hook, which `install` adjusts)
+
+    feature_scan.install()  # before PySide's own modules: Qt's import hook need not read them all
     from PySide6.QtWidgets import QApplication
 
     app = QApplication.instance() or QApplication(sys.argv[:1])

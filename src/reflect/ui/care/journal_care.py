@@ -17,7 +17,7 @@ from datetime import datetime
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect import APP_NAME
 from reflect.domain.display_name import display_name
@@ -75,6 +75,8 @@ class JournalCare(QObject):
         path = ChooseJournalCopy.ask(self.parent())
         if path is None:
             return
+        from PySide6.QtWidgets import QMessageBox
+
         answer = QMessageBox.question(
             self.parent(), "Open this copy?",
             f"Your journal here will be replaced by the copy “{display_name(path.name)}”. Your "
@@ -102,7 +104,7 @@ class JournalCare(QObject):
             require_new_passphrase(new)
             self.journal.check_current_passphrase(old)
         except ReflectError as exc:
-            QMessageBox.warning(self.parent(), APP_NAME, exc.message)
+            self._warn(exc.message)
             return
         self._show_status("Backing up before the passphrase changes…")
         self.passphrase_change = run_in_background(
@@ -129,7 +131,7 @@ class JournalCare(QObject):
         self._show_status("")
         message = exc.message if isinstance(exc, ReflectError) else (
             "The passphrase could not be changed because of a problem in Reflect. It is unchanged.")
-        QMessageBox.warning(self.parent(), APP_NAME, message)
+        self._warn(message)
 
     def _backups_rekeyed(self, left: list[Path]) -> None:
         self.journal.rekeying.finish()
@@ -138,13 +140,12 @@ class JournalCare(QObject):
         if left:
             message += (f"\n\n{plural(len(left), 'older backup')} could not be changed and still "
                         f"{noun(len(left), 'opens', 'open')} with the old passphrase.")
-        QMessageBox.information(self.parent(), APP_NAME, message)
+        self._inform(message)
 
     def _backups_not_rekeyed(self, exc: BaseException) -> None:
         self._show_status("")
-        QMessageBox.warning(self.parent(), APP_NAME,
-                            "Passphrase changed: your journal opens only with the new one. Some "
-                            "backups may still open only with the old passphrase.")
+        self._warn("Passphrase changed: your journal opens only with the new one. Some "
+                   "backups may still open only with the old passphrase.")
 
     def check_unfinished_rekeying(self) -> None:
         """After a passphrase change that was killed before its backups were all re-keyed: find
@@ -176,13 +177,23 @@ class JournalCare(QObject):
         self._show_status("")
         if not left:
             self.journal.rekeying.finish()
-            QMessageBox.information(self.parent(), APP_NAME,
-                                    "Your backups now open with the current passphrase.")
+            self._inform("Your backups now open with the current passphrase.")
             return
-        QMessageBox.warning(self.parent(), APP_NAME,
-                            f"{plural(len(left), 'backup')} did not open with that passphrase and "
-                            f"{noun(len(left), 'is', 'are')} as before. Reflect asks again when it is "
-                            "next unlocked.")
+        self._warn(f"{plural(len(left), 'backup')} did not open with that passphrase and "
+                   f"{noun(len(left), 'is', 'are')} as before. Reflect asks again when it is "
+                   "next unlocked.")
+
+    # Message boxes import QMessageBox when shown: PySide builds a Qt class's Python type (and
+    # its enums) on the first import of its name, and the window is built without one.
+    def _warn(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.warning(self.parent(), APP_NAME, message)
+
+    def _inform(self, message: str) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.information(self.parent(), APP_NAME, message)
 
     def take_journal_away(self) -> None:
         self._flush()

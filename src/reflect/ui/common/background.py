@@ -23,7 +23,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect import APP_NAME
 from reflect.domain.diagnostics import describe
@@ -193,6 +193,8 @@ def _show_failure(owner: QObject, exc: BaseException) -> None:
     while parent is not None and not isinstance(parent, QWidget):
         parent = parent.parent()
     if isinstance(exc, ReflectError):
+        from PySide6.QtWidgets import QMessageBox  # here: PySide builds its class on first import
+
         QMessageBox.warning(parent, APP_NAME, exc.message)
     else:
         crash_report.show(parent)

@@ -10,34 +10,35 @@ held, such as a passphrase), and a question box answered by one button.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
-from PySide6.QtWidgets import (
-    QDialog,
-    QDialogButtonBox,
-    QLineEdit,
-    QMessageBox,
-    QPlainTextEdit,
-    QPushButton,
-    QWidget,
-)
+from PySide6.QtWidgets import QDialog, QPushButton, QWidget
 
 from reflect.ui.common.screen_fit import free_area, watch
 from reflect.ui.common.widgets import spoken
 
+if TYPE_CHECKING:  # imported where used: PySide builds a Qt class's Python type (and its enums)
+    # when its name is first imported, and the window's start-up shows no dialog
+    from PySide6.QtWidgets import QDialogButtonBox, QLineEdit, QMessageBox, QPlainTextEdit
+
+    Standard = QDialogButtonBox.StandardButton
+    Answer = QMessageBox.StandardButton
+
 T = TypeVar("T")
-Standard = QDialogButtonBox.StandardButton
-Answer = QMessageBox.StandardButton
 
 
 def ok_cancel_buttons(dialog: QDialog, ok_text: str | None = None, ok_name: str | None = None, *,
-                      ok: Standard = Standard.Ok, cancel_text: str | None = None,
+                      ok: Standard | None = None, cancel_text: str | None = None,
                       on_accept: Callable[[], None] | None = None) -> tuple[QDialogButtonBox, QPushButton]:
     """OK (or `ok`, e.g. Save) and Cancel, wired to the dialog; the box and its OK button.
 
     `ok_text` relabels OK; the OK button's accessible name is `ok_name`, else `ok_text`. Cancel is
     named "Cancel" unless relabelled. `on_accept` may refuse (leave the dialog open) before accepting.
     """
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    Standard = QDialogButtonBox.StandardButton
+    ok = Standard.Ok if ok is None else ok
     box = QDialogButtonBox(ok | Standard.Cancel)
     ok_button = box.button(ok)
     if ok_text is not None:
@@ -55,8 +56,11 @@ def ok_cancel_buttons(dialog: QDialog, ok_text: str | None = None, ok_name: str 
 
 def close_buttons(dialog: QDialog) -> QDialogButtonBox:
     """A Close button (named for screen readers) that rejects; an added accept-role button accepts."""
-    box = QDialogButtonBox(Standard.Close)
-    box.button(Standard.Close).setAccessibleName("Close")
+    from PySide6.QtWidgets import QDialogButtonBox
+
+    close = QDialogButtonBox.StandardButton.Close
+    box = QDialogButtonBox(close)
+    box.button(close).setAccessibleName("Close")
     box.accepted.connect(dialog.accept)
     box.rejected.connect(dialog.reject)
     return box
@@ -83,9 +87,14 @@ def run_modal(dialog: QDialog, answer: Callable[[], T], *, when_rejected_too: bo
         dialog.deleteLater()
 
 
-def confirm(parent: QWidget | None, title: str, text: str, *, yes: Answer = Answer.Yes,
-            no: Answer = Answer.Cancel, default: Answer | None = None, warning: bool = False) -> bool:
-    """A question box; True only if the user pressed `yes`. The default button is `no` unless given."""
+def confirm(parent: QWidget | None, title: str, text: str, *, yes: Answer | None = None,
+            no: Answer | None = None, default: Answer | None = None, warning: bool = False) -> bool:
+    """A question box; True only if the user pressed `yes` (Yes unless given). `no` (Cancel unless
+    given) is the default button unless `default` is given."""
+    from PySide6.QtWidgets import QMessageBox
+
+    yes = QMessageBox.StandardButton.Yes if yes is None else yes
+    no = QMessageBox.StandardButton.Cancel if no is None else no
     show = QMessageBox.warning if warning else QMessageBox.question
     return show(parent, title, text, yes | no, default or no) == yes
 

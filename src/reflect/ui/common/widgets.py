@@ -13,19 +13,15 @@ from __future__ import annotations
 import re
 from collections.abc import Container, Iterable, Mapping, Sequence
 from itertools import pairwise
-from typing import TypeVar
+from typing import TYPE_CHECKING, TypeVar
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QPalette
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QBoxLayout,
-    QHeaderView,
-    QLabel,
-    QTableWidget,
-    QTableWidgetItem,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QLabel, QWidget
+
+if TYPE_CHECKING:  # the record tables import theirs when built: PySide builds a Qt class's Python
+    # type (and its enums) when its name is first imported, and the main window has no table
+    from PySide6.QtWidgets import QTableWidget
 
 W = TypeVar("W", bound=QWidget)
 
@@ -97,6 +93,8 @@ def buddy_label(text: str, buddy: QWidget) -> QLabel:
 
 def record_table(headers: Sequence[str], name: str, rows: int = 0) -> QTableWidget:
     """A read-only table of records (backups, exports), one chosen at a time by its row."""
+    from PySide6.QtWidgets import QAbstractItemView, QTableWidget
+
     table = QTableWidget(rows, len(headers))
     table.setHorizontalHeaderLabels(list(headers))
     table.setAccessibleName(name)
@@ -110,6 +108,8 @@ def record_table(headers: Sequence[str], name: str, rows: int = 0) -> QTableWidg
 def fill_row(table: QTableWidget, row: int, cells: Sequence[str], *, right: Container[int] = (),
              tips: Mapping[int, str] | None = None) -> None:
     """Put `cells` in `row`; numbers (the `right` columns) align right; `tips` by column."""
+    from PySide6.QtWidgets import QTableWidgetItem
+
     for column, text in enumerate(cells):
         item = QTableWidgetItem(text)
         if column in right:
@@ -121,6 +121,8 @@ def fill_row(table: QTableWidget, row: int, cells: Sequence[str], *, right: Cont
 
 def fit_columns(table: QTableWidget, stretch: int) -> None:
     """Columns as wide as their contents; the `stretch` column takes the room left."""
+    from PySide6.QtWidgets import QHeaderView
+
     table.resizeColumnsToContents()
     table.horizontalHeader().setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
 

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QDialog,
+    QDialogButtonBox,
     QHBoxLayout,
     QPlainTextEdit,
     QPushButton,
@@ -23,7 +24,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.ui.common.dialogs import Standard, ok_cancel_buttons
+from reflect.ui.common.dialogs import ok_cancel_buttons
 from reflect.ui.common.widgets import fill_row, fit_columns, named, plain_label
 
 ACTION_COLUMNS = ("Action", "Who", "Due by")
@@ -64,7 +65,8 @@ class ReplyPreviewView(QWidget):
         self.unverified.hide()
         layout.addWidget(self.unverified)
         self.buttons, self.save_button = ok_cancel_buttons(
-            dialog, "&Save to session", "Save to session: the reply", ok=Standard.Save, on_accept=on_save)
+            dialog, "&Save to session", "Save to session: the reply",
+            ok=QDialogButtonBox.StandardButton.Save, on_accept=on_save)
         self.save_button.setEnabled(False)
         self.unverified.toggled.connect(self.save_button.setEnabled)
         layout.addWidget(self.buttons)

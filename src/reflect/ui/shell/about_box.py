@@ -3,7 +3,7 @@ for. Kept out of the main window, which only composes."""
 
 from __future__ import annotations
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect import APP_NAME, __version__
 
@@ -11,6 +11,8 @@ from reflect import APP_NAME, __version__
 class AboutBox:
     @classmethod
     def show(cls, parent: QWidget | None = None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here: the window is built without it
+
         QMessageBox.about(
             parent, f"About {APP_NAME}",
             f"<p><b>{APP_NAME} {__version__}</b></p>"

@@ -9,21 +9,18 @@ of a date or of an editable list) can do it now. A password field never gives up
 from __future__ import annotations
 
 import weakref
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QGuiApplication, QKeySequence
-from PySide6.QtWidgets import (
-    QAbstractSpinBox,
-    QApplication,
-    QComboBox,
-    QLineEdit,
-    QPlainTextEdit,
-    QTextEdit,
-    QWidget,
-)
+from PySide6.QtWidgets import QApplication, QLineEdit, QWidget
 from shiboken6 import isValid
 
-TextBox = QLineEdit | QTextEdit | QPlainTextEdit
+if TYPE_CHECKING:  # only named in annotations: see `text_box`
+    from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+
+    TextBox = QLineEdit | QTextEdit | QPlainTextEdit
+
 _COMMANDS = (  # (attribute, menu text, standard key, the box's method)
     ("undo", "&Undo", QKeySequence.StandardKey.Undo, "undo"),
     ("redo", "&Redo", QKeySequence.StandardKey.Redo, "redo"),
@@ -35,12 +32,19 @@ _COMMANDS = (  # (attribute, menu text, standard key, the box's method)
 
 
 def text_box(widget: QWidget | None) -> TextBox | None:
-    """The text box that `widget` (a focused control) edits, if it edits one."""
-    if isinstance(widget, (QLineEdit, QTextEdit, QPlainTextEdit)):
+    """The text box that `widget` (a focused control) edits, if it edits one.
+
+    Asked of Qt by class name (`inherits`): this runs as the window first takes the focus, and
+    naming QTextEdit, QComboBox... in Python would have PySide build their Python types (and
+    enums) before the first paint, for a dashboard that has none of them.
+    """
+    if widget is None:
+        return None
+    if any(widget.inherits(name) for name in ("QLineEdit", "QTextEdit", "QPlainTextEdit")):
         return widget
-    if isinstance(widget, QComboBox) and widget.isEditable():
+    if widget.inherits("QComboBox") and widget.isEditable():
         return widget.lineEdit()
-    if isinstance(widget, QAbstractSpinBox):  # dates and times: their text field
+    if widget.inherits("QAbstractSpinBox"):  # dates and times: their text field
         return widget.findChild(QLineEdit)
     return None
 

@@ -9,7 +9,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from PySide6.QtCore import QObject, QTimer
-from PySide6.QtWidgets import QMessageBox
 
 from reflect import APP_NAME
 from reflect.domain.errors import ReflectError
@@ -28,6 +27,8 @@ log = logging.getLogger(__name__)
 class StorageWarning:
     @classmethod
     def show(cls, text: str, parent=None) -> None:
+        from PySide6.QtWidgets import QMessageBox  # here: start-up shows no message box
+
         QMessageBox.warning(parent, "Where your journal is kept", text)
 
 
@@ -103,6 +104,8 @@ class WindowSession(QObject):
         if backup is not None and OfferRecovery.ask(describe(backup), self.window):
             self.restore(backup.path)
         elif backup is None:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, APP_NAME,
                                 "Part of your journal file looks damaged and there is no good backup "
                                 "to restore. Keep Reflect open, and use File → Take my journal with me "

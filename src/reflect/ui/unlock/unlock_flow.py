@@ -11,7 +11,7 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable
 
-from PySide6.QtWidgets import QMessageBox, QWidget
+from PySide6.QtWidgets import QWidget
 
 from reflect import APP_NAME
 from reflect.domain.errors import JournalDamaged, ReflectError, WrongPassphrase
@@ -34,12 +34,23 @@ log = logging.getLogger(__name__)
 class OfferRecovery:
     @classmethod
     def ask(cls, when: str, parent: QWidget | None = None) -> bool:
+        from PySide6.QtWidgets import QMessageBox
+
         return confirm(
             parent, "Your journal looks damaged",
             "Reflect cannot read your journal file, although your passphrase is right: the file "
             f"looks damaged.\n\nThere is a good backup from {when}. Open it instead? The damaged "
             "file is kept beside it, renamed, in case IT can recover more from it.",
             no=QMessageBox.StandardButton.No, default=QMessageBox.StandardButton.Yes)
+
+
+def _show_problem(message: str) -> None:
+    # imported here, as in every module the window's start-up imports: PySide builds a Qt class's
+    # Python type (and its enums) when its name is first imported, and a start-up without a
+    # problem never shows a message box
+    from PySide6.QtWidgets import QMessageBox
+
+    QMessageBox.critical(None, APP_NAME, message)
 
 
 def describe(backup) -> str:
@@ -95,11 +106,11 @@ def unlock(paths: AppPaths, settings: Settings, passphrase_file: str | None, *,
             if recovered is not None:
                 return recovered
             if isinstance(exc, JournalDamaged) or from_file:
-                QMessageBox.critical(None, APP_NAME, exc.message)
+                _show_problem(exc.message)
                 return exc.exit_code
             error = exc.message
         except ReflectError as exc:
-            QMessageBox.critical(None, APP_NAME, exc.message)
+            _show_problem(exc.message)
             return exc.exit_code
         else:
             if first_run and not from_file:  # a started script, or IT, has no one to ask
