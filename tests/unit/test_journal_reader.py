@@ -29,7 +29,8 @@ def test_the_archive_read_on_a_worker_matches_the_one_read_here(tmp_path):
 
 
 def test_reading_and_zipping_on_a_worker_imports_nothing(tmp_path):
-    """What the take-away dialog imports is all the worker uses (see OpeningJournal)."""
+    """What the take-away dialog imports, and asking for the work on the UI thread, is all the
+    worker uses (see OpeningJournal)."""
     with open_journal(AppPaths(tmp_path / "j"), PASSPHRASE, create=True) as journal:
         build_demo(journal, 5)
     script = (
@@ -40,8 +41,8 @@ def test_reading_and_zipping_on_a_worker_imports_nothing(tmp_path):
         "from reflect.services.opening import open_journal\n"
         "from reflect.paths import AppPaths\n"
         f"journal = open_journal(AppPaths({str(tmp_path / 'j')!r}), {PASSPHRASE!r})\n"
-        "before = set(sys.modules)\n"
         "read = journal.read_in_background(lambda reader: load_archive(reader, 'Sam'))\n"
+        "before = set(sys.modules)  # what asking for the work imports is on this thread\n"
         f"target = {str(tmp_path / 'journal.zip')!r}\n"
         "worker = threading.Thread(target=lambda: write_markdown_zip(read(), target, "
         "lambda done, total: True))\n"

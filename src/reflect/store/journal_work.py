@@ -29,11 +29,11 @@ from reflect.store.connection import (
     rekey_file,
     separate_connection,
 )
-from reflect.store.reply_store import ReplyStore
 from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
     from reflect.store.database import Database
+    from reflect.store.reply_store import ReplyStore
 
 T = TypeVar("T")
 
@@ -41,12 +41,12 @@ T = TypeVar("T")
 class JournalReader:
     """The stores `ReportLoader` and `load_archive` read, over a connection of a worker's own."""
 
-    def __init__(self, db: Database) -> None:
+    def __init__(self, db: Database, replies: type[ReplyStore]) -> None:
         self.db = db
         self.briefings = BriefingStore(db)
         self.sessions = SessionStore(db)
         self.actions = ActionStore(db)
-        self.replies = ReplyStore(db)
+        self.replies = replies(db)
 
 
 class JournalWork:
@@ -96,10 +96,13 @@ class JournalWork:
         journal: 1.3 s at 10,000 reflections) never holds the window up. It sees what was saved
         when it starts; flush pending edits first."""
         path, passphrase = self.path, self._passphrase
+        # Imported here, on the calling thread (the worker imports nothing), not with this module:
+        # the replies are not needed to open the journal and paint its first screen.
+        from reflect.store.reply_store import ReplyStore
 
         def work() -> T:
             with separate_connection(path, passphrase) as conn:
-                return read(JournalReader(as_database(conn)))
+                return read(JournalReader(as_database(conn), ReplyStore))
         return work
 
     def encrypted_copy_in_background(self, target: Path) -> Callable[[], Path]:

@@ -11,24 +11,31 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import date, datetime
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QVBoxLayout, QWidget
 
 from reflect.domain.dashboard import CPD_MODELS, CpdPicture, DashboardData, Month
-from reflect.domain.entry_filter import EntryFilter
 from reflect.store import DashboardQueries
 from reflect.ui.dashboard.dashboard_view import DashboardView
+
+if TYPE_CHECKING:
+    from reflect.domain.entry_filter import EntryFilter
 
 
 def month_filter(month: Month) -> EntryFilter:
     """The reflections created in `month` (what its column counts)."""
+    from reflect.domain.entry_filter import EntryFilter  # on a click, not before the first paint
+
     return EntryFilter(created_from=month.first, created_to=month.last)
 
 
 def cpd_filter(cpd: CpdPicture) -> EntryFilter:
     """The CPD records of the registration year (what the CPD card counts)."""
+    from reflect.domain.entry_filter import EntryFilter
+
     return EntryFilter(models=CPD_MODELS, created_from=cpd.year_start, created_to=cpd.year_end)
 
 

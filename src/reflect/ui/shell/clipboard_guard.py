@@ -11,7 +11,6 @@ the same rule covers it wherever the platform has one (`supportsSelection()`).
 
 from __future__ import annotations
 
-import hashlib
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject
@@ -19,6 +18,8 @@ from PySide6.QtGui import QClipboard, QGuiApplication
 
 
 def _digest(text: str) -> str:
+    import hashlib  # when first copied from, not at start-up (~3 ms of one core before the first paint)
+
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 

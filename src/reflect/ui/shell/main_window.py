@@ -14,7 +14,6 @@ from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget
 
 from reflect import APP_NAME
 from reflect.domain.display_name import display_name
-from reflect.domain.entry_filter import EntryFilter
 from reflect.domain.wording import plural
 from reflect.settings import Settings
 from reflect.store import DashboardQueries, Journal
@@ -87,6 +86,7 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
     @property
     def export_flow(self):
         if self._export_flow is None:
+            from reflect.domain.entry_filter import EntryFilter
             from reflect.ui.export.export_flow import ExportFlow
 
             flow = ExportFlow(
