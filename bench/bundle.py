@@ -107,3 +107,36 @@ def start_times(data: Path, passphrase_file: Path, runs: int = RUNS) -> dict[str
     return {"painted": statistics.median(t[0] for t in app), "exited": statistics.median(t[1] for t in app),
             "bare_painted": statistics.median(t[0] for t in bare),
             "bare_exited": statistics.median(t[1] for t in bare)}
+
+
+def rows(row, data: Path, passphrase_file: Path, unlock: float, *, rebuild_bare: bool = False):
+    """(rows, note): the bundle's rows, or none and the reason they were skipped."""
+    python = pyinstaller_python()
+    if python is None:
+        return [], ("bundle rows skipped: PyInstaller is not installed (scripts/build-bundle "
+                    "installs it into .venv)")
+    if not (APP / f"reflect-cli{EXE}").exists():
+        return [], "bundle rows skipped: dist/Reflect is not built (run scripts/build-bundle)"
+    stale = _app_is_stale(python)
+    bare_bundle(python, rebuild_bare)
+    size, bare_size = folder_mb(APP), folder_mb(BARE)
+    times = start_times(data, passphrase_file)
+    start, floor = times["painted"], times["bare_painted"] + unlock
+    exited, exit_floor = times["exited"], times["bare_exited"] + unlock
+    return [
+        row("bundle size (dist/Reflect)", size, "MB", f"≤ {SIZE_GOAL_MB} MB", size <= SIZE_GOAL_MB,
+            bare_size, size / bare_size),
+        row("bundle start-up to painted dashboard", start, "s", "≤ 1.5 × floor (bare bundle + unlock)",
+            start <= 1.5 * floor, floor, start / floor),
+        row("bundle start-up to painted dashboard and exit", exited, "s", "(reported)", True, exit_floor,
+            exited / exit_floor),
+        row("bare PySide6 window bundle start-up to paint", times["bare_painted"], "s", "(reported)", True),
+    ], ("dist/Reflect is older than what it is built from (run with --build-bundle)" if stale else "")
+
+
+def _app_is_stale(python: str) -> bool:
+    """Whether dist/Reflect was built from other sources than these (scripts/build-bundle's rule)."""
+    stamp = ROOT / "build" / "pyinstaller" / "inputs.sha256"
+    digest = subprocess.run([python, str(ROOT / "packaging" / "pyinstaller" / "inputs_digest.py")],
+                            capture_output=True, text=True, cwd=ROOT).stdout.strip()
+    return not stamp.exists() or stamp.read_text().strip() != digest
