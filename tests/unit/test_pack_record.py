@@ -9,6 +9,8 @@ go through one rule (`fingerprint.page_digest`), and these tests hold the two so
 from __future__ import annotations
 
 import io
+import random
+import re
 from dataclasses import replace
 from datetime import date
 
@@ -19,7 +21,7 @@ from reportlab.pdfgen.canvas import Canvas
 
 from reflect.domain.report import ReportBriefing
 from reflect.export import SessionPackRenderer
-from reflect.export.fingerprint import written_fingerprints
+from reflect.export.fingerprint import _folded, written_fingerprints
 from reflect.export.pack_contents import pack_contents, written_contents
 from reflect.export.reply_reader import page_fingerprints
 from tests.unit.reply_pack_helpers import JOURNAL_ID, fill_with_pypdf, report, typed_values
@@ -107,3 +109,17 @@ def test_pages_it_cannot_vouch_for_leave_it_to_the_reader():
     canvas.drawImage(ImageReader(pixels), 10, 10, 20, 20)
     canvas.save()
     assert written_fingerprints(canvas._doc) is None
+
+
+def test_whitespace_folds_as_the_regular_expression_always_did():
+    """Fingerprints recorded by earlier versions (which folded with the regular expression) still
+    match: every byte value, ASCII whitespace or not, folds the same either way."""
+    rule = re.compile(rb"\s+")
+    alphabet = bytes(range(256))
+    chance = random.Random(7)
+    samples = [b"", b" ", b" \t\r\n\x0b\x0c ", alphabet, b"  BT\n/F1 9 Tf\x1c\x85\xa0(a  b) Tj\r\nET  "]
+    samples += [bytes(chance.choice(b" \t\n\r\x0b\x0c\x1c\x1f\x85\xa0\x00ab") for _ in range(40))
+                for _ in range(500)]
+    for sample in samples:
+        assert _folded([sample]) == rule.sub(b" ", sample).strip(), sample
+    assert _folded([b"a ", b" b", b"c"]) == b"a b c"
