@@ -82,7 +82,7 @@ class ReportCanvas(Canvas):
         super()._addAnnotation(annotation, name, addtopage)
         title = getattr(annotation, "dict", {}).get("T") if addtopage else None
         if title is not None:
-            self.field_names.append(str(title.s))
+            self.field_names.append(str(getattr(title, "s", title)))
         self.structure.annotation(annotation, self._annotationrefs[-1], self._doc.thisPageName())
 
     def draw_page_of_total(self, x: float, y: float) -> None:
