@@ -49,6 +49,7 @@ class ReportCanvas(Canvas):
         self.anchor_pages: dict[str, int] = {}  # bookmark key -> page it landed on
         self.page_refs: set[str] = set()  # keys whose page number a contents line shows
         self.page_total = 0
+        self.field_names: list[str] = []  # form fields' names, in the order their widgets were added
         self.structure = StructureRecorder()
 
     # -- structure -------------------------------------------------------------------------------
@@ -79,6 +80,9 @@ class ReportCanvas(Canvas):
 
     def _addAnnotation(self, annotation, name=None, addtopage=1):
         super()._addAnnotation(annotation, name, addtopage)
+        title = getattr(annotation, "dict", {}).get("T") if addtopage else None
+        if title is not None:
+            self.field_names.append(str(getattr(title, "s", title)))
         self.structure.annotation(annotation, self._annotationrefs[-1], self._doc.thisPageName())
 
     def draw_page_of_total(self, x: float, y: float) -> None:

@@ -144,8 +144,12 @@ class PdfRenderer:
         canvasmaker = partial(ReportCanvas, number_font=fonts.REGULAR, footer_size=8,
                               contents_size=9, number_colour=self.muted)
         doc.build(self._tagged_story(), canvasmaker=canvasmaker)
-        self.anchor_pages = dict(doc.canv.anchor_pages)  # bookmark key -> page (from 1)
+        self._built(doc.canv)
         return doc.canv.page_total
+
+    def _built(self, canv: ReportCanvas) -> None:
+        """Keep what the finished canvas knows that the caller may ask for."""
+        self.anchor_pages = dict(canv.anchor_pages)  # bookmark key -> page (from 1)
 
     def _tagged_story(self) -> list[Flowable]:
         """The story, its structure (`tagging`) given to the canvas when the build makes it, and

@@ -7,6 +7,7 @@ Three things come out of the file, and all of it is data, never instructions:
   bytes cannot show whether a page was changed; the decoded content can. It is parsed and written
   back in one canonical form (pypdf's), so re-encoding, whitespace or splitting a content stream
   in two changes nothing, and the Form XObjects a page draws (its "Page 3 of 10") are included.
+  The rule itself is `fingerprint.page_digest`; this module only feeds it the parsed file.
   Typed values, sticky notes and ink live in annotations, outside the content: filling the pack
   leaves every fingerprint as it was; editing text or drawing into the page does not.
 - `read_reply` / `form_values`: our fields' values (`form_fields` names), a checkbox as a bool.
@@ -19,7 +20,6 @@ Text is capped at `MAX_CHARS` per value (the cut is flagged) and stripped of con
 
 from __future__ import annotations
 
-import hashlib
 import io
 import re
 from dataclasses import dataclass, field
@@ -31,6 +31,7 @@ from pypdf.generic import ArrayObject
 
 from reflect.domain.errors import ReflectError
 from reflect.export import form_fields as ff
+from reflect.export.fingerprint import page_digest
 from reflect.export.identity import INFO_EXPORT_ID, INFO_JOURNAL_ID
 
 MAX_CHARS = 20_000
@@ -41,7 +42,6 @@ NOT_MARKS = frozenset({"/Widget", "/Link", "/Popup"})
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u200b\u2028\u2029\ufeff]")
 
 Source = Path | str | bytes
-_WHITESPACE = re.compile(rb"\s+")
 
 
 class ReplyReadError(ReflectError):
@@ -107,41 +107,42 @@ def page_fingerprints(source: Source, password: str | None = None) -> list[str]:
         raise ReplyReadError() from exc
 
 
-def _canonical(stream, reader: PdfReader) -> bytes:
-    """The decoded content (of one stream, or an array of them joined), whitespace runs folded: a
-    reader that re-compresses or splits the page's streams on saving leaves it the same. Decoding
-    is all the check needs; parsing every operator was twice the cost of drawing the pack."""
-    stream = stream.get_object()
-    parts = [part.get_object() for part in stream] if isinstance(stream, ArrayObject) else [stream]
-    return _WHITESPACE.sub(b" ", b" ".join(part.get_data() for part in parts)).strip()
-
-
 def _page_digest(page, reader: PdfReader) -> str:
-    digest = hashlib.sha256()
+    """The page's fingerprint (`fingerprint.page_digest`) from the parsed file."""
     contents = page.get("/Contents")
+    parts = None
     if contents is not None:
-        digest.update(_canonical(contents.get_object(), reader))
-    _hash_xobjects(page.get("/Resources"), reader, digest, set())
-    return digest.hexdigest()
+        stream = contents.get_object()
+        parts = ([part.get_object().get_data() for part in stream] if isinstance(stream, ArrayObject)
+                 else [stream.get_data()])
+    return page_digest(parts, _xobjects(page.get("/Resources")))
 
 
-def _hash_xobjects(resources, reader: PdfReader, digest, seen: set[int]) -> None:
-    """The Form XObjects (recursively) and images a content stream can draw, by name."""
+class _ReadXObject:
+    """An XObject of the parsed file, as `fingerprint.page_digest` reads it."""
+
+    def __init__(self, xobject) -> None:
+        self.xobject = xobject
+
+    def identity(self) -> object:
+        return id(self.xobject)  # pypdf hands out one object per indirect reference
+
+    def is_form(self) -> bool:
+        return self.xobject.get("/Subtype") == "/Form"
+
+    def content(self) -> list[bytes]:
+        return [self.xobject.get_data()]
+
+    def xobjects(self) -> dict[str, _ReadXObject]:
+        return _xobjects(self.xobject.get("/Resources"))
+
+
+def _xobjects(resources) -> dict[str, _ReadXObject]:
     resources = resources.get_object() if resources is not None else None
     if not resources or "/XObject" not in resources:
-        return
+        return {}
     xobjects = resources["/XObject"].get_object()
-    for name in sorted(xobjects):
-        xobject = xobjects[name].get_object()
-        digest.update(b"\n/" + name.encode("latin-1", "replace") + b"\n")
-        if id(xobject) in seen:
-            continue
-        seen.add(id(xobject))
-        if xobject.get("/Subtype") == "/Form":
-            digest.update(_canonical(xobject, reader))
-            _hash_xobjects(xobject.get("/Resources"), reader, digest, seen)
-        else:
-            digest.update(xobject.get_data())
+    return {name: _ReadXObject(xobjects[name].get_object()) for name in xobjects}
 
 
 # -- the supervisor's words -----------------------------------------------------------------------

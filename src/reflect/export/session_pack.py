@@ -48,6 +48,7 @@ class SessionPackRenderer(PdfRenderer):
         self.report = report
         self.fields = fields
         self.identity = PackIdentity(journal_id, export_id or new_export_id())
+        self._written = None  # what the canvas held of the pack as it wrote it (`_built`)
 
     @property
     def export_id(self) -> str:
@@ -57,9 +58,18 @@ class SessionPackRenderer(PdfRenderer):
         """What the export log keeps about a fillable pack (`pack_contents`); None when print-only."""
         if not self.fields:
             return None
-        from reflect.export.pack_contents import pack_contents
+        from reflect.export.pack_contents import pack_contents, written_contents
 
-        return pack_contents(data, self.anchor_pages)
+        written = self._written and written_contents(self._written, self.anchor_pages)
+        return written or pack_contents(data, self.anchor_pages)
+
+    def _built(self, canv) -> None:
+        super()._built(canv)
+        self._written = None
+        if self.fields:
+            from reflect.export.pack_contents import written_record
+
+            self._written = written_record(canv)
 
     @property
     def title(self) -> str:
