@@ -136,3 +136,22 @@ def test_lock_screen_passphrase_box_is_a_comfortable_width(qtbot, journal):
     assert box.isVisible()
     assert box.width() >= 40 * box.fontMetrics().averageCharWidth()
     assert box.width() >= 2 * window.lock_screen.unlock.width()
+
+
+def test_the_lock_screen_is_built_at_the_first_lock_and_kept(qtbot, journal, passphrase):
+    """A start that never locks builds no lock screen; the first lock builds it, showing at once
+    with the passphrase box focused, and every later lock shows the same one."""
+    from reflect.ui.shell.lock_screen import LockScreen
+
+    window = open_window(qtbot, journal)
+    assert window.findChildren(LockScreen) == []
+    window.lock()
+    QApplication.processEvents()
+    screens = window.findChildren(LockScreen)
+    assert len(screens) == 1 and screens[0].isVisible() and window.root.currentWidget() is screens[0]
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is screens[0].passphrase, timeout=2000)
+    qtbot.keyClicks(screens[0].passphrase, passphrase)
+    qtbot.keyClick(screens[0].passphrase, Qt.Key.Key_Return)
+    assert not window.locked and window.pages.isVisible() and not screens[0].isVisible()
+    window.lock()
+    assert window.findChildren(LockScreen) == screens and screens[0].isVisible()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
-from reflect.domain.dates import format_day
+from reflect.domain.day_format import format_day
 from reflect.domain.journal import AnswerDraft, NewEntry
 from reflect.ui.search.search_model import HitRole, SearchResultsModel
 

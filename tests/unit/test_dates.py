@@ -9,7 +9,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reflect.domain.dates import BACK, format_day, parse_day, read_date
+from reflect.domain.dates import BACK, parse_day, read_date
+from reflect.domain.day_format import format_day
 
 TODAY = date(2026, 11, 25)  # a Wednesday
 

@@ -36,6 +36,19 @@ def test_the_journal_builds_the_stores_the_first_screen_does_not_need_on_first_u
     ) == ["False", "False"]
 
 
+def test_the_window_and_its_first_screen_leave_out_what_only_later_pages_use():
+    """The briefings' store and types, the date reader (its patterns), `platform` and `calendar`
+    are loaded by the pages built after the first paint, not by the start, even on one core."""
+    assert _run(
+        "import sys\n"
+        "import reflect.cli, reflect.app\n"
+        "import reflect.ui.shell.window_session\n"  # all the window's own code (`_load_window_code`)
+        "for name in ('reflect.store.briefing_store', 'reflect.domain.briefing', "
+        "'reflect.domain.library', 'reflect.domain.dates', 'platform', 'calendar'):\n"
+        "    print(name in sys.modules)\n"
+    ) == ["False"] * 6
+
+
 def test_the_store_loads_the_module_behind_a_name_only_when_that_name_is_used():
     """`import reflect.store` loads none of its stores; using a name loads that store's module."""
     assert _run(

@@ -9,9 +9,8 @@ the page only displays it.
 
 from __future__ import annotations
 
-import calendar
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from reflect.domain.supervision import Session
 from reflect.domain.templates import MODELS
@@ -75,7 +74,7 @@ class Month:
 
     @property
     def last(self) -> date:
-        return date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+        return self.next().first - timedelta(days=1)
 
     @property
     def name(self) -> str:

@@ -85,11 +85,6 @@ def parse_day(text: str, today: date | None = None, looking: Looking | str = Loo
     return read_date(text, today, looking).day
 
 
-def format_day(day: date) -> str:
-    """How the app writes a day: "Fri 15 Jan 2027" (also what the date fields show)."""
-    return f"{day.strftime('%a')} {day.day} {day.strftime('%b %Y')}"
-
-
 # -- complete dates: day, month and year given ---------------------------------------------
 def _complete(value: str, _today, _ahead) -> DateReading | None:
     if found := _ISO.match(value):

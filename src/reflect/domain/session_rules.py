@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date, datetime, time, timedelta
 
-from reflect.domain.dates import format_day
+from reflect.domain.day_format import format_day
 from reflect.domain.supervision import Action, ActionStatus, NewSession, Session, SessionStatus
 
 

@@ -20,7 +20,6 @@ from reflect.domain.errors import JournalDamaged, WrongPassphrase, write_failure
 from reflect.domain.passphrase_forms import normalised, opening_forms
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
-from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
     connect,
     open_keyed,
@@ -35,6 +34,7 @@ from reflect.store.migrations import apply_migrations
 from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
+    from reflect.store.briefing_store import BriefingStore
     from reflect.store.dictionary_store import DictionaryStore
     from reflect.store.entry_store import EntryStore
     from reflect.store.export_log_store import ExportLogStore
@@ -44,8 +44,8 @@ if TYPE_CHECKING:
     from reflect.store.revision_store import RevisionStore
     from reflect.store.search import SearchIndex
 
-_BUILT_ON_FIRST_USE = ("entries", "search", "dictionary", "revisions", "privacy", "exports",
-                       "replies", "identity", "rekeying")
+_BUILT_ON_FIRST_USE = ("briefings", "entries", "search", "dictionary", "revisions", "privacy",
+                       "exports", "replies", "identity", "rekeying")
 
 log = logging.getLogger(__name__)
 
@@ -66,7 +66,6 @@ class Journal(JournalWork):
 
     def _bind(self, db: Database) -> None:
         self.db = db
-        self.briefings = BriefingStore(db)  # every unlock checks the bundled briefings
         self.sessions = SessionStore(db)  # these two feed the dashboard, the first screen
         self.actions = ActionStore(db)
         for name in _BUILT_ON_FIRST_USE:  # after a restore, build them again on the new file
@@ -74,6 +73,14 @@ class Journal(JournalWork):
 
     # The other stores, and their modules, are built on first use: the first screen does not
     # need them, so no start imports them.
+    @cached_property
+    def briefings(self) -> BriefingStore:
+        """First used by every unlock, on the UI thread, to check the bundled briefings (the
+        unlocking worker imports nothing)."""
+        from reflect.store.briefing_store import BriefingStore
+
+        return BriefingStore(self.db)
+
     @cached_property
     def entries(self) -> EntryStore:
         from reflect.store.entry_store import EntryStore

@@ -20,7 +20,6 @@ from typing import TYPE_CHECKING, TypeVar
 
 from reflect.store import backups
 from reflect.store.action_store import ActionStore
-from reflect.store.briefing_store import BriefingStore
 from reflect.store.connection import (
     as_database,
     key_fits,
@@ -32,6 +31,7 @@ from reflect.store.connection import (
 from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
+    from reflect.store.briefing_store import BriefingStore
     from reflect.store.database import Database
     from reflect.store.reply_store import ReplyStore
 
@@ -41,9 +41,9 @@ T = TypeVar("T")
 class JournalReader:
     """The stores `ReportLoader` and `load_archive` read, over a connection of a worker's own."""
 
-    def __init__(self, db: Database, replies: type[ReplyStore]) -> None:
+    def __init__(self, db: Database, briefings: type[BriefingStore], replies: type[ReplyStore]) -> None:
         self.db = db
-        self.briefings = BriefingStore(db)
+        self.briefings = briefings(db)
         self.sessions = SessionStore(db)
         self.actions = ActionStore(db)
         self.replies = replies(db)
@@ -97,12 +97,13 @@ class JournalWork:
         when it starts; flush pending edits first."""
         path, passphrase = self.path, self._passphrase
         # Imported here, on the calling thread (the worker imports nothing), not with this module:
-        # the replies are not needed to open the journal and paint its first screen.
+        # the briefings and replies are not needed to open the journal and paint its first screen.
+        from reflect.store.briefing_store import BriefingStore
         from reflect.store.reply_store import ReplyStore
 
         def work() -> T:
             with separate_connection(path, passphrase) as conn:
-                return read(JournalReader(as_database(conn), ReplyStore))
+                return read(JournalReader(as_database(conn), BriefingStore, ReplyStore))
         return work
 
     def encrypted_copy_in_background(self, target: Path) -> Callable[[], Path]:

@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import json
 import os
-import platform
 import stat
 from pathlib import Path
 
@@ -34,6 +33,10 @@ _ATTEMPTS = 5
 
 if _WINDOWS:  # pragma: no cover - exercised on Windows only
     import msvcrt
+    import platform
+
+    def _machine_name() -> str:
+        return platform.node()
 
     def _try_lock(fd: int) -> bool:
         try:
@@ -51,6 +54,10 @@ if _WINDOWS:  # pragma: no cover - exercised on Windows only
             pass
 else:
     import fcntl
+
+    def _machine_name() -> str:
+        # what platform.node() returns here, without loading `platform` at every start
+        return os.uname().nodename
 
     def _try_lock(fd: int) -> bool:
         try:
@@ -204,7 +211,7 @@ def _unsafe_message(path: Path, reason: str) -> str:
 
 def _write_holder(fd: int) -> None:
     """Record who holds the lock; only called on a checked file of our own that we hold."""
-    record = json.dumps({"pid": os.getpid(), "host": platform.node()}).encode()
+    record = json.dumps({"pid": os.getpid(), "host": _machine_name()}).encode()
     try:
         # Windows locks byte 0, so the record starts after it. Truncating is safe here: the handle
         # was checked to be this user's single-named regular file, still at the lock's path.
@@ -233,7 +240,7 @@ def _read_holder(fd: int) -> dict:
 
 
 def _in_use_message(holder: dict) -> str:
-    here = platform.node()
+    here = _machine_name()
     if holder.get("host") and holder["host"] != here:
         return (
             f"This journal is open in Reflect on another computer ({holder['host']}). "

@@ -32,7 +32,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reflect.domain.dates import AHEAD, format_day, read_date
+from reflect.domain.dates import AHEAD, read_date
+from reflect.domain.day_format import format_day
 
 PLACEHOLDER = "e.g. 15/01/2027 or next Friday"
 CALENDAR_KEYS = "Alt+Down opens a calendar."

@@ -12,7 +12,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QSize, Qt
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument
 from PySide6.QtWidgets import QStyle, QStyledItemDelegate, QStyleOptionViewItem
 
-from reflect.domain.dates import format_day
+from reflect.domain.day_format import format_day
 from reflect.domain.search_results import SearchHit
 from reflect.ui.common.colours import secondary
 

@@ -8,6 +8,8 @@ journal as a whole (settings, backups, passphrase, take-away) is the `JournalCar
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QByteArray, QEvent, Qt, Signal
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QApplication, QDialog, QMainWindow, QStackedWidget, QWidget
@@ -24,9 +26,11 @@ from reflect.ui.dashboard.dashboard_page import DashboardPage
 from reflect.ui.shell.clipboard_guard import ClipboardGuard
 from reflect.ui.shell.idle_lock import IdleLock
 from reflect.ui.shell.idle_steps import IdleSteps
-from reflect.ui.shell.lock_screen import LockScreen
 from reflect.ui.shell.window_menus import ACTIONS, DASHBOARD, PAGE_NAMES, REFLECT, SESSIONS, WindowMenus
 from reflect.ui.shell.window_pages import WindowPages
+
+if TYPE_CHECKING:
+    from reflect.ui.shell.lock_screen import LockScreen
 
 
 class MainWindow(WindowMenus, WindowPages, QMainWindow):
@@ -59,11 +63,9 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
         self.pages = QStackedWidget()
         for page in (self.dashboard, QWidget(), QWidget(), QWidget()):
             self.pages.addWidget(page)
-        self.lock_screen = LockScreen()
-        self.lock_screen.unlock_requested.connect(self._try_unlock)
+        self._lock_screen = None  # built when the window first locks
         self.root = QStackedWidget()
         self.root.addWidget(self.pages)
-        self.root.addWidget(self.lock_screen)
         self.setCentralWidget(self.root)
 
         self._export_flow = None  # built on first use: it brings the anonymisation check and PDF code
@@ -273,6 +275,19 @@ class MainWindow(WindowMenus, WindowPages, QMainWindow):
         self.reflect_page.focus_search()
 
     # -- lock ------------------------------------------------------------------------------
+    @property
+    def lock_screen(self) -> LockScreen:
+        """What the window shows while locked; built the first time it is needed (most starts
+        never lock), not with the window."""
+        if self._lock_screen is None:
+            from reflect.ui.shell.lock_screen import LockScreen
+
+            screen = LockScreen()
+            screen.unlock_requested.connect(self._try_unlock)
+            self.root.addWidget(screen)
+            self._lock_screen = screen
+        return self._lock_screen
+
     def lock(self) -> None:
         """Save, close every dialog of the journal and show nothing of it until unlocked."""
         if self.locked:
