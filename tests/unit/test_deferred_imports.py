@@ -36,17 +36,40 @@ def test_the_journal_builds_the_stores_the_first_screen_does_not_need_on_first_u
     ) == ["False", "False"]
 
 
-def test_the_window_and_its_first_screen_leave_out_what_only_later_pages_use():
-    """The briefings' store and types, the date reader (its patterns), `platform` and `calendar`
-    are loaded by the pages built after the first paint, not by the start, even on one core."""
-    assert _run(
-        "import sys\n"
-        "import reflect.cli, reflect.app\n"
-        "import reflect.ui.shell.window_session\n"  # all the window's own code (`_load_window_code`)
-        "for name in ('reflect.store.briefing_store', 'reflect.domain.briefing', "
-        "'reflect.domain.library', 'reflect.domain.dates', 'platform', 'calendar'):\n"
-        "    print(name in sys.modules)\n"
-    ) == ["False"] * 6
+LATER_ONLY = ("reflect.store.briefing_store", "reflect.domain.briefing", "reflect.domain.library",
+              "reflect.domain.dates", "reflect.ui.shell.lock_screen", "platform", "calendar")
+
+
+def test_the_app_paints_its_first_screen_without_what_only_later_pages_use(tmp_path, passphrase):
+    """Started on a journal with a session coming up, the app paints its dashboard (the session's
+    day written on it) without loading the briefings' store and types, the date reader (it
+    compiles its patterns at import), the lock screen, `platform` or `calendar`: on a laptop with
+    one free core every module before the first paint counts. The pages built after it load them."""
+    from datetime import datetime, timedelta
+
+    from reflect.domain.supervision import NewSession
+    from reflect.paths import AppPaths
+    from reflect.services.opening import open_journal
+
+    paths = AppPaths(tmp_path / "journal")
+    with open_journal(paths, passphrase, create=True) as journal:
+        journal.sessions.create_session(NewSession(datetime.now() + timedelta(days=3), "Sam Supervisor"))
+    (tmp_path / "pass.txt").write_text(passphrase + "\n", encoding="utf-8")
+    script = (
+        "import atexit, sys\n"
+        f"atexit.register(lambda: print('loaded', *[n for n in {LATER_ONLY!r} if n in sys.modules]))\n"
+        f"sys.argv = ['reflect', '--data-dir', {str(paths.data_dir)!r}, '--passphrase-file', "
+        f"{str(tmp_path / 'pass.txt')!r}, '--exit-after-first-paint']\n"
+        "from reflect.cli import main\n"
+        "sys.exit(main())\n"
+    )
+    env = {**os.environ, "PYTHONPATH": str(REPO / "src"), "QT_QPA_PLATFORM": "offscreen"}
+    out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
+                         timeout=120, stdin=subprocess.DEVNULL)
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    assert any(line.startswith("painted ") for line in lines)
+    assert lines[-1] == "loaded"
 
 
 def test_the_store_loads_the_module_behind_a_name_only_when_that_name_is_used():

@@ -46,6 +46,23 @@ def test_a_new_journal_is_created_with_the_bundled_briefings(tmp_path):
     assert paths.journal_file.exists()
 
 
+def test_a_bundled_briefing_deleted_comes_back_at_the_next_unlock_and_none_is_added_twice(paths):
+    """Unlocking compares the bundled files' keys with the journal's (`briefing_keys`): a missing
+    one is added again, one already there is left as it is (no copy)."""
+    with open_journal(paths, PASSPHRASE) as journal:
+        kept = {b.key: b.id for b in journal.briefings.list() if b.key}
+        assert kept and journal.briefing_keys() == set(kept)
+        gone = sorted(kept)[0]
+        journal.briefings.delete(kept[gone])
+        assert gone not in journal.briefing_keys()
+    with OpeningJournal(paths, PASSPHRASE).result() as journal:
+        again = {b.key: b.id for b in journal.briefings.list() if b.key}
+        assert set(again) == set(kept)
+        assert all(again[key] == kept[key] for key in kept if key != gone)
+    with open_journal(paths, PASSPHRASE) as journal:
+        assert len(journal.briefings.list()) == len(kept)
+
+
 def test_a_copy_opens_only_with_its_passphrase_and_becomes_this_computers_journal(paths, tmp_path):
     """open_copy says why a copy will not open (nothing created), else puts it in place and opens it."""
     copy = tmp_path / "copy.reflect"

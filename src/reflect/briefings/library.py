@@ -8,9 +8,12 @@ without relying on the current directory or on `__file__` arithmetic.
 from __future__ import annotations
 
 from pathlib import Path, PurePath
+from typing import TYPE_CHECKING
 
-from reflect.domain.briefing import Briefing
 from reflect.domain.resources import resource_dir
+
+if TYPE_CHECKING:
+    from reflect.domain.briefing import Briefing
 
 # Kept in step with readers.SUPPORTED_SUFFIXES (a test checks); repeated here so that listing the
 # bundled files at every unlock does not import the parser and the file readers.

@@ -192,7 +192,7 @@ def ensure_bundled_briefings(journal: Journal) -> list[int]:
     """
     from reflect.briefings.library import bundled_keys, load_bundled
 
-    if all(journal.briefings.id_for_key(key) is not None for key in bundled_keys()):
+    if set(bundled_keys()) <= journal.briefing_keys():  # the briefings' store is not loaded for this
         return []
     added = []
     for key, briefing in load_bundled():

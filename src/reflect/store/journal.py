@@ -75,11 +75,14 @@ class Journal(JournalWork):
     # need them, so no start imports them.
     @cached_property
     def briefings(self) -> BriefingStore:
-        """First used by every unlock, on the UI thread, to check the bundled briefings (the
-        unlocking worker imports nothing)."""
         from reflect.store.briefing_store import BriefingStore
 
         return BriefingStore(self.db)
+
+    def briefing_keys(self) -> set[str]:
+        """The keys of the briefings kept under one (the bundled ones). Every unlock checks them,
+        so this reads them without building the briefings' store and loading their types."""
+        return {key for (key,) in self.db.execute("SELECT key FROM briefings WHERE key IS NOT NULL")}
 
     @cached_property
     def entries(self) -> EntryStore:
