@@ -215,3 +215,28 @@ def test_load_is_fast_at_ten_thousand_entries(journal):
         queries.load(TODAY, NOW)
         timings.append(time.perf_counter() - started)
     assert statistics.median(timings) < 0.05, timings
+
+
+def test_the_months_and_cpd_counts_read_an_index_not_every_entry(hand_built):
+    """Both read a year of entries by creation time from `entries_created` alone: at unlock the
+    connection is fresh, and scanning the table meant decrypting every page of it."""
+    journal, _ids = hand_built
+    plans = {}
+
+    class Recording:
+        def __init__(self, db):
+            self.db = db
+
+        def execute(self, sql, params=()):
+            if "FROM entries" in sql and "created_at" in sql:
+                plans[sql] = " | ".join(row[-1] for row in
+                                       journal.db.execute("EXPLAIN QUERY PLAN " + sql, params))
+            return self.db.execute(sql, params)
+
+    queries = DashboardQueries(Recording(journal.db))
+    today = date(2026, 7, 20)
+    assert queries.reflections_per_month(today) == DashboardQueries(journal.db).reflections_per_month(today)
+    queries.cpd_picture(today)
+    assert len(plans) == 2
+    for plan in plans.values():
+        assert "COVERING INDEX entries_created" in plan and "SCAN entries" not in plan, plan

@@ -323,3 +323,12 @@ def m007_create_backup_rekeying(db: Database) -> None:
         "CREATE TABLE backup_rekeying (id INTEGER PRIMARY KEY CHECK (id = 1), "
         "started_at TEXT NOT NULL, done INTEGER NOT NULL DEFAULT 0, total INTEGER NOT NULL)"
     )
+
+
+@migration
+def m008_index_entries_by_creation(db: Database) -> None:
+    """The dashboard's month chart and CPD count read a year of entries by when each was created
+    (and its model): from this index alone, not the whole table. At every unlock, in a fresh
+    connection whose pages must all be decrypted, that was most of the first screen's reading
+    (7 ms of 11 at 10,000 reflections)."""
+    db.execute("CREATE INDEX entries_created ON entries(created_at, model)")
