@@ -106,6 +106,11 @@ def test_actions_due_soonest_first_and_overdue(store):
     store.actions.set_status(d.id, ActionStatus.DONE, on=date(2026, 10, 2))
     assert [x.id for x in store.actions.all()] == [d.id, b.id, a.id, c.id]
     assert [x.id for x in store.actions.due_by(date(2026, 12, 10))] == [b.id]
+    e = store.actions.add(NewAction("sooner still", due_on=date(2026, 10, 30)))
+    for day in (date(2026, 12, 10), date(2026, 12, 31), date(2026, 9, 1)):  # the brief lists the same
+        assert store.actions.due_by_in_brief(day) == [(x.id, x.description, x.due_on)
+                                                      for x in store.actions.due_by(day)]
+    assert [row[0] for row in store.actions.due_by_in_brief(date(2026, 12, 31))] == [e.id, b.id, a.id]
     today = date(2026, 11, 26)
     assert [is_overdue(x, today) for x in (store.actions.get(b.id), store.actions.get(d.id))] == [True, False]
 

@@ -28,6 +28,7 @@ _COLUMNS = (
 if TYPE_CHECKING:
     from reflect.store.database import Database
 _ORDER = "ORDER BY a.due_on IS NULL, a.due_on, a.id"
+_DUE_BY = "FROM actions a WHERE a.status = 'open' AND a.due_on IS NOT NULL AND a.due_on <= ?"
 
 
 class ActionStore:
@@ -121,9 +122,14 @@ class ActionStore:
 
     def due_by(self, day: date) -> list[Action]:
         """Open actions due on or before `day` (overdue ones included), soonest first."""
-        return [_action(r) for r in self.db.execute(
-            f"SELECT {_COLUMNS} FROM actions a WHERE a.status = 'open' AND a.due_on IS NOT NULL "
-            f"AND a.due_on <= ? {_ORDER}", [date_to_text(day)])]
+        return [_action(r) for r in self.db.execute(f"SELECT {_COLUMNS} {_DUE_BY} {_ORDER}",
+                                                    [date_to_text(day)])]
+
+    def due_by_in_brief(self, day: date) -> list[tuple[int, str, date]]:
+        """(id, description, due date) of each action `due_by(day)` lists, in its order, without
+        building the actions: the dashboard lists them at every unlock, hundreds in a busy year."""
+        return [(r[0], r[1], text_to_date(r[2])) for r in self.db.execute(
+            f"SELECT a.id, a.description, a.due_on {_DUE_BY} {_ORDER}", [date_to_text(day)])]
 
 
 def _action(r) -> Action:

@@ -75,8 +75,8 @@ class DashboardQueries:
     def actions_due(self, today: date) -> tuple[DueAction, ...]:
         """Open actions overdue or due within the window, soonest (most overdue) first."""
         last = today + timedelta(days=ACTION_WINDOW_DAYS)
-        return tuple(DueAction(a.id, a.description, a.due_on, today)
-                     for a in self._actions.due_by(last))
+        return tuple(DueAction(action_id, description, due_on, today)
+                     for action_id, description, due_on in self._actions.due_by_in_brief(last))
 
     def coverage(self) -> tuple[Coverage, ...]:
         """Per briefing (in the library's order), its questions and how many have a reflection."""
