@@ -32,6 +32,8 @@ def default_data_dir(env: dict[str, str] | None = None, platform: str | None = N
 
 @dataclass(frozen=True)
 class AppPaths:
+    """Where the journal, its lock, logs, settings and backups live, all under one folder."""
+
     data_dir: Path
 
     def __post_init__(self) -> None:

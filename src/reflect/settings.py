@@ -19,6 +19,9 @@ log = logging.getLogger(__name__)
 
 @dataclass
 class Settings:
+    """The practitioner's choices, kept in settings.ini beside the journal (nothing of the
+    journal's text)."""
+
     # [general]
     practitioner_name: str = ""  # on the covers of exported packs, as the supervisor knows them
     practitioner_role: str = ""  # e.g. "Social worker", beside the name on a pack's cover

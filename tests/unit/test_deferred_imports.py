@@ -37,7 +37,8 @@ def test_the_journal_builds_the_stores_the_first_screen_does_not_need_on_first_u
 
 
 LATER_ONLY = ("reflect.store.briefing_store", "reflect.domain.briefing", "reflect.domain.library",
-              "reflect.domain.dates", "reflect.ui.shell.lock_screen", "platform", "calendar")
+              "reflect.domain.dates", "reflect.ui.shell.lock_screen", "reflect.store.backups",
+              "reflect.domain.backups", "platform", "calendar")
 
 
 def test_the_app_paints_its_first_screen_without_what_only_later_pages_use(tmp_path, passphrase):

@@ -96,3 +96,36 @@ print(",".join(b.reason for b in list_backups(journal.backup_dir)))
     assert out == ["read-ahead:", "False", "imported-on:", "MainThread",
                    "loaded:", "sqlite_utils,click,pluggy",
                    "m007_create_backup_rekeying", "0", "before-upgrade"]
+
+
+def test_an_old_journal_is_migrated_on_the_calling_thread_even_with_sqlite_utils_loaded(tmp_path):
+    """With sqlite-utils already loaded (a second unlock in the same run, say), the unlocking
+    worker still leaves an upgrade to the calling thread: its backup loads the backups' module."""
+    paths = _journal(tmp_path)
+    with open_journal(paths, PASS) as journal:  # as a version before m007 left it
+        journal.db.execute("DROP TABLE backup_rekeying")
+        journal.db.execute("DELETE FROM _sqlite_migrations WHERE name = 'm007_create_backup_rekeying'")
+    out = _run("""
+import builtins, sys, threading
+from reflect.paths import AppPaths
+from reflect.services.opening import OpeningJournal
+from reflect.store.driver import use_sqlcipher
+
+use_sqlcipher()
+importing = set()
+real_import = builtins.__import__
+
+def watching(name, *args, **kwargs):
+    if threading.current_thread() is not threading.main_thread() and name not in sys.modules:
+        importing.add(name)
+    return real_import(name, *args, **kwargs)
+
+builtins.__import__ = watching
+journal = OpeningJournal(AppPaths(sys.argv[1]), sys.argv[2]).result()
+builtins.__import__ = real_import
+from reflect.store.backups import list_backups
+print("worker-imported:", ",".join(sorted(importing)) or "-")
+print(journal.db.execute("SELECT count(*) FROM backup_rekeying").fetchone()[0])
+print(",".join(b.reason for b in list_backups(journal.backup_dir)))
+""", str(paths.data_dir), PASS)
+    assert out == ["worker-imported:", "-", "0", "before-upgrade"]

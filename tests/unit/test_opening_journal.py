@@ -124,18 +124,20 @@ def test_the_worker_imports_nothing(paths):
         "then=first.read)\n"
         "opening._thread.join()\n"
         "print(first.result() is not None)\n"
+        "print(sorted(set(sys.modules) - before))\n"
         "journal = opening._journal\n"
         "import threading\n"  # the on-unlock backup runs on a worker too
-        "from reflect.store import backups\n"
+        "work = journal.backup_in_background('on-unlock')\n"  # what it needs is loaded here
         "before_backup = set(sys.modules)\n"
-        "worker = threading.Thread(target=journal.backup_in_background('on-unlock'))\n"
+        "worker = threading.Thread(target=work)\n"
         "worker.start(); worker.join()\n"
-        "print(sorted(set(sys.modules) - before - {'threading'}))\n"
         "print(sorted(set(sys.modules) - before_backup))\n"
+        "print('reflect.store.backups' in before_backup)\n"
+        "from reflect.store import backups\n"
         "print(len(backups.list_backups(journal.backup_dir)))\n"
         "opening.result().close()\n"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO / "src")}
     out = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, env=env,
                          timeout=120, check=True)
-    assert out.stdout.strip().splitlines()[-4:] == ["True", "[]", "[]", "1"]
+    assert out.stdout.strip().splitlines()[-5:] == ["True", "[]", "[]", "True", "1"]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class BackupFile:
+    """A backup file in the backup folder: when it was taken, and why."""
+
     path: Path
     taken_at: datetime
     reason: str

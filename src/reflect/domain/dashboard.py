@@ -65,6 +65,8 @@ def relative_day(day: date, today: date) -> str:
 
 @dataclass(frozen=True, order=True)
 class Month:
+    """A calendar month; months order by time."""
+
     year: int
     month: int
 
@@ -102,6 +104,8 @@ def last_months(today: date, count: int = MONTHS_SHOWN) -> tuple[Month, ...]:
 
 @dataclass(frozen=True)
 class MonthCount:
+    """How many reflections were written in one month (a column of the chart)."""
+
     month: Month
     reflections: int
 
@@ -160,6 +164,8 @@ class DueAction:
 
 @dataclass(frozen=True)
 class NextSession:
+    """The next session planned, with how much is ready for it."""
+
     session: Session
     agenda_items: int
     reflections: int

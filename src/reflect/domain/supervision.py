@@ -53,6 +53,8 @@ class ActionStatus(str, Enum):
 
 @dataclass(frozen=True)
 class Session:
+    """A supervision session as stored: when, with whom, its notes and where it stands."""
+
     id: int
     starts_at: datetime | None  # local wall-clock time, as the user planned it
     supervisor_name: str
@@ -72,6 +74,8 @@ class Session:
 
 @dataclass(frozen=True)
 class NewSession:
+    """What planning or recording a session starts from; the rest is filled in later."""
+
     starts_at: datetime | None
     supervisor_name: str = ""
     supervisor_role: str = ""
@@ -81,6 +85,8 @@ class NewSession:
 
 @dataclass(frozen=True)
 class AgendaItem:
+    """One item of a session's agenda, under one of the four functions of supervision."""
+
     id: int
     session_id: int
     position: int
@@ -90,6 +96,8 @@ class AgendaItem:
 
 @dataclass(frozen=True)
 class Action:
+    """An action agreed in a session or a reflection: who does it, by when, and its status."""
+
     id: int
     description: str
     owner: ActionOwner
@@ -104,6 +112,8 @@ class Action:
 
 @dataclass(frozen=True)
 class NewAction:
+    """What adding an action takes; it starts open."""
+
     description: str
     owner: ActionOwner = ActionOwner.ME
     owner_name: str = ""

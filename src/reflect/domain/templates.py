@@ -24,6 +24,8 @@ NMC_CODE_THEMES = (
 
 @dataclass(frozen=True)
 class Stage:
+    """One stage of a reflective model: its heading and the prompt under it."""
+
     key: str
     label: str
     prompt: str
@@ -36,6 +38,8 @@ class Stage:
 
 @dataclass(frozen=True)
 class ReflectiveModel:
+    """A reflective model (Gibbs, Driscoll, ...): its stages in order, and what it asks for."""
+
     key: str
     name: str
     stages: tuple[Stage, ...]

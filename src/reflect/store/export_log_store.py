@@ -22,6 +22,8 @@ if TYPE_CHECKING:  # the reply's parsing rules are not needed to open a journal 
 
 @dataclass(frozen=True)
 class ExportRecord:
+    """One export in the log: what was written, where, when, and its checksum."""
+
     id: int
     exported_at: datetime
     document: str

@@ -18,7 +18,6 @@ from typing import TYPE_CHECKING
 
 from reflect.domain.errors import JournalDamaged, WrongPassphrase, write_failure
 from reflect.domain.passphrase_forms import normalised, opening_forms
-from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.connection import (
     connect,
@@ -34,6 +33,7 @@ from reflect.store.migrations import apply_migrations
 from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
+    from reflect.domain.backups import BackupContents, BackupFile
     from reflect.store.briefing_store import BriefingStore
     from reflect.store.dictionary_store import DictionaryStore
     from reflect.store.entry_store import EntryStore
@@ -165,7 +165,7 @@ class Journal(JournalWork):
                               path.with_name(path.name + "-shm")):
                 if candidate.exists():
                     make_private_file(candidate)
-            apply_migrations(db, lambda reason: backups.take_backup(db, backup_dir, reason),
+            apply_migrations(db, lambda reason: _backup_before_upgrade(db, backup_dir, reason),
                              migrations, may_import=may_import)
             return cls(db, path, lock, backup_dir, key)
         except BaseException as exc:
@@ -188,6 +188,8 @@ class Journal(JournalWork):
         return rule(self._passphrase)
 
     def backup(self, reason: str = "manual") -> Path:
+        from reflect.store import backups
+
         with self._backups_busy:
             return backups.take_backup(self.db, self.backup_dir, reason)
 
@@ -217,22 +219,30 @@ class Journal(JournalWork):
 
     def needs_backup(self) -> bool:
         """True when the journal changed after its newest backup (or it has none)."""
+        from reflect.store import backups
+
         latest = backups.newest(self.backup_dir)
         return latest is None or latest.taken_at.isoformat() < self.changed_at()
 
     def backup_if_changed(self, reason: str = "on-unlock") -> Path | None:
         return self.backup(reason) if self.needs_backup() else None
 
-    def newest_backup_that_opens(self) -> backups.BackupFile | None:
+    def newest_backup_that_opens(self) -> BackupFile | None:
         """The newest whole backup that opens with this journal's passphrase, or None: what to
         offer when the open journal fails its check (the passphrase never leaves the store)."""
+        from reflect.store import backups
+
         return backups.newest_opening_with(self.backup_dir, self._passphrase)
 
-    def list_backups(self) -> list[tuple[backups.BackupFile, backups.BackupContents]]:
+    def list_backups(self) -> list[tuple[BackupFile, BackupContents]]:
+        from reflect.store import backups
+
         return [(b, backups.inspect(self.db, b.path)) for b in backups.list_backups(self.backup_dir)]
 
     def export_encrypted_copy(self, target: Path) -> None:
         """A copy that opens with the same passphrase (Take my journal with me)."""
+        from reflect.store import backups
+
         backups.write_verified_copy(self.db, Path(target))
 
     def restore(self, backup: Path) -> Path:
@@ -245,6 +255,8 @@ class Journal(JournalWork):
             return self._restore(Path(backup))
 
     def _restore(self, backup: Path) -> Path:
+        from reflect.store import backups
+
         backup = Path(backup)
         if not backups.inspect(self.db, backup, self._passphrase).healthy:
             raise JournalDamaged("This backup is damaged, or it was made with a different "
@@ -271,7 +283,7 @@ class Journal(JournalWork):
         os.replace(staged, self.path)
         try:
             db = connect(self.path, self._passphrase)
-            apply_migrations(db, lambda reason: backups.take_backup(db, self.backup_dir, reason))
+            apply_migrations(db, lambda reason: _backup_before_upgrade(db, self.backup_dir, reason))
         except BaseException:
             log.error("restored copy would not open; putting the journal back")
             shutil.copyfile(fallback, self.path)
@@ -304,6 +316,8 @@ class Journal(JournalWork):
         The journal records first that its backups are to be re-keyed (`rekeying`): if the change
         is killed before they all are, the next unlock finds the record and says so.
         """
+        from reflect.store import backups
+
         with self._backups_busy:
             self.check_current_passphrase(old)
             self.rekeying.begin(len(backups.list_backups(self.backup_dir)))
@@ -328,6 +342,15 @@ class Journal(JournalWork):
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+def _backup_before_upgrade(db: Database, folder: Path, reason: str) -> Path:
+    """The backup taken before migrating a journal that holds data. The backups' module is
+    loaded here, on first need: the unlocking worker never gets here (it leaves such a journal to
+    the calling thread, see `migrations.apply_migrations`)."""
+    from reflect.store import backups
+
+    return backups.take_backup(db, folder, reason)
 
 
 def _remove_new_journal(path: Path) -> None:

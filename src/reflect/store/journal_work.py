@@ -8,7 +8,9 @@ long to hold the window up. Backups, checks of backups, restores and re-keying t
 `_backups_busy` lock, so none of them sees another half done.
 
 The functions import nothing when they run (see `journal_access.OpeningJournal`): two threads
-importing at once can see each other's half-initialised modules.
+importing at once can see each other's half-initialised modules. What they use is imported by the
+method that makes them, on the calling thread: the backups' module, for one, is not loaded by
+opening the journal and painting its first screen.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, TypeVar
 
-from reflect.store import backups
 from reflect.store.action_store import ActionStore
 from reflect.store.connection import (
     as_database,
@@ -31,6 +32,7 @@ from reflect.store.connection import (
 from reflect.store.session_store import SessionStore
 
 if TYPE_CHECKING:
+    from reflect.domain.backups import BackupContents
     from reflect.store.briefing_store import BriefingStore
     from reflect.store.database import Database
     from reflect.store.reply_store import ReplyStore
@@ -63,6 +65,7 @@ class JournalWork:
         0.6 s, too long to hold the window up at every unlock. Backups, a restore and a passphrase
         change wait for one another, so no backup is left on an old key or pruned mid-restore."""
         path, passphrase, folder, busy = self.path, self._passphrase, self.backup_dir, self._backups_busy
+        from reflect.store import backups  # here, on the calling thread
 
         def work() -> Path:
             with busy:
@@ -70,15 +73,16 @@ class JournalWork:
         return work
 
     def inspect_backups_in_background(self, paths: list[Path],
-                                      found: list[backups.BackupContents]) -> Callable:
+                                      found: list[BackupContents]) -> Callable:
         """A function `work(progress)` for a worker thread: appends to `found` what each backup in
         `paths` holds (whole? how many reflections and sessions?), read through one read-only
         connection of its own; `progress(done, total)` after each, and it stops when that returns
         False. Checking a year of backups of a large journal takes seconds (0.3 s each at 10,000
         reflections), too long for the UI thread. Backups, restores and re-keying wait for it."""
         path, passphrase, busy = self.path, self._passphrase, self._backups_busy
+        from reflect.store import backups  # here, on the calling thread
 
-        def work(progress) -> list[backups.BackupContents]:
+        def work(progress) -> list[BackupContents]:
             with busy, separate_connection(path, passphrase) as conn:
                 for done, backup in enumerate(paths, 1):
                     contents = backups.inspect(conn, backup)
@@ -110,6 +114,7 @@ class JournalWork:
         """A function for a worker thread that writes the copy `export_encrypted_copy` would (0.6 s
         at 10,000 reflections), through a read-only connection of its own; returns `target`."""
         path, passphrase, busy, target = self.path, self._passphrase, self._backups_busy, Path(target)
+        from reflect.store import backups  # here, on the calling thread
 
         def work() -> Path:
             with busy:  # not while a passphrase change is under way: the copy would have the old key
@@ -123,6 +128,7 @@ class JournalWork:
         the old key (damaged, or not writable). It does not stop early: a half re-keyed set of
         backups is worse than a slow one. A backup already on `new` (taken since) is fine."""
         folder, busy = self.backup_dir, self._backups_busy
+        from reflect.store import backups  # here, on the calling thread
 
         def work(progress) -> list[Path]:
             with busy:
@@ -139,6 +145,7 @@ class JournalWork:
         """A function for a worker thread: the backups that do not open with the journal's
         passphrase (after an interrupted change: those still on the previous one), newest first."""
         folder, passphrase, busy = self.backup_dir, self._passphrase, self._backups_busy
+        from reflect.store import backups  # here, on the calling thread
 
         def work() -> list[Path]:
             with busy:

@@ -36,8 +36,9 @@ __all__ = [
 
 
 class ImportRefused(Exception):
-    """Migrations are pending and would load sqlite-utils on a thread that must import nothing
-    (see `services.opening.OpeningJournal`); raised before anything is written."""
+    """Migrations are pending and would load a module (sqlite-utils, or the backups' before an
+    upgrade) on a thread that must import nothing (see `services.opening.OpeningJournal`); raised
+    before anything is written."""
 
 
 def _compare(db: Database, migrations: Migrations | None) -> tuple[list[str], list[str], list[str]]:
@@ -72,14 +73,15 @@ def apply_migrations(
 
     Returns the names applied. Raises JournalTooNew (before touching anything) for a journal that
     a newer Reflect has migrated, and ImportRefused (before touching anything) when migrations are
-    pending, sqlite-utils is not loaded yet and `may_import` is False.
+    pending, `may_import` is False and they would load a module: sqlite-utils, not loaded yet, or
+    the backups' (a journal that already had migrations is backed up first).
     """
     applied, unknown, pending = _compare(db, migrations)
     if unknown:
         raise JournalTooNew()
     if not pending:
         return []
-    if not may_import and not sqlite_utils_loaded():
+    if not may_import and (applied or not sqlite_utils_loaded()):  # a backup first loads its module
         raise ImportRefused()
     if applied:
         backup("before-upgrade")
