@@ -78,3 +78,23 @@ def test_secondary_text_is_quieter_and_readable():
         quiet = secondary(text, background)
         assert contrast(quiet, background) < contrast(text, background)
         assert contrast(quiet, background) >= 4.5
+
+
+@pytest.mark.parametrize("dark", [False, True])
+def test_each_group_is_made_readable_on_its_own_colours(dark):
+    """An inactive group coloured as the active one gets the same answer (and the same roles
+    set); one coloured differently is made readable on its own colours."""
+    system = fusion_palette(dark)
+    same = readable_palette(system)
+    for role in range(Role.NColorRoles.value):
+        assert same.color(Group.Inactive, Role(role)) == same.color(Group.Active, Role(role)), Role(role)
+    assert same.resolveMask() == readable_palette(same).resolveMask()
+    faint = QColor("#bbbbbb") if not dark else QColor("#444444")
+    system.setColor(Group.Inactive, Role.Link, faint)  # an inactive window's links, unreadable
+    apart = readable_palette(system)
+    assert apart.color(Group.Active, Role.Link) == same.color(Group.Active, Role.Link)
+    inactive_link = apart.color(Group.Inactive, Role.Link)
+    assert inactive_link != same.color(Group.Inactive, Role.Link)
+    assert inactive_link.hue() == faint.hue() and inactive_link.saturation() == faint.saturation()
+    for background in BACKGROUNDS:
+        assert contrast(inactive_link, apart.color(Group.Inactive, background)) >= 4.5

@@ -316,19 +316,17 @@ def test_the_unlock_backup_is_taken_in_the_background(qtbot, tmp_path, monkeypat
     backed up again."""
     import threading
 
-    from reflect.store import journal as journal_module
-
     paths = AppPaths(tmp_path / "j")
     journal = open_journal(paths, PASS, create=True)
     _entry(journal, "written since the last backup")
     threads = []
-    real = journal_module.backups.take_backup_of_file
+    real = backups.take_backup_of_file
 
     def take(*args):
         threads.append(threading.get_ident())
         return real(*args)
 
-    monkeypatch.setattr(journal_module.backups, "take_backup_of_file", take)
+    monkeypatch.setattr(backups, "take_backup_of_file", take)
     session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
     window = session.start()  # the first paint starts it
     qtbot.addWidget(window)

@@ -89,19 +89,36 @@ def test_killed_protected_export_leaves_nothing_readable_and_start_up_removes_it
         journal.close()
 
 
-def test_the_app_removes_leftovers_on_a_worker_after_unlocking(tmp_path, passphrase_file, passphrase):
-    """The app's unlock hands the journal over at once and tidies the export folders on a worker."""
+def test_the_app_removes_leftovers_on_a_worker_once_its_window_shows(qtbot, tmp_path, passphrase_file,
+                                                                    passphrase):
+    """The app's unlock hands the journal over without reading the export log or touching its
+    folders; once the window is painted, the folders are tidied on a worker."""
+    from PySide6.QtWidgets import QApplication
+
+    from reflect.settings import Settings
+    from reflect.ui.shell import gc_guard
+    from reflect.ui.shell.window_session import WindowSession
+
     out = tmp_path / "out"
     out.mkdir()
     assert _kill_when_a_partial_appears(tmp_path / "j", passphrase_file, out, "pdf")
-    opening = OpeningJournal(AppPaths(tmp_path / "j"), passphrase)
-    journal = opening.result()
+    paths = AppPaths(tmp_path / "j")
+    journal = OpeningJournal(paths, passphrase).result()
+    session = None
     try:
-        assert opening.tidying is not None and opening.tidying.name == "reflect-tidy-exports"
-        opening.tidying.join(30)
+        assert [p for p in out.iterdir() if p.name.startswith(".reflect-")]  # not at unlock
+        session = WindowSession(QApplication.instance(), paths, Settings(), journal, lambda: None)
+        qtbot.addWidget(session.start())
+        qtbot.waitUntil(lambda: session.tidying is not None, timeout=10000)  # the first paint
+        assert session.tidying.name == "reflect-tidy-exports"
+        session.tidying.join(30)
         assert [p for p in out.iterdir() if p.name.startswith(".reflect-")] == []
+        qtbot.waitUntil(lambda: session.backing_up is None or session.backing_up.done, timeout=30000)
     finally:
+        if session is not None and session.window is not None:
+            session.window.close()
         journal.close()
+        gc_guard.thaw()  # the first paint froze what was alive (gc.freeze)
 
 
 def test_killed_zip_leaves_only_a_partial_the_next_export_removes(tmp_path, passphrase_file, passphrase):

@@ -134,7 +134,6 @@ class OpeningJournal:
         self._error: BaseException | None = None
         self._open_here: tuple | None = None  # (paths, settings) when result() must open it
         self._then = then
-        self.tidying: threading.Thread | None = None  # removing killed exports' leftovers (result())
         if create and not journal_exists(paths):
             use_sqlcipher()
         self._thread = threading.Thread(target=self._open, args=(paths, passphrase, create, settings),
@@ -169,20 +168,23 @@ class OpeningJournal:
         journal, self._journal = self._journal, None
         if journal is None:
             raise RuntimeError("the journal was already handed over")
-        journal = _with_bundled_briefings(journal, tidy=False)
-        self.tidying = self._tidy_in_background(export_folders(journal))
-        return journal
+        return _with_bundled_briefings(journal, tidy=False)  # the window tidies once it shows
 
-    @staticmethod
-    def _tidy_in_background(folders: list[Path]) -> threading.Thread:
-        """Leftovers of killed exports go on a worker: a folder on a network drive that is not
-        there can take seconds to answer, and the window must not wait for it."""
-        import reflect.export.leftovers  # noqa: F401  (imported here, not on the worker)
 
-        thread = threading.Thread(target=remove_leftovers_from, args=(folders,),
-                                  name="reflect-tidy-exports", daemon=True)
-        thread.start()
-        return thread
+def tidy_exports_in_background(journal: Journal) -> threading.Thread | None:
+    """Remove what killed exports left in the folders of the export log, on a worker: a folder on
+    a network drive that is not there can take seconds to answer, and the window must not wait
+    for it. The app calls this once its first frame is painted; the log is read here, on the
+    journal's thread. None when the log names no folder."""
+    folders = export_folders(journal)
+    if not folders:
+        return None
+    import reflect.export.leftovers  # noqa: F401  (imported here, not on the worker)
+
+    thread = threading.Thread(target=remove_leftovers_from, args=(folders,),
+                              name="reflect-tidy-exports", daemon=True)
+    thread.start()
+    return thread
 
 
 def ensure_bundled_briefings(journal: Journal) -> list[int]:

@@ -112,36 +112,53 @@ def secondary(text: QColor, background: QColor) -> QColor:
     return readable(blend(text, background, 0.3), *shades(background))
 
 
+#: every role `readable_palette` reads or sets
+_TEXT_ROLES = (Role.Text, Role.Base, Role.WindowText, Role.Window, Role.ButtonText, Role.Button,
+               Role.ToolTipText, Role.ToolTipBase, Role.PlaceholderText, Role.Link,
+               Role.LinkVisited, Role.Highlight, Role.HighlightedText, Role.AlternateBase)
+
+
 def readable_palette(palette: QPalette) -> QPalette:
     """`palette` with every text role readable where Reflect draws it (enabled groups only: text in
     a disabled control is exempt, and stays recognisably disabled). Only roles that fall short
-    change, so a copy of a high-contrast palette comes back as it was."""
+    change, so a copy of a high-contrast palette comes back as it was. Most themes colour the
+    inactive group as the active one: it then gets the active group's answer, not a second search
+    (this runs at every start)."""
     out = QPalette(palette)
-    for group in (Group.Active, Group.Inactive):
-        def colour(role: Role, g=group) -> QColor:
-            return out.color(g, role)
-
-        def make_readable(role: Role, *on: Role, g=group) -> None:
-            before = colour(role)
-            after = readable(before, *(shade for b in on for shade in shades(colour(b))))
-            if after.rgba() != before.rgba():
-                out.setColor(g, role, after)
-
-        for fg, bg in ((Role.Text, Role.Base), (Role.WindowText, Role.Window),
-                       (Role.ButtonText, Role.Button), (Role.ToolTipText, Role.ToolTipBase)):
-            make_readable(fg, bg)
-        make_readable(Role.PlaceholderText, *BACKGROUNDS)
-        make_readable(Role.Link, *BACKGROUNDS)
-        make_readable(Role.LinkVisited, *BACKGROUNDS)
-        # The selection keeps its text colour (white on blue stays white on blue) and deepens
-        # or lightens the selection colour instead, until the text reads on all its shades.
-        text = colour(Role.HighlightedText)
-        selection = _lightness_until(colour(Role.Highlight),
-                                     lambda c, t=text: min(contrast(t, s) for s in shades(c)), TEXT)
-        if selection.rgba() != colour(Role.Highlight).rgba():
-            out.setColor(group, Role.Highlight, selection)
-        make_readable(Role.HighlightedText, Role.Highlight)  # if moving the selection was not enough
+    _make_readable(out, Group.Active)
+    if all(palette.color(Group.Inactive, role) == palette.color(Group.Active, role) for role in _TEXT_ROLES):
+        for role in _TEXT_ROLES:
+            if out.color(Group.Active, role) != palette.color(Group.Active, role):
+                out.setColor(Group.Inactive, role, out.color(Group.Active, role))
+    else:
+        _make_readable(out, Group.Inactive)
     return out
+
+
+def _make_readable(out: QPalette, group: QPalette.ColorGroup) -> None:
+    def colour(role: Role) -> QColor:
+        return out.color(group, role)
+
+    def make_readable(role: Role, *on: Role) -> None:
+        before = colour(role)
+        after = readable(before, *(shade for b in on for shade in shades(colour(b))))
+        if after.rgba() != before.rgba():
+            out.setColor(group, role, after)
+
+    for fg, bg in ((Role.Text, Role.Base), (Role.WindowText, Role.Window),
+                   (Role.ButtonText, Role.Button), (Role.ToolTipText, Role.ToolTipBase)):
+        make_readable(fg, bg)
+    make_readable(Role.PlaceholderText, *BACKGROUNDS)
+    make_readable(Role.Link, *BACKGROUNDS)
+    make_readable(Role.LinkVisited, *BACKGROUNDS)
+    # The selection keeps its text colour (white on blue stays white on blue) and deepens
+    # or lightens the selection colour instead, until the text reads on all its shades.
+    text = colour(Role.HighlightedText)
+    selection = _lightness_until(colour(Role.Highlight),
+                                 lambda c: min(contrast(text, s) for s in shades(c)), TEXT)
+    if selection.rgba() != colour(Role.Highlight).rgba():
+        out.setColor(group, Role.Highlight, selection)
+    make_readable(Role.HighlightedText, Role.Highlight)  # if moving the selection was not enough
 
 
 class ReadablePalette(QObject):

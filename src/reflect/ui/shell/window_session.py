@@ -13,6 +13,7 @@ from PySide6.QtCore import QObject, QTimer
 from reflect import APP_NAME
 from reflect.domain.errors import ReflectError
 from reflect.paths import AppPaths
+from reflect.services.opening import tidy_exports_in_background
 from reflect.services.storage_check import storage_warning
 from reflect.settings import Settings
 from reflect.store import Journal
@@ -46,6 +47,7 @@ class WindowSession(QObject):
         self.first_screen = first_screen  # for the first window only: a restore reads afresh
         self.window: MainWindow | None = None
         self.backing_up = None  # the on-unlock backup's BackgroundTask, while one runs
+        self.tidying = None  # the thread removing what killed exports left, after the first paint
 
     def start(self) -> MainWindow:
         window = MainWindow(self.journal, self.settings, self.save_settings,
@@ -71,7 +73,7 @@ class WindowSession(QObject):
 
     def after_first_paint(self) -> None:
         """Warn about a network or roaming folder; in the background, back up if the journal
-        changed and check the whole file."""
+        changed, check the whole file and remove what killed exports left."""
         warning = storage_warning(self.paths.data_dir)
         if warning:
             log.warning("journal folder is on a network drive or roaming profile")
@@ -90,6 +92,7 @@ class WindowSession(QObject):
         window.prepare_pages_when_idle()
         # a check that could not run is only logged (by run_in_background): it found no damage
         run_in_background(self, self.journal.quick_check_in_background(), self._checked, lambda exc: None)
+        self.tidying = tidy_exports_in_background(self.journal)
 
     @staticmethod
     def _backup_failed(window: MainWindow, exc: BaseException) -> None:
