@@ -140,7 +140,7 @@ def _unsupported(name: str, what: str) -> BriefingFormatError:
 def load_readers() -> None:
     """Import python-docx and pypdf now, on the calling (UI) thread. Files are read on a worker,
     and the Word and PDF readers import these on first use: two threads importing at once can see
-    each other's half-initialised modules (see journal_access.OpeningJournal)."""
+    each other's half-initialised modules (see services.opening.OpeningJournal)."""
     import codecs
 
     import docx

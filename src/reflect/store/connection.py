@@ -39,7 +39,7 @@ def connect(path: Path, passphrase: str, *, create: bool = False,
 
     Raises WrongPassphrase, JournalDamaged or JournalUnavailable with a message for the user.
     `check_same_thread=False` only for a connection opened on one thread and then handed, whole,
-    to another that uses it from then on (see `journal_access.OpeningJournal`).
+    to another that uses it from then on (see `services.opening.OpeningJournal`).
     """
     return open_keyed(path, passphrase, create=create, check_same_thread=check_same_thread)[0]
 

@@ -7,7 +7,7 @@ encrypted copy. On a 10,000-entry journal each of these takes from 0.3 s to seve
 long to hold the window up. Backups, checks of backups, restores and re-keying take the journal's
 `_backups_busy` lock, so none of them sees another half done.
 
-The functions import nothing when they run (see `journal_access.OpeningJournal`): two threads
+The functions import nothing when they run (see `services.opening.OpeningJournal`): two threads
 importing at once can see each other's half-initialised modules. What they use is imported by the
 method that makes them, on the calling thread: the backups' module, for one, is not loaded by
 opening the journal and painting its first screen.

@@ -443,7 +443,7 @@ def _at_most_every(report: Callable[[int, int], bool], seconds: float = 0.05) ->
 def load_pdf_code() -> None:
     """Import the PDF renderers and reportlab/pypdf on the UI thread (a no-op once done): the
     export renders on a worker, and two threads importing at once can see each other's
-    half-initialised modules (see journal_access.OpeningJournal)."""
+    half-initialised modules (see services.opening.OpeningJournal)."""
     for name in pdf.__all__:
         getattr(pdf, name)
     load_pypdf()  # the written PDF's text is read back for the second check
